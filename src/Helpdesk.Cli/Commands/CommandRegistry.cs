@@ -1,0 +1,10 @@
+namespace Helpdesk.Cli.Commands;
+
+/// <summary>Every verb of the `helpdesk` tool, in the order `--help` lists them.</summary>
+public static class CommandRegistry
+{
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        // new verbs: one line each, keep alphabetical
+    ];
+}
