@@ -1,0 +1,27 @@
+namespace Helpdesk.Core.Classification;
+
+/// <summary>One intent the classifier considered, with its probability.</summary>
+public sealed record IntentScore(string Intent, double Probability);
+
+/// <summary>What the desk learned about a customer's message: the intent, or "needs triage" below the threshold.</summary>
+public sealed record IntentPrediction(string? Intent, double? Confidence, bool NeedsTriage, IReadOnlyList<IntentScore> Top)
+{
+    public static IntentPrediction Unclassified { get; } = new(null, null, NeedsTriage: false, []);
+}
+
+/// <summary>Tags a customer's message with an intent. The desk runs without one ("unclassified") until a model exists.</summary>
+public interface ITicketClassifier
+{
+    /// <summary>True when a model is loaded and predictions mean something.</summary>
+    bool IsReady { get; }
+
+    IntentPrediction Classify(string subject, string visibleText);
+}
+
+/// <summary>The classifier used when no model is available: every ticket stays unclassified.</summary>
+public sealed class UnclassifiedClassifier : ITicketClassifier
+{
+    public bool IsReady => false;
+
+    public IntentPrediction Classify(string subject, string visibleText) => IntentPrediction.Unclassified;
+}

@@ -1,0 +1,29 @@
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Demo;
+using Helpdesk.Core.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Helpdesk.Core;
+
+/// <summary>Registers the desk's services: database, queue, demo data. Web and CLI hosts call this once.</summary>
+public static class HelpdeskCore
+{
+    public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHelpdeskCore(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddHelpdeskCore(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHelpdeskDatabase(configuration);
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value);
+        services.AddSingleton<TicketQueue>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DemoDataSeeder>();
+        return services;
+    }
+}

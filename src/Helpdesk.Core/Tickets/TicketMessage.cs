@@ -1,0 +1,167 @@
+namespace Helpdesk.Core.Tickets;
+
+public enum MessageDirection
+{
+    /// <summary>From the customer.</summary>
+    Inbound = 0,
+    /// <summary>From the desk to the customer.</summary>
+    Outbound = 1,
+    /// <summary>Staff-only note; never sent.</summary>
+    Note = 2,
+    /// <summary>An auto-reply from the customer's side, kept in the thread, making no work.</summary>
+    Machine = 3,
+}
+
+/// <summary>One email or note in a ticket's thread.</summary>
+public sealed class TicketMessage
+{
+    private readonly List<MessageAttachment> _attachments = [];
+
+    private TicketMessage() { Text = ""; VisibleText = ""; }
+
+    private TicketMessage(MessageDirection direction, DateTimeOffset createdAt, string text, string? visibleText)
+    {
+        Direction = direction;
+        CreatedAt = createdAt;
+        Text = text;
+        VisibleText = visibleText ?? text;
+    }
+
+    public long Id { get; private set; }
+
+    public long TicketNumber { get; private set; }
+
+    public MessageDirection Direction { get; private set; }
+
+    /// <summary>The Message-ID header without angle brackets.</summary>
+    public string? MessageIdHeader { get; private set; }
+
+    public string? InReplyTo { get; private set; }
+
+    /// <summary>References, space-separated, without angle brackets.</summary>
+    public string? References { get; private set; }
+
+    public string? FromAddress { get; private set; }
+
+    public string? FromName { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    /// <summary>The whole body as text (card numbers and apparent passwords masked).</summary>
+    public string Text { get; private set; }
+
+    /// <summary>The customer's new words only: quoted replies, signatures and footers removed.</summary>
+    public string VisibleText { get; private set; }
+
+    /// <summary>Sanitized HTML for the sandboxed view, or null.</summary>
+    public string? SanitizedHtml { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The staff member who wrote an outbound message or note.</summary>
+    public long? AuthorStaffId { get; private set; }
+
+    /// <summary>The stored raw email this message was read from.</summary>
+    public long? RawMessageId { get; private set; }
+
+    /// <summary>The template version an outbound reply came from, when it came from one.</summary>
+    public long? TemplateVersionId { get; private set; }
+
+    /// <summary>The reply was sent as the template rendered it, without edits.</summary>
+    public bool SentUnedited { get; private set; }
+
+    public IReadOnlyList<MessageAttachment> Attachments => _attachments;
+
+    public static TicketMessage Inbound(string? messageId, string? inReplyTo, IEnumerable<string> references,
+        string fromAddress, string? fromName, string? subject, string text, string visibleText, string? sanitizedHtml,
+        DateTimeOffset receivedAt, long? rawMessageId) =>
+        new(MessageDirection.Inbound, receivedAt, text, visibleText)
+        {
+            MessageIdHeader = messageId,
+            InReplyTo = inReplyTo,
+            References = JoinReferences(references),
+            FromAddress = fromAddress,
+            FromName = fromName,
+            Subject = subject,
+            SanitizedHtml = sanitizedHtml,
+            RawMessageId = rawMessageId,
+        };
+
+    public static TicketMessage MachineReply(string? messageId, string fromAddress, string? subject, string text,
+        DateTimeOffset receivedAt, long? rawMessageId) =>
+        new(MessageDirection.Machine, receivedAt, text, text)
+        {
+            MessageIdHeader = messageId,
+            FromAddress = fromAddress,
+            Subject = subject,
+            RawMessageId = rawMessageId,
+        };
+
+    public static TicketMessage Outbound(long authorStaffId, string messageId, string? inReplyTo,
+        IEnumerable<string> references, string subject, string text, DateTimeOffset createdAt,
+        long? templateVersionId = null, bool sentUnedited = false) =>
+        new(MessageDirection.Outbound, createdAt, text, text)
+        {
+            AuthorStaffId = authorStaffId,
+            MessageIdHeader = messageId,
+            InReplyTo = inReplyTo,
+            References = JoinReferences(references),
+            Subject = subject,
+            TemplateVersionId = templateVersionId,
+            SentUnedited = sentUnedited,
+        };
+
+    public static TicketMessage Note(long authorStaffId, string text, DateTimeOffset createdAt)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("A note needs some text.");
+        return new TicketMessage(MessageDirection.Note, createdAt, text.Trim(), null) { AuthorStaffId = authorStaffId };
+    }
+
+    public IReadOnlyList<string> ReferenceList =>
+        string.IsNullOrEmpty(References) ? [] : References.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public void AddAttachment(MessageAttachment attachment) => _attachments.Add(attachment);
+
+    internal void AttachTo(Ticket ticket) => TicketNumber = ticket.Number;
+
+    private static string? JoinReferences(IEnumerable<string> references)
+    {
+        var joined = string.Join(' ', references.Where(r => !string.IsNullOrWhiteSpace(r)));
+        return joined.Length == 0 ? null : joined;
+    }
+}
+
+/// <summary>A file that came with an email. Its bytes are served only as a download, never inline.</summary>
+public sealed class MessageAttachment
+{
+    private MessageAttachment() { FileName = ""; ContentType = ""; Sha256 = ""; Content = []; }
+
+    public MessageAttachment(string fileName, string contentType, byte[] content, string sha256, bool inline, string? contentId)
+    {
+        FileName = string.IsNullOrWhiteSpace(fileName) ? "attachment.bin" : fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.LongLength;
+        Sha256 = sha256;
+        Inline = inline;
+        ContentId = contentId;
+    }
+
+    public long Id { get; private set; }
+
+    public long MessageId { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public long Size { get; private set; }
+
+    public string Sha256 { get; private set; }
+
+    public bool Inline { get; private set; }
+
+    public string? ContentId { get; private set; }
+
+    public byte[] Content { get; private set; }
+}

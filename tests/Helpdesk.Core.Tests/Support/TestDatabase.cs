@@ -1,0 +1,84 @@
+using Helpdesk.Core.Customers;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tests.Support;
+
+/// <summary>A fresh desk database in a temporary folder, with the desk's services around it.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase(string directory, ServiceProvider services, ManualTimeProvider clock)
+    {
+        Directory = directory;
+        Services = services;
+        Clock = clock;
+    }
+
+    public string Directory { get; }
+
+    public ServiceProvider Services { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public IDbContextFactory<HelpdeskDbContext> Factory => Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "desk.db")}",
+            ["Helpdesk:DataDirectory"] = dir,
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        var clock = new ManualTimeProvider(Start);
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHelpdeskCore(configuration)
+            .AddSingleton<TimeProvider>(clock)
+            .BuildServiceProvider();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        return new TestDatabase(dir, services, clock);
+    }
+
+    /// <summary>Adds <paramref name="count"/> New tickets, one per customer, received a second apart.</summary>
+    public async Task<List<long>> AddTicketsAsync(int count, Func<int, (TicketPriority Priority, string? Intent)>? shape = null)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var customers = Enumerable.Range(0, count).Select(i => new Customer($"c{i}-{Guid.NewGuid():N}@example.com", $"Customer {i}", Start)).ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync();
+        var tickets = new List<Ticket>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (priority, intent) = shape?.Invoke(i) ?? (TicketPriority.Normal, null);
+            var at = Start.AddSeconds(i);
+            var t = Ticket.Open(customers[i], $"Question {i}", at, priority);
+            t.AddCustomerMessage(TicketMessage.Inbound($"m{i}@example.com", null, [], customers[i].Address, null, $"Question {i}", "text", "text", null, at, null));
+            if (intent is not null) t.Classify(intent, 0.9, false);
+            tickets.Add(t);
+        }
+        db.Tickets.AddRange(tickets);
+        await db.SaveChangesAsync();
+        return tickets.Select(t => t.Number).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
