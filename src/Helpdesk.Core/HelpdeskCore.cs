@@ -1,7 +1,9 @@
+using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
 using Helpdesk.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Helpdesk.Core;
@@ -22,7 +24,9 @@ public static class HelpdeskCore
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value);
         services.AddSingleton<TicketQueue>();
+        services.AddSingleton<QueueOverview>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ITicketClassifier, UnclassifiedClassifier>();
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Helpdesk.Web.Account;
+using Helpdesk.Web.Components;
+using Helpdesk.Web.Startup;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Helpdesk.Web;
+
+/// <summary>The web host: Blazor Server console, sign-in, and the workers that start with it.</summary>
+public static class HelpdeskWeb
+{
+    public static IHostApplicationBuilder AddHelpdeskWeb(this IHostApplicationBuilder builder)
+    {
+        // The machines here run with the C.UTF-8 locale; BootstrapBlazor shows resource keys instead of words without a real culture.
+        var culture = CultureInfo.GetCultureInfo("en-US");
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+
+        if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddBootstrapBlazor();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/denied";
+                options.Cookie.Name = "helpdesk.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(StaffCookieEvents);
+            });
+        services.AddScoped<StaffCookieEvents>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Agent, p => p.RequireRole("Agent", "Admin"))
+            .AddPolicy(Policies.Lead, p => p.RequireRole("Lead", "Admin"))
+            .AddPolicy(Policies.Trainer, p => p.RequireRole("Trainer", "Admin"))
+            .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"));
+        services.AddHostedService<DeskStartup>();
+        return builder;
+    }
+
+    public static WebApplication MapHelpdesk(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+public static class Policies
+{
+    public const string Agent = "agent";
+    public const string Lead = "lead";
+    public const string Trainer = "trainer";
+    public const string Admin = "admin";
+}

@@ -1,0 +1,18 @@
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Demo;
+
+namespace Helpdesk.Web.Startup;
+
+/// <summary>Before the desk serves anyone: the schema is created or migrated, and demo data loaded in demo mode.</summary>
+public sealed class DeskStartup(SchemaMigrator migrator, DemoDataSeeder seeder, DatabaseTarget database, ILogger<DeskStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Database: {Provider}, data directory {Directory}", database.Provider, database.DataDirectory);
+        await migrator.MigrateAsync(cancellationToken);
+        var seeded = await seeder.SeedIfNeededAsync(cancellationToken);
+        if (seeded > 0) logger.LogInformation("Demo mode: loaded {Count} demo tickets; sign in as agent, lead, trainer or admin", seeded);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
