@@ -6,5 +6,7 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         // new verbs: one line each, keep alphabetical
+        new BenchCommand(),
+        new SeedCommand(),
     ];
 }

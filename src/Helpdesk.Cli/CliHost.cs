@@ -1,0 +1,28 @@
+using Helpdesk.Core;
+using Helpdesk.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Cli;
+
+/// <summary>The desk's services for a command: same configuration sources and database as the web host.</summary>
+public static class CliHost
+{
+    /// <summary>Builds the services and brings the schema up to date. Settings may be overridden (KEY=VALUE) by tests.</summary>
+    public static async Task<IHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        builder.AddHelpdeskCore();
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        return host;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Intents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Demo;
+
+/// <summary>
+/// Writes a large synthetic surge straight through ADO (EF change tracking would take many minutes for a million
+/// rows): customers, tickets spread over the given days with the intent mix of a real surge, one inbound message
+/// each, the oldest 60% answered. For benchmarks and load tests (`helpdesk seed --synthetic N`), never for demo mode.
+/// </summary>
+public static class SyntheticSurge
+{
+    private static readonly (string Intent, double Share)[] Mix =
+    [
+        ("reset_help", 0.20), ("login_problem", 0.14), ("exposure_question", 0.14), ("card_safety", 0.12),
+        ("phishing_check", 0.09), ("complaint", 0.08), ("identity_protection", 0.06), ("close_account", 0.05),
+        ("order_other", 0.05), ("intl_access", 0.04), ("thanks", 0.03),
+    ];
+
+    public static async Task<int> WriteAsync(HelpdeskDbContext db, int tickets, TimeSpan span, DateTimeOffset now, int seed,
+        IReadOnlyList<string>? bodies = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var random = new Random(seed);
+        object T(DateTimeOffset t) => db.IsSqlite ? t.ToUnixTimeMilliseconds() : t;
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+
+        foreach (var (id, name, description) in SeedIntents.All)
+            if (!await db.Intents.AnyAsync(i => i.Id == id, cancellationToken))
+                db.Intents.Add(new Intent(id, name, description, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var firstCustomer = (await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
+        var firstTicket = (await db.Tickets.MaxAsync(t => (long?)t.Number, cancellationToken) ?? 0) + 1;
+        var start = now - span;
+        var answeredShare = 0.6;
+        const int batch = 20_000;
+
+        for (var done = 0; done < tickets; done += batch)
+        {
+            var n = Math.Min(batch, tickets - done);
+            await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+            var customer = Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
+            var ticket = Prepare(conn, tx, """
+                INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
+                  "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
+                  "HasAttachments","Escalated","IsSpam","Version")
+                VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18)
+                """, 19);
+            var message = Prepare(conn, tx, """
+                INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","Subject","Text","VisibleText","CreatedAt","SentUnedited")
+                VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)
+                """, 9);
+            for (var i = 0; i < n; i++)
+            {
+                var k = done + i;
+                var customerId = firstCustomer + k;
+                var number = firstTicket + k;
+                var fraction = (double)k / tickets;
+                var received = start + span * fraction;
+                var address = $"customer{customerId}@synthetic.example";
+                await RunAsync(customer, cancellationToken, customerId, address, $"Customer {customerId}", T(received), false);
+
+                var intent = PickIntent(random);
+                var confidence = 0.55 + random.NextDouble() * 0.45;
+                var triage = confidence < 0.6;
+                var answered = fraction < answeredShare;
+                var firstResponse = answered ? received + TimeSpan.FromMinutes(5 + random.Next(600)) : (DateTimeOffset?)null;
+                var solved = answered && random.NextDouble() < 0.3 ? firstResponse + TimeSpan.FromHours(24) : null;
+                var status = !answered ? 0 : solved is not null ? 3 : 2;
+                var priority = intent is "phishing_check" or "card_safety" ? 2 : 1;
+                var subject = $"Question about {intent.Replace('_', ' ')}";
+                await RunAsync(ticket, cancellationToken, number, subject, customerId, status, priority, triage ? null : intent,
+                    confidence, triage, false, T(received), T(received), firstResponse is { } f ? T(f) : null,
+                    solved is { } s ? T(s) : null, T(firstResponse ?? received), 1, false, false, false, 1);
+                var body = bodies is { Count: > 0 } ? bodies[random.Next(bodies.Count)] : $"Synthetic message {number} about {intent}.";
+                await RunAsync(message, cancellationToken, number, 0, $"synthetic-{number}@synthetic.example", address, subject,
+                    body, body, T(received), false);
+            }
+            await tx.CommitAsync(cancellationToken);
+            progress?.Report(done + n);
+        }
+        return tickets;
+    }
+
+    private static string PickIntent(Random random)
+    {
+        var roll = random.NextDouble();
+        foreach (var (intent, share) in Mix)
+        {
+            if (roll < share) return intent;
+            roll -= share;
+        }
+        return Mix[0].Intent;
+    }
+
+    private static DbCommand Prepare(DbConnection conn, DbTransaction tx, string sql, int parameters)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@p" + i;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private static Task<int> RunAsync(DbCommand cmd, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
