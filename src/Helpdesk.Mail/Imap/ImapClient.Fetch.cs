@@ -55,54 +55,76 @@ public sealed partial class ImapClient
     {
         var mailbox = RequireSelected();
         var busy = EnterCommand();
-        var inFlight = new Queue<(ImapCommand Command, FetchBatch Batch)>();
+        // Oldest first. Servers may work on pipelined commands at once (Dovecot sends the data of the next FETCH
+        // before the tagged OK of the previous one), so a message is matched to its batch by UID, not by order.
+        var inFlight = new List<BatchInFlight>();
         using var batches = plan.GetEnumerator();
         ImapCommandException? failure = null;
         try
         {
-            await GuardAsync(SendNextBatchesAsync(batches, inFlight, _options.FetchPipelineDepth, cancellationToken))
-                .ConfigureAwait(false);
+            await GuardAsync(SendNextBatchesAsync(batches, inFlight, cancellationToken)).ConfigureAwait(false);
             while (inFlight.Count > 0)
             {
                 var response = await GuardAsync(ReadResponseAsync(cancellationToken).AsTask()).ConfigureAwait(false);
-                if (response is ImapFetchResponse { HasBody: true } fetched)
+                switch (response)
                 {
-                    var uid = fetched.Uid ?? throw Break(new ImapProtocolException(
-                        $"FETCH response for message {fetched.Sequence} has a body but no UID"));
-                    if (inFlight.Peek().Batch.Accepts(uid))
-                    {
-                        yield return new ImapFetchedMessage(uid, fetched.Size ?? fetched.Body?.Length ?? 0,
+                    case ImapFetchResponse { HasBody: true } fetched:
+                        var uid = fetched.Uid ?? throw Break(new ImapProtocolException(
+                            $"FETCH response for message {fetched.Sequence} has a body but no UID"));
+                        // No owner, or seen before: the newest message that "m:*" returns when no UID is m or more.
+                        var owner = inFlight.Find(b => b.Batch.Accepts(uid));
+                        if (owner is null || !owner.Seen.Add(uid))
+                        {
+                            break;
+                        }
+
+                        var message = new ImapFetchedMessage(uid, fetched.Size ?? fetched.Body?.Length ?? 0,
                             fetched.Flags ?? [], fetched.InternalDate, fetched.Body ?? ReadOnlyMemory<byte>.Empty);
-                    }
+                        if (owner == inFlight[0])
+                        {
+                            yield return message;
+                        }
+                        else
+                        {
+                            owner.Pending.Enqueue(message); // handed out once the batches before it are complete
+                        }
 
-                    continue;
-                }
+                        break;
+                    case ImapStatusResponse { Tag: not null } tagged:
+                        var done = inFlight.Find(b => b.Command.Tag == tagged.Tag) ?? throw Break(UnexpectedTag(tagged));
+                        done.Done = true;
+                        ApplyResponseCode(tagged);
+                        if (tagged.Status != ImapStatus.Ok)
+                        {
+                            failure ??= new ImapCommandException(done.Command.Name, tagged.Status, tagged.CodeWithArgs, tagged.Text);
+                        }
 
-                if (response is ImapStatusResponse { Tag: not null } tagged)
-                {
-                    var (command, _) = inFlight.Dequeue();
-                    if (tagged.Tag != command.Tag)
-                    {
-                        throw Break(UnexpectedTag(tagged));
-                    }
+                        while (inFlight.Count > 0)
+                        {
+                            while (inFlight[0].Pending.TryDequeue(out var held))
+                            {
+                                yield return held;
+                            }
 
-                    ApplyResponseCode(tagged);
-                    if (tagged.Status != ImapStatus.Ok)
-                    {
-                        failure ??= new ImapCommandException(command.Name, tagged.Status, tagged.CodeWithArgs, tagged.Text);
-                    }
-                    else if (failure is null)
-                    {
-                        await GuardAsync(SendNextBatchesAsync(batches, inFlight, 1, cancellationToken)).ConfigureAwait(false);
-                    }
-                }
-                else if (response is ImapContinuation continuation)
-                {
-                    throw Break(new ImapProtocolException("unexpected continuation during FETCH: " + continuation.Text));
-                }
-                else
-                {
-                    GuardApply(response);
+                            if (!inFlight[0].Done)
+                            {
+                                break;
+                            }
+
+                            inFlight.RemoveAt(0);
+                        }
+
+                        if (failure is null)
+                        {
+                            await GuardAsync(SendNextBatchesAsync(batches, inFlight, cancellationToken)).ConfigureAwait(false);
+                        }
+
+                        break;
+                    case ImapContinuation continuation:
+                        throw Break(new ImapProtocolException("unexpected continuation during FETCH: " + continuation.Text));
+                    default:
+                        GuardApply(response);
+                        break;
                 }
 
                 if (mailbox.UidValidityChanged)
@@ -119,23 +141,24 @@ public sealed partial class ImapClient
         }
         finally
         {
-            if (inFlight.Count > 0 && _brokenReason is null)
+            var outstanding = inFlight.Count(b => !b.Done);
+            if (outstanding > 0 && _brokenReason is null)
             {
-                await DrainAsync(inFlight.Count, cancellationToken).ConfigureAwait(false);
+                await DrainAsync(outstanding, cancellationToken).ConfigureAwait(false);
             }
 
             busy.Dispose();
         }
     }
 
-    private async Task SendNextBatchesAsync(IEnumerator<FetchBatch> batches, Queue<(ImapCommand, FetchBatch)> inFlight,
-        int count, CancellationToken cancellationToken)
+    private async Task SendNextBatchesAsync(IEnumerator<FetchBatch> batches, List<BatchInFlight> inFlight,
+        CancellationToken cancellationToken)
     {
         var bytes = new List<byte>();
-        for (var i = 0; i < count && batches.MoveNext(); i++)
+        while (inFlight.Count(b => !b.Done) < _options.FetchPipelineDepth && batches.MoveNext())
         {
             var command = NewCommand("UID FETCH").Space().Ascii(batches.Current.Set).Ascii(FetchItems).Build();
-            inFlight.Enqueue((command, batches.Current));
+            inFlight.Add(new BatchInFlight(command, batches.Current));
             bytes.AddRange(command.Parts[0].Span);
         }
 
@@ -221,4 +244,17 @@ public sealed partial class ImapClient
     }
 
     private sealed record FetchBatch(string Set, Func<uint, bool> Accepts);
+
+    private sealed class BatchInFlight(ImapCommand command, FetchBatch batch)
+    {
+        public ImapCommand Command { get; } = command;
+
+        public FetchBatch Batch { get; } = batch;
+
+        public HashSet<uint> Seen { get; } = [];
+
+        public Queue<ImapFetchedMessage> Pending { get; } = new();
+
+        public bool Done { get; set; }
+    }
 }

@@ -97,6 +97,7 @@ public sealed partial class ImapClient : IAsyncDisposable
         }
 
         IsAuthenticated = status.Status == ImapStatus.PreAuth;
+        ApplyResponseCode(status);
         busy.Dispose();
         await EnsureCapabilitiesAsync(status, cancellationToken).ConfigureAwait(false);
     }
