@@ -19,12 +19,18 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
     private HashSet<string> _authMechanisms = new(StringComparer.OrdinalIgnoreCase);
     private long _lastUsed;
 
+    private readonly Func<CancellationToken, Task<Stream>>? _openTransport;
+
     public SmtpSubmitter(SmtpSubmitterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Endpoint);
         _options = options;
     }
+
+    /// <summary>For tests: every connection is opened by <paramref name="openTransport"/> instead of TCP.</summary>
+    internal SmtpSubmitter(SmtpSubmitterOptions options, Func<CancellationToken, Task<Stream>> openTransport)
+        : this(options) => _openTransport = openTransport;
 
     /// <summary>The EHLO keywords of the current connection (upper case, e.g. "PIPELINING", "AUTH").</summary>
     public IReadOnlyCollection<string> Extensions => _extensions;
@@ -195,8 +201,10 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
         Stream stream;
         try
         {
-            stream = await MailTransport.ConnectAsync(endpoint.Host, endpoint.Port, _options.ConnectTimeout, cancellationToken)
-                .ConfigureAwait(false);
+            stream = _openTransport is not null
+                ? await _openTransport(cancellationToken).ConfigureAwait(false)
+                : await MailTransport.ConnectAsync(endpoint.Host, endpoint.Port, _options.ConnectTimeout, cancellationToken)
+                    .ConfigureAwait(false);
             if (endpoint.Security == MailSecurity.Tls)
             {
                 stream = await MailTransport.StartTlsAsync(stream, endpoint.Host, endpoint.PinnedCertificate,
