@@ -66,15 +66,16 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
                 await TransactAsync(envelope, message, cancellationToken).ConfigureAwait(false);
             }
 
-            _lastUsed = Stopwatch.GetTimestamp();
         }
-        catch (Exception e) when (e is SmtpTransientException { Reply: null } or OperationCanceledException or RetryOnFreshConnection)
+        catch (Exception e) when (e is SmtpTransientException { Reply: null } or SmtpAuthenticationException
+                                      or OperationCanceledException or RetryOnFreshConnection)
         {
             await CloseAsync().ConfigureAwait(false); // the conversation is in an unknown state
             throw e is RetryOnFreshConnection retry ? retry.Inner : e;
         }
         finally
         {
+            _lastUsed = Stopwatch.GetTimestamp();
             _gate.Release();
         }
     }
@@ -136,7 +137,12 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
                 await connection.WriteLineAsync(string.Join("\r\n", commands), cancellationToken).ConfigureAwait(false);
                 foreach (var _ in commands)
                 {
-                    replies.Add(await connection.ReadReplyAsync(cancellationToken).ConfigureAwait(false));
+                    var reply = await connection.ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+                    replies.Add(reply);
+                    if (reply.Code == 421)
+                    {
+                        break; // the server is closing the connection: no further replies will come
+                    }
                 }
             }
             else
@@ -156,6 +162,12 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
         catch (SmtpTransientException e) when (e.Reply is null && replies.Count == 0)
         {
             throw new RetryOnFreshConnection(e);
+        }
+
+        if (replies[0].Code == 421)
+        {
+            // Typically a kept connection that hit the server's idle timeout; nothing was accepted yet.
+            throw new RetryOnFreshConnection(new SmtpTransientException("server closing the connection: " + replies[0], replies[0]));
         }
 
         var refused = replies.FindIndex(r => !r.IsPositive);
@@ -178,6 +190,11 @@ public sealed class SmtpSubmitter : IMailSubmitter, IAsyncDisposable
         var accepted = await connection.ReadReplyAsync(cancellationToken).ConfigureAwait(false);
         if (!accepted.IsPositive)
         {
+            if (accepted.Code == 421)
+            {
+                await CloseAsync().ConfigureAwait(false);
+            }
+
             throw Refused("message", accepted); // the transaction is over; the connection stays usable
         }
     }
