@@ -28,7 +28,7 @@ public sealed partial class ImapClient
     {
         ArgumentNullException.ThrowIfNull(uids);
         RequireSelected();
-        return FetchBatchesAsync(uids.Chunk(_options.FetchBatchSize).Select(c => new FetchBatch(c.ToString(), c.Contains)),
+        return FetchBatchesAsync(uids.Chunk(_options.FetchBatchSize).Select(c => new FetchBatch(c.ToString(), c.Contains, Open: false)),
             cancellationToken);
     }
 
@@ -39,14 +39,14 @@ public sealed partial class ImapClient
         for (ulong start = range.Start; start <= last; start += batch)
         {
             var batchRange = new UidRange((uint)start, (uint)Math.Min(start + batch - 1, last));
-            yield return new FetchBatch(batchRange.ToString(), batchRange.Contains);
+            yield return new FetchBatch(batchRange.ToString(), batchRange.Contains, Open: false);
         }
 
         if (range.End is null && last < uint.MaxValue)
         {
             // Also drops the newest message that "m:*" returns when nothing has a UID of m or more.
             var rest = new UidRange((uint)Math.Max(range.Start, last + 1));
-            yield return new FetchBatch(rest.ToString(), rest.Contains);
+            yield return new FetchBatch(rest.ToString(), rest.Contains, Open: true);
         }
     }
 
@@ -58,7 +58,8 @@ public sealed partial class ImapClient
         // Oldest first. Servers may work on pipelined commands at once (Dovecot sends the data of the next FETCH
         // before the tagged OK of the previous one), so a message is matched to its batch by UID, not by order.
         var inFlight = new List<BatchInFlight>();
-        using var batches = plan.GetEnumerator();
+        var batches = new BatchQueue(plan.GetEnumerator());
+        using var planEnumerator = batches;
         ImapCommandException? failure = null;
         try
         {
@@ -151,14 +152,21 @@ public sealed partial class ImapClient
         }
     }
 
-    private async Task SendNextBatchesAsync(IEnumerator<FetchBatch> batches, List<BatchInFlight> inFlight,
-        CancellationToken cancellationToken)
+    private async Task SendNextBatchesAsync(BatchQueue batches, List<BatchInFlight> inFlight, CancellationToken cancellationToken)
     {
         var bytes = new List<byte>();
-        while (inFlight.Count(b => !b.Done) < _options.FetchPipelineDepth && batches.MoveNext())
+        while (inFlight.Count(b => !b.Done) < _options.FetchPipelineDepth && batches.Peek() is { } next)
         {
-            var command = NewCommand("UID FETCH").Space().Ascii(batches.Current.Set).Ascii(FetchItems).Build();
-            inFlight.Add(new BatchInFlight(command, batches.Current));
+            // Dovecot answers pipelined FETCHes concurrently, so the stray newest message of "m:*" could overtake
+            // the batch it belongs to: the open command waits until every batch before it is complete.
+            if (next.Open && inFlight.Count > 0)
+            {
+                break;
+            }
+
+            batches.Take();
+            var command = NewCommand("UID FETCH").Space().Ascii(next.Set).Ascii(FetchItems).Build();
+            inFlight.Add(new BatchInFlight(command, next));
             bytes.AddRange(command.Parts[0].Span);
         }
 
@@ -243,7 +251,19 @@ public sealed partial class ImapClient
         }
     }
 
-    private sealed record FetchBatch(string Set, Func<uint, bool> Accepts);
+    /// <summary>One UID FETCH; <paramref name="Open"/> marks the final "m:*" command.</summary>
+    private sealed record FetchBatch(string Set, Func<uint, bool> Accepts, bool Open);
+
+    private sealed class BatchQueue(IEnumerator<FetchBatch> plan) : IDisposable
+    {
+        private FetchBatch? _next;
+
+        public FetchBatch? Peek() => _next ??= plan.MoveNext() ? plan.Current : null;
+
+        public void Take() => _next = null;
+
+        public void Dispose() => plan.Dispose();
+    }
 
     private sealed class BatchInFlight(ImapCommand command, FetchBatch batch)
     {

@@ -72,7 +72,6 @@ public sealed class GmailQuirkTests
             S: * OK [HIGHESTMODSEQ 8812345]
             S: A0004 OK [READ-WRITE] INBOX selected. (Success)
             C: A0005 UID FETCH 1:11 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
-            C: A0006 UID FETCH 12:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
             S: * 1 FETCH (X-GM-THRID 1784210000000000001 X-GM-MSGID 1784210000000000001 UID 10 INTERNALDATE " 2-Dec-2026 08:15:00 +0000" RFC822.SIZE 52 X-GM-LABELS ("\\Important" "Meridian support") FLAGS () BODY[] {#}
             S: Subject: Reset link expired
             S:
@@ -82,6 +81,7 @@ public sealed class GmailQuirkTests
             S: * 1 FETCH (FLAGS (\Seen) UID 10 MODSEQ (8812399))
             S: * 2 FETCH (UID 11 FLAGS (\Flagged) BODY[] "Subject: short" INTERNALDATE "02-Dec-2026 08:16:00 -0500" RFC822.SIZE 14)
             S: A0005 OK Success
+            C: A0006 UID FETCH 12:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
             S: * 2 FETCH (UID 11 FLAGS (\Flagged) RFC822.SIZE 14 INTERNALDATE "02-Dec-2026 08:16:00 -0500" BODY[] {14}
             S: Subject: short)
             S: A0006 OK Success

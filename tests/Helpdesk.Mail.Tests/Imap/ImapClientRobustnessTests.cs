@@ -47,7 +47,6 @@ public sealed class ImapClientRobustnessTests
             {{Hello}}
             {{Select(1, 5)}}
             C: A0002 UID FETCH 1:9 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
-            C: A0003 UID FETCH 10:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
             S: * OK [UIDVALIDITY 6] mailbox recreated
             """);
         await client.SelectAsync("INBOX");
@@ -66,7 +65,6 @@ public sealed class ImapClientRobustnessTests
             {{Hello}}
             {{Select(1, 5, next: 2)}}
             C: A0002 UID FETCH 1 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
-            C: A0003 UID FETCH 2:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
             S: * 1 FETCH (UID 1 BODY[] {2000000000}
             """, options);
         await client.SelectAsync("INBOX");
@@ -183,17 +181,13 @@ public sealed class ImapClientRobustnessTests
             {{Hello}}
             {{Select(1, 5, exists: 2, next: 3)}}
             C: A0002 UID FETCH 1:2 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
-            C: A0003 UID FETCH 3:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
             S: * 1 FETCH (UID 1 BODY[] {1}
             S: a)
             S: * 2 FETCH (UID 2 BODY[] {1}
             S: b)
             S: A0002 OK done
-            S: * 2 FETCH (UID 2 BODY[] {1}
-            S: b)
+            C: A0003 NOOP
             S: A0003 OK done
-            C: A0004 NOOP
-            S: A0004 OK done
             """);
         await client.SelectAsync("INBOX");
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Loopback mail servers for tests: Dovecot (IMAP+STARTTLS, IMAPS, LMTP) + Postfix (SMTP -> LMTP).
-# usage: mailservers.sh install|start|stop|restart|status|env|deliver USER [MAILBOX] <msg|wipe
+# usage: mailservers.sh install|start|stop|stop-dovecot|restart|status|env|deliver USER [MAILBOX] <msg|wipe
 # Config templates live beside this script; all state (config, certificate, mail, logs, pids) goes to
 # $MAIL_RUN (default ./run, git-ignored). Ports come from the environment so that several test assemblies
 # can each run their own instance at once; the defaults stay off the well-known ports.
@@ -8,7 +8,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 RUN=${MAIL_RUN:-$HERE/run}
 IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
-LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025}
+LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_PORT:-10465}
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
 DCONF=$RUN/dovecot.conf PCONF=$RUN/postfix/etc
 ROOT=$([ "$(id -u)" = 0 ] && echo 1 || echo 0)
@@ -38,7 +38,7 @@ render() {  # render TEMPLATE OUT
   else lu=$(id -un) iu=$lu ig=$(id -gn) mu=$lu mg=$ig; fi
   sed -e "s|@RUN@|$RUN|g; s|@HERE@|$HERE|g; s|@LOGIN_USER@|$lu|; s|@INTERNAL_USER@|$iu|;
           s|@INTERNAL_GROUP@|$ig|; s|@MAIL_USER@|$mu|; s|@MAIL_GROUP@|$mg|; s|@IMAP_PORT@|$IMAP_PORT|;
-          s|@IMAPS_PORT@|$IMAPS_PORT|; s|@LMTP_PORT@|$LMTP_PORT|g; s|@SMTP_PORT@|$SMTP_PORT|" "$1" >"$2"
+          s|@IMAPS_PORT@|$IMAPS_PORT|; s|@LMTP_PORT@|$LMTP_PORT|g; s|@SMTP_PORT@|$SMTP_PORT|; s|@SMTPS_PORT@|$SMTPS_PORT|" "$1" >"$2"
 }
 
 check_installed() {
@@ -75,7 +75,7 @@ start() {
     render "$HERE/postfix-master.cf.in" "$PCONF/master.cf"
     touch -d '1 minute ago' "$PCONF"/*.cf   # postfix waits ~2 s on a just-written main.cf
     alive "$RUN/postfix/spool/pid/master.pid" || postfix -c "$PCONF" start </dev/null
-    wait_port "$SMTP_PORT"
+    wait_port "$SMTP_PORT"; wait_port "$SMTPS_PORT"
   else echo "not root: Postfix (SMTP) skipped, Dovecot only" >&2; fi
   status
 }
@@ -92,16 +92,24 @@ stop() {  # SIGTERM to both masters by pid, then wait (<= 10 s) until they are g
   rm -f "$RUN/dovecot.pid"
 }
 
+stop_dovecot() {  # only Dovecot (tests of a server restart); "start" brings it back
+  local p
+  alive "$RUN/dovecot.pid" || return 0
+  p=$(pidof_ "$RUN/dovecot.pid"); kill "$p"
+  for _ in $(seq 200); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+  rm -f "$RUN/dovecot.pid"
+}
+
 status() {
   alive "$RUN/dovecot.pid" && echo "dovecot pid $(pidof_ "$RUN/dovecot.pid"): imap 127.0.0.1:$IMAP_PORT (STARTTLS)," \
     "imaps :$IMAPS_PORT, lmtp :$LMTP_PORT" || echo "dovecot stopped"
   alive "$RUN/postfix/spool/pid/master.pid" && echo "postfix pid $(pidof_ "$RUN/postfix/spool/pid/master.pid"):" \
-    "smtp 127.0.0.1:$SMTP_PORT (STARTTLS, AUTH optional)" || echo "postfix stopped"
+    "smtp 127.0.0.1:$SMTP_PORT (STARTTLS, AUTH optional), smtps :$SMTPS_PORT" || echo "postfix stopped"
 }
 
 env_() {  # eval "$(mailservers.sh env)" in a test job
   cat <<EOF
-export MAIL_IMAP_PORT=$IMAP_PORT MAIL_IMAPS_PORT=$IMAPS_PORT MAIL_LMTP_PORT=$LMTP_PORT MAIL_SMTP_PORT=$SMTP_PORT
+export MAIL_IMAP_PORT=$IMAP_PORT MAIL_IMAPS_PORT=$IMAPS_PORT MAIL_LMTP_PORT=$LMTP_PORT MAIL_SMTP_PORT=$SMTP_PORT MAIL_SMTPS_PORT=$SMTPS_PORT
 export MAIL_CA_CERT=$RUN/cert.pem MAIL_DOVECOT_CONF=$DCONF
 EOF
 }
@@ -116,6 +124,7 @@ wipe() {  # expunge every message of every user (UIDVALIDITY stays, UIDNEXT keep
 
 case "${1:-}" in
   start|stop|status|wipe) "$1" ;;
+  stop-dovecot) stop_dovecot ;;
   install) install_pkgs ;;
   env) env_ ;;
   deliver) shift; deliver "$@" ;;
