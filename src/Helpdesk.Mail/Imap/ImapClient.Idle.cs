@@ -70,7 +70,7 @@ public sealed partial class ImapClient
         try
         {
             tagged = await SendAsync(command, null, CancellationToken.None).ConfigureAwait(false);
-            tagged ??= await WaitForIdleAcceptedAsync(command, cancellationToken).ConfigureAwait(false);
+            tagged ??= await WaitForIdleAcceptedAsync(command).ConfigureAwait(false);
             if (tagged is null)
             {
                 reader.ReadTimeout = period + _options.ReadTimeout;
@@ -110,7 +110,7 @@ public sealed partial class ImapClient
     }
 
     /// <summary>Reads until the server's "+" (null) or its refusal (the tagged answer).</summary>
-    private async Task<ImapStatusResponse?> WaitForIdleAcceptedAsync(ImapCommand command, CancellationToken cancellationToken)
+    private async Task<ImapStatusResponse?> WaitForIdleAcceptedAsync(ImapCommand command)
     {
         while (true)
         {
