@@ -112,7 +112,7 @@ public sealed class LoopbackMailServers
         var i = 0;
         foreach (var message in messages)
         {
-            // Unique names in time order (Dovecot sorts new/ by name when it assigns UIDs).
+            // Unique names; Dovecot assigns UIDs in the order it finds the files, not necessarily this one.
             var name = $"{stamp}.M{i++:D8}P{Environment.ProcessId}.helpdesk";
             File.WriteAllBytes(Path.Combine(maildir, "tmp", name), message);
             File.Move(Path.Combine(maildir, "tmp", name), Path.Combine(maildir, "new", name));
