@@ -2,13 +2,21 @@
 # Idempotent: a package already present is not fetched again. Each test fixture starts its own server
 # (tests/servers/*.sh) on 127.0.0.1 on its own port and stops it by pid.
 need=()
-want_pkgs=(python3)
+# dovecot-imapd dovecot-lmtpd postfix: the loopback mail servers of tests/servers/mail (end-to-end tests, benchmarks)
+want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix)
 for p in "${want_pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "${#need[@]}" -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # Postfix asks for a mail setup and the packages would start system daemons: answer and forbid both.
+  echo 'postfix postfix/main_mailer_type select No configuration' | debconf-set-selections 2>/dev/null
+  policy_added=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; policy_added=1
+  fi
   apt-get update -qq >/dev/null 2>&1
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 || echo "warning: apt-get install ${need[*]} failed"
+  [ "$policy_added" = 1 ] && rm -f /usr/sbin/policy-rc.d
 fi

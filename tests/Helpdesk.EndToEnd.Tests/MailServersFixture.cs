@@ -1,0 +1,44 @@
+using Helpdesk.Mail.Imap;
+using Helpdesk.Mail.Net;
+using Helpdesk.Testing.Mail;
+
+namespace Helpdesk.EndToEnd.Tests;
+
+/// <summary>Starts Dovecot and Postfix once for the assembly and stops them by pid at the end.</summary>
+[TestClass]
+public static class MailServersFixture
+{
+    /// <summary>IMAP on 24143 (STARTTLS) and 24993 (TLS), SMTP on 24025 (STARTTLS) and 24465 (TLS).</summary>
+    private const int BasePort = 24000;
+
+    private static LoopbackMailServers? _servers;
+
+    public static LoopbackMailServers Servers =>
+        _servers ?? throw new InvalidOperationException("The mail servers did not start; see the assembly initialization error.");
+
+    public static CertificatePin Pin => CertificatePin.FromPemFile(Servers.CertificatePath);
+
+    public static ImapEndpoint ImapStartTls => new("127.0.0.1", Servers.ImapPort, MailSecurity.StartTls, Pin);
+
+    public static ImapEndpoint ImapTls => new("127.0.0.1", Servers.ImapsPort, MailSecurity.Tls, Pin);
+
+    [AssemblyInitialize]
+    public static void Start(TestContext context) => _servers = LoopbackMailServers.Start(BasePort);
+
+    [AssemblyCleanup]
+    public static void Stop() => _servers?.Stop();
+
+    /// <summary>A connected, authenticated client for one of the test users (password "name-pass").</summary>
+    public static async Task<ImapClient> LoginAsync(string user, ImapClientOptions? options = null)
+    {
+        var client = new ImapClient(options);
+        await client.ConnectAsync(ImapStartTls);
+        await client.AuthenticateAsync(new ImapCredentials(user + "@example.test", user + "-pass"));
+        return client;
+    }
+
+    public static byte[] Message(string messageId, string subject, string body, string to = "support@example.test") =>
+        System.Text.Encoding.UTF8.GetBytes(
+            $"From: Dana Whitfield <dana@example.test>\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{messageId}>\r\n"
+            + $"Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
+}
