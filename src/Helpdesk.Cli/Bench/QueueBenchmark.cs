@@ -14,10 +14,10 @@ namespace Helpdesk.Cli.Bench;
 /// </summary>
 public sealed class QueueBenchmark(TextWriter output)
 {
-    public sealed record Result(int Agents, LatencyStats Latency, double ClaimsPerSecond);
+    public sealed record Result(int Agents, double? PacedRate, LatencyStats Latency, double ClaimsPerSecond);
 
     public async Task<IReadOnlyList<Result>> RunAsync(string? databaseFile, int tickets, IReadOnlyList<int> agentCounts,
-        int claimsPerRun, CancellationToken cancellationToken)
+        int claimsPerRun, double? pacedRate, CancellationToken cancellationToken)
     {
         var file = databaseFile ?? Path.Combine(Path.GetTempPath(), $"helpdesk-bench-queue-{tickets}.db");
         using var host = await CliHost.StartAsync(new Dictionary<string, string?>
@@ -30,12 +30,14 @@ public sealed class QueueBenchmark(TextWriter output)
         var queue = host.Services.GetRequiredService<TicketQueue>();
 
         var results = new List<Result>();
+        await RunOnceAsync(queue, factory, 4, Math.Min(1000, claimsPerRun / 10), null, cancellationToken); // warm-up
         foreach (var agents in agentCounts)
+        foreach (var rate in pacedRate is { } r && agents > 1 ? new double?[] { null, r } : [null])
         {
-            await RunOnceAsync(queue, factory, agents, Math.Min(500, claimsPerRun / 10), cancellationToken); // warm-up
-            var result = await RunOnceAsync(queue, factory, agents, claimsPerRun, cancellationToken);
-            output.WriteLine($"agents={agents,3}  claims={result.Latency.Count,6}  p50={result.Latency.P50,7:F2} ms  p95={result.Latency.P95,7:F2} ms  " +
-                             $"p99={result.Latency.P99,7:F2} ms  max={result.Latency.Max,7:F2} ms  claims/s={result.ClaimsPerSecond,8:F0}");
+            var result = await RunOnceAsync(queue, factory, agents, claimsPerRun, rate, cancellationToken);
+            var mode = rate is null ? "flat out" : $"paced {rate:F0}/s";
+            output.WriteLine($"agents={agents,3}  {mode,-14} claims={result.Latency.Count,6}  p50={result.Latency.P50,6:F2} ms  p95={result.Latency.P95,6:F2} ms  " +
+                             $"p99={result.Latency.P99,6:F2} ms  max={result.Latency.Max,7:F2} ms  claims/s={result.ClaimsPerSecond,6:F0}");
             results.Add(result);
         }
         return results;
@@ -56,17 +58,30 @@ public sealed class QueueBenchmark(TextWriter output)
         output.WriteLine($"database: wrote {tickets - total:N0} tickets in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
+    /// <summary>
+    /// Flat out (rate null): every agent claims again the moment it has answered, which measures the most the queue
+    /// can do and the queueing delay at saturation. Paced: the agents together claim at a fixed rate, as people with
+    /// reading time do, which measures the latency an agent feels at that load.
+    /// </summary>
     private static async Task<Result> RunOnceAsync(TicketQueue queue, IDbContextFactory<HelpdeskDbContext> factory, int agents,
-        int claims, CancellationToken cancellationToken)
+        int claims, double? rate, CancellationToken cancellationToken)
     {
         var latencies = new ConcurrentBag<double>();
         var remaining = claims;
         var wall = Stopwatch.StartNew();
+        var interval = rate is { } r ? TimeSpan.FromSeconds(agents / r) : TimeSpan.Zero;
         var workers = Enumerable.Range(0, agents).Select(a => Task.Run(async () =>
         {
             var agentId = 1_000_000 + a;
+            var due = wall.Elapsed + interval * ((double)a / agents);
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
+                if (rate is not null)
+                {
+                    var wait = due - wall.Elapsed;
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+                    due += interval;
+                }
                 var t0 = Stopwatch.GetTimestamp();
                 var number = await queue.NextAsync(agentId, cancellationToken: cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
@@ -76,15 +91,15 @@ public sealed class QueueBenchmark(TextWriter output)
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
         wall.Stop();
-        return new Result(agents, LatencyStats.From(latencies), latencies.Count / wall.Elapsed.TotalSeconds);
+        return new Result(agents, rate, LatencyStats.From(latencies), latencies.Count / wall.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Moves the ticket out of the queue as a reply would (status Pending, claim cleared).</summary>
+    /// <summary>Takes the ticket out of the queue through the domain, as the console does (load, transition, save).</summary>
     private static async Task AnswerAsync(IDbContextFactory<HelpdeskDbContext> factory, long number, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Tickets.Where(t => t.Number == number)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, Core.Tickets.TicketStatus.Pending)
-                .SetProperty(t => t.ClaimedBy, (long?)null).SetProperty(t => t.ClaimExpiresAt, (DateTimeOffset?)null), cancellationToken);
+        var ticket = await db.Tickets.SingleAsync(t => t.Number == number, cancellationToken);
+        ticket.Solve(DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -10,16 +10,17 @@ public sealed class BenchCommand : ICliCommand
     public string Summary => "Measure a hot path: bench queue (claim latency and throughput)";
 
     public string Usage => """
-        Usage: helpdesk bench queue [--tickets N] [--agents 1,32] [--claims N] [--db FILE]
+        Usage: helpdesk bench queue [--tickets N] [--agents 1,32] [--claims N] [--rate R] [--db FILE]
 
         queue   Next-claim latency (p50/p95/p99/max) and claims per second with 1 and 32 concurrent agents over a
                 SQLite database of N tickets (default 1,000,000; written once into a temporary file, or --db FILE, and
-                reused on the next run). Each agent loops claim -> answer; only the claim is timed.
+                reused on the next run). Each agent loops claim -> answer; only the claim is timed. With several
+                agents it runs twice: flat out (saturation) and paced at R claims/s in total (default 1000).
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = CliArgs.Parse(args, flags: [], valued: ["--tickets", "--agents", "--claims", "--db"]);
+        var options = CliArgs.Parse(args, flags: [], valued: ["--tickets", "--agents", "--claims", "--db", "--rate"]);
         var what = options.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure, e.g. 'helpdesk bench queue'.");
         switch (what)
         {
@@ -28,7 +29,8 @@ public sealed class BenchCommand : ICliCommand
                 var agents = (options.Value("--agents") ?? "1,32").Split(',').Select(a => CliArgs.PositiveInt("--agents", a)).ToList();
                 var claims = options.Value("--claims") is { } c ? CliArgs.PositiveInt("--claims", c) : 20_000;
                 await stdout.WriteLineAsync($"bench queue: {tickets:N0} tickets, agents {string.Join(',', agents)}, {claims:N0} claims per run, {Environment.ProcessorCount} cores");
-                await new QueueBenchmark(stdout).RunAsync(options.Value("--db"), tickets, agents, claims, cancellationToken);
+                var rate = options.Value("--rate") is { } rt ? CliArgs.PositiveInt("--rate", rt) : 1000;
+                await new QueueBenchmark(stdout).RunAsync(options.Value("--db"), tickets, agents, claims, rate, cancellationToken);
                 return 0;
             default:
                 throw new CliUsageException($"unknown benchmark '{what}'.");

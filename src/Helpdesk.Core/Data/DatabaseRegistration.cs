@@ -30,7 +30,7 @@ public static class DatabaseRegistration
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(Math.Max(5, options.BusyTimeoutMilliseconds / 1000 + 5)));
-                builder.AddInterceptors(new SqlitePragmas(options.BusyTimeoutMilliseconds));
+                builder.AddInterceptors(new SqlitePragmas(options.BusyTimeoutMilliseconds), new SqliteWriteGate.SaveChangesGate());
                 break;
             default:
                 throw new InvalidOperationException(

@@ -31,6 +31,9 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>The SQLite write gate this context holds during SaveChanges (see <see cref="SqliteWriteGate"/>).</summary>
+    internal SemaphoreSlim? HeldWriteGate { get; set; }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<Customer>(e =>

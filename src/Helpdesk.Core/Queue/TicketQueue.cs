@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Helpdesk.Core.Data;
@@ -13,10 +12,6 @@ namespace Helpdesk.Core.Queue;
 /// </summary>
 public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, QueueOptions options)
 {
-    // SQLite has one writer per file; queuing claims in-process avoids the busy-retry sleeps that blow up the tail
-    // latency when dozens of agents click at once. Other processes still serialize through SQLite's own lock.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new();
-
     public TimeSpan LeaseDuration => options.LeaseDuration;
 
     /// <summary>
@@ -29,18 +24,14 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var sql = ClaimSql.For(db);
-        return await InWriteTransactionAsync(db, async (conn, tx) =>
+        var parameters = new List<(string, object?)>
         {
-            var held = await ScalarAsync(conn, tx, sql.HeldByAgent, cancellationToken,
-                ("agent", staffId), ("now", sql.Time(now)), ("exp", sql.Time(now + options.LeaseDuration)));
-            if (held is not null) return held;
-            var parameters = new List<(string, object?)>
-            {
-                ("agent", staffId), ("now", sql.Time(now)), ("exp", sql.Time(now + options.LeaseDuration)),
-            };
-            if (intent is not null) parameters.Add(("intent", intent));
-            return await ScalarAsync(conn, tx, sql.ClaimNext(intent is not null, includeEscalated), cancellationToken, [.. parameters]);
-        }, cancellationToken).ConfigureAwait(false);
+            ("agent", staffId), ("now", sql.Time(now)), ("exp", sql.Time(now + options.LeaseDuration)),
+        };
+        if (intent is not null) parameters.Add(("intent", intent));
+        return await InWriteTransactionAsync(db, (conn, tx) =>
+            ScalarAsync(conn, tx, sql.ClaimNext(intent is not null, includeEscalated), cancellationToken, [.. parameters]),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Claims one particular ticket (opened from search or a lead's assignment). False if someone else holds it.</summary>
@@ -80,7 +71,8 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private async Task<long?> InWriteTransactionAsync(HelpdeskDbContext db,
         Func<DbConnection, DbTransaction, Task<long?>> work, CancellationToken cancellationToken)
     {
-        var gate = db.IsSqlite ? SqliteWriteGates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
+        // One writer at a time on SQLite, queued in-process (see SqliteWriteGate) rather than sleeping in the busy handler.
+        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
         if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
