@@ -6,5 +6,6 @@ public static class CommandRegistry
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         // new verbs: one line each, keep alphabetical
+        new ParseCommand(),
     ];
 }
