@@ -169,7 +169,10 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
         if (charset is not null && !Charsets.IsKnown(charset))
             defects.Add(MimeDefects.UnknownCharset);
         var content = entity.IsBrokenMultipart ? entity.RawBody : entity.Content;
-        return Charsets.Decode(content.Span, charset, options.FallbackEncoding);
+        var text = Charsets.Decode(content.Span, charset, options.FallbackEncoding);
+        if (string.Equals(entity.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase))
+            text = FormatFlowed.Unflow(text, string.Equals(entity.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase));
+        return text;
     }
 
     private void AddPlain(MimeEntity entity) => _segments.Add((Text(entity), null));
@@ -234,7 +237,7 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
         return null;
     }
 
-    /// <summary>"\n" line breaks, no trailing spaces at line ends, no blank lines at either end.</summary>
+    /// <summary>"\n" line breaks, no trailing spaces at line ends, at most one blank line in a row, none at either end.</summary>
     internal static string Normalize(string text)
     {
         if (text.Length == 0)
@@ -245,15 +248,21 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
             text = text.Replace("\0", "");
         var sb = new StringBuilder(text.Length);
         var start = 0;
+        var blank = 0;
         while (start <= text.Length)
         {
             var nl = text.IndexOf('\n', start);
             var end = nl < 0 ? text.Length : nl;
             var line = text.AsSpan(start, end - start).TrimEnd(" \t");
-            sb.Append(line);
+            blank = line.IsEmpty ? blank + 1 : 0;
+            if (blank <= 1)
+            {
+                sb.Append(line);
+                if (nl >= 0)
+                    sb.Append('\n');
+            }
             if (nl < 0)
                 break;
-            sb.Append('\n');
             start = nl + 1;
         }
         return sb.ToString().Trim('\n');

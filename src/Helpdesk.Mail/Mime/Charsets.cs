@@ -9,6 +9,9 @@ namespace Helpdesk.Mail.Mime;
 /// </summary>
 public static class Charsets
 {
+    // First field: initializers run in order, and the code pages must be registered before any lookup below.
+    private static readonly bool ProviderRegistered = Register();
+
     private static readonly ConcurrentDictionary<string, Encoding?> Cache = new(StringComparer.OrdinalIgnoreCase);
 
     // Labels seen in real mail that .NET does not know or maps to a narrower table than senders meant.
@@ -45,7 +48,14 @@ public static class Charsets
         ["iso-8859-11"] = "windows-874",
     };
 
-    static Charsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    private static bool Register()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    }
+
+    /// <summary>True once legacy code pages are available (always, after first use of this class).</summary>
+    public static bool CodePagesRegistered => ProviderRegistered;
 
     /// <summary>UTF-8 that replaces invalid bytes.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(false, false);

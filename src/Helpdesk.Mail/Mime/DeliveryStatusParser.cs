@@ -19,10 +19,11 @@ public static partial class DeliveryStatusParser
             var original = Get(block, "original-recipient");
             if (final is null && original is null)
                 continue;
-            // The address we sent to is the original one when the server knows it; aliases resolve to the final one.
-            var address = StripType(original ?? final!);
+            // Final-Recipient is required and names the mailbox that failed; an alias or list we sent to
+            // (Original-Recipient) can expand to several of them.
+            var address = StripType(final ?? original!);
             if (address.Length == 0)
-                address = StripType(final ?? "");
+                address = StripType(original ?? "");
             if (address.Length == 0)
                 continue;
             var action = Get(block, "action")?.Trim().ToLowerInvariant();

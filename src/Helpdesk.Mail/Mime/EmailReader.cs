@@ -87,8 +87,8 @@ public sealed class EmailReader
             defects.Add(MimeDefects.InvalidDate);
         var messageId = MessageIds.ParseOne(headers["Message-ID"]);
 
-        var machine = MachineMailDetector.Detect(root, fromList.FirstOrDefault(), subject, text, _options);
         var visible = VisibleTextExtractor.Analyze(text, subject, _options.MaxTextLength);
+        var machine = MachineMailDetector.Detect(root, fromList.FirstOrDefault(), subject, text, visible, _options);
         var forwarded = visible.Forwarded;
         if (forwarded is null && machine.Kind == MachineMailKind.None)
             forwarded = body.AttachedMessageAsForward(_options);
@@ -110,7 +110,8 @@ public sealed class EmailReader
             Cc = AddressParser.Parse(headers["Cc"], defects),
             Subject = subject,
             Text = text,
-            VisibleText = visible.VisibleText,
+            // A bounce has no new words: the report and the returned original are what an agent or a rule needs.
+            VisibleText = machine.Kind == MachineMailKind.Bounce ? text : visible.VisibleText,
             RawHtml = rawHtml,
             Attachments = body.Attachments,
             Machine = machine,

@@ -43,6 +43,7 @@ public static class HtmlToText
     {
         private readonly StringBuilder _sb = new();
         private int _pendingBreaks;   // line breaks owed before the next text
+        private int _pendingBreakDepth; // quote depth for blank lines among them (the shallowest since they were owed)
         private bool _pendingSpace;
         private bool _atLineStart = true;
         private int _quoteDepth;
@@ -180,6 +181,7 @@ public static class HtmlToText
             if (_sb.Length == 0)
                 return;
             _pendingSpace = false;
+            _pendingBreakDepth = _pendingBreaks == 0 ? _quoteDepth : Math.Min(_pendingBreakDepth, _quoteDepth);
             if (lines > _pendingBreaks)
                 _pendingBreaks = lines;
         }
@@ -204,7 +206,11 @@ public static class HtmlToText
             if (!_atLineStart)
                 existing = 0;
             for (var k = existing; k < _pendingBreaks; k++)
+            {
+                if (k > 0 && _pendingBreakDepth > 0)
+                    _sb.Append('>', _pendingBreakDepth);
                 _sb.Append('\n');
+            }
             _atLineStart = true;
             _pendingBreaks = 0;
         }

@@ -10,8 +10,11 @@ namespace Helpdesk.Mail.Mime;
 /// </summary>
 public static partial class MachineMailDetector
 {
-    /// <summary>Classifies a parsed message; <paramref name="text"/> is its body as text.</summary>
-    public static MachineMail Detect(MimeEntity root, EmailAddress? from, string subject, string text, MimeParserOptions? options = null)
+    /// <summary>
+    /// Classifies a parsed message; <paramref name="text"/> is its body as text and <paramref name="visible"/> what
+    /// <see cref="VisibleTextExtractor"/> made of it (used only by the body-only auto-reply rule).
+    /// </summary>
+    public static MachineMail Detect(MimeEntity root, EmailAddress? from, string subject, string text, VisibleTextResult? visible = null, MimeParserOptions? options = null)
     {
         var headers = root.Headers;
         var report = FindReport(root);
@@ -63,7 +66,10 @@ public static partial class MachineMailDetector
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply subject: " + Clip(subject), null);
         if (IsList(headers) is { } listReason)
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
-        if (text.Length <= 1500 && AutoReplyBody().IsMatch(Prefix(text, 600)))
+        // No header and no subject says so: only a short note that quotes nothing and asks nothing is taken for an
+        // out-of-office text. A person who writes "I'm out of the office until ..." usually has a question.
+        var own = visible?.VisibleText ?? text;
+        if (own.Length <= 800 && visible?.QuoteRemoved != true && !own.Contains('?') && AutoReplyBody().IsMatch(own))
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply text", null);
         return MachineMail.Person;
     }
@@ -85,9 +91,8 @@ public static partial class MachineMailDetector
             return "X-POST-MessageClass: " + headers["X-POST-MessageClass"]!.Trim();
         if (headers["Delivered-To"]?.Contains("autoresponder", StringComparison.OrdinalIgnoreCase) == true)
             return "Delivered-To: Autoresponder";
-        var suppress = headers["X-Auto-Response-Suppress"];
-        if (suppress is not null && (suppress.Contains("All", StringComparison.OrdinalIgnoreCase) || suppress.Contains("OOF", StringComparison.OrdinalIgnoreCase)))
-            return "X-Auto-Response-Suppress: " + suppress.Trim();
+        // X-Auto-Response-Suppress is not among these: it asks others not to auto-reply and Outlook puts it on
+        // ordinary mail too.
         var precedence = (headers["Precedence"] ?? headers["X-Precedence"])?.Trim().ToLowerInvariant();
         if (precedence is "auto_reply" or "auto-reply" or "bulk" or "junk")
             return "Precedence: " + precedence;

@@ -18,7 +18,8 @@ public static class MimeDefects
     public const string UnterminatedQuotedString = "unterminated-quoted-string";
     public const string MissingBoundaryParameter = "missing-boundary-parameter";
     public const string BoundaryNotFound = "boundary-not-found";
-    public const string MissingCloseBoundary = "missing-close-boundary";
+    public const string BoundaryMismatch = "boundary-mismatch";
+    public const string MissingCloseBoundary = "missing-final-boundary";
     public const string TruncatedHeaders = "truncated-headers";
     public const string TooDeep = "too-deep";
     public const string TooManyParts = "too-many-parts";

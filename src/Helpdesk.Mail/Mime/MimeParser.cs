@@ -176,7 +176,7 @@ public sealed class MimeParser
         return hit;
     }
 
-    private BoundaryHit ParseMultipart(MimeEntity entity, ref int pos, int depth, string boundary)
+    private BoundaryHit ParseMultipart(MimeEntity entity, ref int pos, int depth, string boundary, bool isRetry = false)
     {
         var bodyStart = pos;
         _boundaries.Add(Encoding.UTF8.GetBytes(boundary));
@@ -216,6 +216,13 @@ public sealed class MimeParser
             return hit;
         }
 
+        if (!sawBoundary && !isRetry && GuessBoundary(bodyStart, hit.LineStart) is { } guessed && guessed != boundary)
+        {
+            // The parameter names one boundary and the body uses another (a relay rewrote one of them): the body wins.
+            AddDefect(MimeDefects.BoundaryMismatch);
+            pos = bodyStart;
+            return ParseMultipart(entity, ref pos, depth, guessed, isRetry: true);
+        }
         if (!sawBoundary)
         {
             // The boundary never appeared: keep the body as text so the customer's words are not lost.
@@ -230,9 +237,9 @@ public sealed class MimeParser
     }
 
     // A multipart without a boundary parameter: the first "--token" line is almost always it.
-    private string? GuessBoundary(int pos)
+    private string? GuessBoundary(int pos, int end = -1)
     {
-        var span = _data.AsSpan(pos, _end - pos);
+        var span = _data.AsSpan(pos, (end < 0 ? _end : end) - pos);
         var offset = 0;
         for (var lines = 0; lines < 200 && offset < span.Length; lines++)
         {

@@ -202,7 +202,12 @@ public static partial class VisibleTextExtractor
     private static int ReplyHeaderLength(string[] lines, int i)
     {
         var first = lines[i].TrimStart();
-        if (first.Length == 0 || first.Length > 300)
+        if (first.Length == 0)
+            return 0;
+        // Yahoo's HTML puts the attribution and the first quoted line on one line: "On ... wrote:   Hello Maureen,".
+        if (ReplyOpener().IsMatch(first) && InlineReplyHeader().IsMatch(first.Length > 400 ? first[..400] : first))
+            return 1;
+        if (first.Length > 300)
             return 0;
         var joined = first;
         for (var n = 1; n <= 3 && i + n - 1 < lines.Length; n++)
@@ -321,6 +326,9 @@ public static partial class VisibleTextExtractor
     // "On <date>, <name> wrote:" and translations; also "<name> wrote:" and "<name> <addr> schrieb am <date>:".
     [GeneratedRegex(@"^((on|am|le|el|op|il|em|den|på|w dniu|dne)\s.{4,250}?(wrote|writes|schrieb|a écrit|a ecrit|escribió|escribio|schreef|heeft geschreven|ha scritto|scrisse|escreveu|skrev|napisał|napsal)(\s+[^\s].{0,120})?|.{1,150}\s(wrote|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)(\s+(am|le|on|el|op|il|em)\s.{1,80})?)\s*:$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex ReplyHeader();
+
+    [GeneratedRegex(@"^(on|am|le|el|op|il|em)\s.{4,250}?\s(wrote|schrieb|a écrit|escribió|schreef|ha scritto|escreveu):\s{2,}\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InlineReplyHeader();
 
     [GeneratedRegex(@"^(from|von|de|van|da|från|fra|od)\s*:\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OutlookFrom();
