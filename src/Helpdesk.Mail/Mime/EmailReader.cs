@@ -110,8 +110,8 @@ public sealed class EmailReader
             Cc = AddressParser.Parse(headers["Cc"], defects),
             Subject = subject,
             Text = text,
-            // A bounce has no new words: the report and the returned original are what an agent or a rule needs.
-            VisibleText = machine.Kind == MachineMailKind.Bounce ? text : visible.VisibleText,
+            // Machine mail has no new words to find: trimming would eat transcripts and returned copies.
+            VisibleText = machine.Kind is MachineMailKind.None or MachineMailKind.MailingList ? visible.VisibleText : text,
             RawHtml = rawHtml,
             Attachments = body.Attachments,
             Machine = machine,

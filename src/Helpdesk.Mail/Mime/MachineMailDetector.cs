@@ -46,13 +46,19 @@ public static partial class MachineMailDetector
             return new MachineMail(MachineMailKind.Bounce, "bounce from " + fromAddress, new BounceReport(recipients, FindOriginalMessageId(root, text)));
         }
 
-        if (headers.Contains("Disposition-Notification-To") is false && ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500)))
+        if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
             return new MachineMail(MachineMailKind.Receipt, "receipt subject: " + Clip(subject), null);
 
+        // Challenge-response filters: by their headers or sender, or by text that names the mechanism (approved
+        // senders, guest list, "verify you are a real person") and what happens to our mail (held, delivered once
+        // confirmed). A customer quoting such a text has it cut from the visible words, so only those are read.
+        var own = visible?.VisibleText ?? text;
+        var ownPrefix = Prefix(own, 3000);
         if (headers.Contains("X-Challenge") || headers.Contains("X-Challenge-ID") || headers.Contains("X-Boxbe-Challenge")
             || headers["X-Delivery-Agent"]?.Contains("TMDA", StringComparison.OrdinalIgnoreCase) == true
-            || (ChallengeSubject().IsMatch(subject) && ChallengeBody().IsMatch(Prefix(text, 3000)))
-            || ChallengeSender().IsMatch(fromAddress))
+            || ChallengeSender().IsMatch(fromAddress)
+            || (ChallengeSubject().IsMatch(subject) && ChallengeBody().IsMatch(ownPrefix))
+            || (ChallengeMechanism().IsMatch(ownPrefix) && ChallengeDelivery().IsMatch(ownPrefix)))
             return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, subject, fromAddress), null);
 
         if (AutoReplyHeader(headers) is { } headerReason)
@@ -68,7 +74,6 @@ public static partial class MachineMailDetector
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
         // No header and no subject says so: only a short note that quotes nothing and asks nothing is taken for an
         // out-of-office text. A person who writes "I'm out of the office until ..." usually has a question.
-        var own = visible?.VisibleText ?? text;
         if (own.Length <= 800 && visible?.QuoteRemoved != true && !own.Contains('?') && AutoReplyBody().IsMatch(own))
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply text", null);
         return MachineMail.Person;
@@ -118,7 +123,7 @@ public static partial class MachineMailDetector
         foreach (var name in (string[])["X-Challenge", "X-Challenge-ID", "X-Boxbe-Challenge", "X-Delivery-Agent"])
             if (headers.Contains(name))
                 return name;
-        return ChallengeSender().IsMatch(fromAddress) ? "challenge sender: " + fromAddress : "challenge subject: " + Clip(subject);
+        return ChallengeSender().IsMatch(fromAddress) ? "challenge sender: " + fromAddress : "challenge text";
     }
 
     private readonly record struct Report(MimeEntity? DeliveryStatus, bool Disposition);
@@ -200,13 +205,22 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"(was read|has been read|has been displayed|been delivered to|was delivered|wurde gelesen|wurde .{0,40}gelesen|a été lu|été remis|fue leído|ha sido leído|fue entregado|is gelezen|è stato letto|foi lida|foi lido|foi entregue|delivery to these recipients|delivered to the following)", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptBody();
 
+    [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst|luettu)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadReceiptSubject();
+
+    [GeneratedRegex(@"(approved senders|list of approved|approved list|guest ?list|waiting for (your )?approval|pending approval|verify(ing)? (that )?you are (a )?(real person|human)|prove (that )?you are|confirm your (message|e-?mail)|sender verification|challenge[- ]response|white-?list|allow-?list|captcha)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeMechanism();
+
+    [GeneratedRegex(@"((will|to) be delivered|is delivered|gets delivered|delivered to (my|his|her|their) inbox|waiting area|is waiting|original message will|deleted after|you (only )?need to do this once|need to send it again|held until|make sure it is delivered)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeDelivery();
+
     [GeneratedRegex(@"(confirm|verif|validat|approv|prove|authenticat|bestätig|vérif|confirmer|confirmar|verifica|bevestig|conferm|human|captcha|spam)", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeSubject();
 
     [GeneratedRegex(@"(prove (that )?you are (a )?(human|real person|not a (robot|spammer))|verify (that )?you are (a )?(human|real person|not a)|challenge[- ]response|sender verification|(spam|junk)[- ]?(filter|protection|arrest|blocker)|is protected by|awaiting (your )?(verification|confirmation)|(click|visit) (on )?(the|this) (link|button) (below )?to (confirm|verify|have your (message|email) delivered|deliver)|to have your (message|email) delivered|(message|email) (is|has been) (held|quarantined|on hold) (until|pending))", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeBody();
 
-    [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)[-.]?[a-z]*@", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)([-.+][^@]*)?@", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeSender();
 
     [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
