@@ -132,10 +132,12 @@ public static partial class MachineMailDetector
     {
         MimeEntity? status = null;
         var disposition = false;
-        foreach (var e in root.DescendantsAndSelf())
+        // Only this message's own parts: a bounce or receipt inside an attached (forwarded) message is not ours.
+        var stack = new Stack<MimeEntity>();
+        stack.Push(root);
+        while (stack.Count > 0)
         {
-            if (e.Depth > 3)
-                continue;
+            var e = stack.Pop();
             var t = e.ContentType;
             if (t.MediaType == "message" && t.MediaSubtype is "delivery-status" or "global-delivery-status")
                 status ??= e;
@@ -143,9 +145,9 @@ public static partial class MachineMailDetector
                 disposition = true;
             else if (t.IsMultipart && t.MediaSubtype == "report" && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
                 disposition = true;
-            // Do not look inside an attached original message: a forwarded bounce is not our bounce.
-            if (e.Message is not null && e != root)
-                continue;
+            if (e.Depth < 4)
+                foreach (var child in e.Children)
+                    stack.Push(child);
         }
         return new Report(status, disposition);
     }
@@ -226,7 +228,7 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
 
-    [GeneratedRegex(@"(i am (currently )?out of (the )?office|i'm (currently )?out of (the )?office|i am (currently )?away from|i will be out of the office|i'm away until|i am on (annual )?leave|i am on (vacation|holiday)|i have limited access to (my )?e-?mail|ich bin (bis|vom|ab|zur zeit|derzeit|momentan|nicht)[^.]{0,60}(abwesend|nicht im büro|im urlaub|außer haus|nicht erreichbar)|vielen dank für ihre (nachricht|e-mail)\. ich bin|je suis (actuellement )?absent|je serai absent|estaré fuera|me encuentro fuera|estoy fuera de la oficina|ik ben (momenteel |tot en met |afwezig|niet)[^.]{0,60}(afwezig|op kantoor|vakantie)|sono (attualmente )?(fuori|assente)|sarò assente|estou (ausente|fora do escritório|de férias)|this is an automated (reply|response|message)|this is an automatic (reply|response)|automatic reply|do not reply to this (email|message))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(i am (currently )?out of (the )?office|i'm (currently )?out of (the )?office|i am (currently )?away from|i will be out of the office|i'm away until|i am on (annual )?leave|i am on (vacation|holiday)|i have limited access to (my )?e-?mail|ich bin (bis|vom|ab|zur zeit|derzeit|momentan|nicht).{0,60}?(abwesend|nicht im büro|im urlaub|außer haus|nicht erreichbar)|vielen dank für ihre (nachricht|e-mail)\. ich bin|je suis (actuellement )?absent|je serai absent|estaré fuera|me encuentro fuera|estoy fuera de la oficina|ik ben (momenteel |tot en met |afwezig|niet).{0,60}?(afwezig|op kantoor|vakantie)|sono (attualmente )?(fuori|assente)|sarò assente|estou (ausente|fora do escritório|de férias)|this is an automated (reply|response|message)|this is an automatic (reply|response)|automatic reply|do not reply to this (email|message))", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplyBody();
 
     [GeneratedRegex(@"^\s*Message-ID\s*:\s*(\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
