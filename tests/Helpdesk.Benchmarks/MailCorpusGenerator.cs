@@ -89,7 +89,7 @@ internal sealed class MailCorpusGenerator(int seed)
 
     private string GmailReply(int index)
     {
-        var words = Words(8 + _random.Next(12));
+        var words = Words(10 + _random.Next(14));
         var b = $"000000000000{index:x8}";
         return Headers(index, $"user{index}@gmail.example", "Re: Important: please create a new password", $"multipart/alternative; boundary=\"{b}\"") +
             $"\n--{b}\nContent-Type: text/plain; charset=\"UTF-8\"\nContent-Transfer-Encoding: quoted-printable\n\n" +
@@ -127,7 +127,7 @@ internal sealed class MailCorpusGenerator(int seed)
     {
         var words = Words(6 + _random.Next(10));
         var b = $"----=_Part_{index}_{_random.Next()}";
-        var attachment = new byte[2500 + _random.Next(5000)];
+        var attachment = new byte[3500 + _random.Next(6000)];
         _random.NextBytes(attachment);
         var (name, type) = _random.Next(2) == 0 ? ("screenshot.png", "image/png") : ("Statement_Nov2026.pdf", "application/pdf");
         return Headers(index, $"user{index}@yahoo.example", "Error when creating password", $"multipart/mixed; boundary=\"{b}\"") +

@@ -101,3 +101,27 @@ public sealed class HtmlToTextTests
         Assert.AreEqual("a b c", HtmlToText.Convert("  a \n\t b&nbsp;c  "));
     }
 }
+
+[TestClass]
+public sealed class HtmlLimitsTests
+{
+    [TestMethod]
+    public void ConvertAndSanitize_HostileNesting_NoStackOverflowAndTextKept()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep words";
+
+        StringAssert.Contains(HtmlToText.Convert(html), "deep words");
+        StringAssert.Contains(HtmlSanitizer.Sanitize(html), "deep words");
+    }
+
+    [TestMethod]
+    public void Convert_HugeHtml_CutAtLimit()
+    {
+        var html = "<p>start</p>" + new string('x', HtmlLimits.MaxLength * 2);
+
+        var text = HtmlToText.Convert(html);
+
+        StringAssert.StartsWith(text, "start");
+        Assert.IsLessThanOrEqualTo(HtmlLimits.MaxLength, text.Length);
+    }
+}

@@ -80,7 +80,7 @@ public static class HtmlSanitizer
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
         options ??= HtmlSanitizerOptions.Default;
-        var document = HtmlDocuments.Parse(html);
+        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
         var sb = new StringBuilder(html.Length);
         var root = (INode?)document.Body ?? document.DocumentElement;
         WriteChildren(root, sb, options, 0);
@@ -109,7 +109,13 @@ public static class HtmlSanitizer
         var name = e.LocalName;
         if (Dropped.Contains(name) || e.NamespaceUri is not null && e.NamespaceUri != "http://www.w3.org/1999/xhtml")
             return;
-        if (!Allowed.Contains(name) || depth > 200)
+        if (depth > HtmlLimits.MaxDepth)
+        {
+            // Past this depth the structure is an attack, not layout: keep the words, drop the nesting.
+            sb.Append(WebUtility.HtmlEncode(HtmlLimits.FlatText(e)));
+            return;
+        }
+        if (!Allowed.Contains(name))
         {
             // Unknown wrappers (o:p, body, html, custom tags): keep what is inside.
             WriteChildren(e, sb, options, depth + 1);

@@ -33,7 +33,7 @@ public static class HtmlToText
     {
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
-        var document = HtmlDocuments.Parse(html);
+        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
         var writer = new Writer();
         writer.Walk(document.Body ?? (INode)document.DocumentElement);
         return writer.ToString();
@@ -50,9 +50,30 @@ public static class HtmlToText
         private int _preDepth;
         private readonly Stack<int> _lists = new(); // -1 for ul, counter for ol
 
+        private int _depth;
+
         public void Walk(INode node)
         {
-            // Iterative descent would be faster to write wrong; depth is bounded by AngleSharp's tree builder.
+            // Hostile mail nests thousands of elements; past a depth no layout survives anyway, so read the rest
+            // as plain text without recursing (which would overflow the stack).
+            if (_depth > HtmlLimits.MaxDepth)
+            {
+                AppendText(HtmlLimits.FlatText(node));
+                return;
+            }
+            _depth++;
+            try
+            {
+                WalkChildren(node);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private void WalkChildren(INode node)
+        {
             foreach (var child in node.ChildNodes)
             {
                 switch (child)

@@ -10,6 +10,10 @@ namespace Helpdesk.Mail.Tests.Fuzz;
 /// </summary>
 internal sealed class MailMutator(int seed)
 {
+    // Growth mutations compound over rounds (400 header copies of 400 header copies); past this size a mutated
+    // message is cut, which keeps the run about the parser, not about allocating the input.
+    public const int MaxMutatedSize = 3 * 1024 * 1024;
+
     private readonly Random _random = new(seed);
 
     public byte[] Mutate(byte[] message)
@@ -17,6 +21,7 @@ internal sealed class MailMutator(int seed)
         var data = message;
         var rounds = 1 + _random.Next(3);
         for (var r = 0; r < rounds; r++)
+        {
             data = _random.Next(11) switch
             {
                 0 => FlipBytes(data),
@@ -31,6 +36,9 @@ internal sealed class MailMutator(int seed)
                 9 => DuplicateRange(data),
                 _ => FlipBytes(Cut(data)),
             };
+            if (data.Length > MaxMutatedSize)
+                data = data.AsSpan(0, MaxMutatedSize).ToArray();
+        }
         return data;
     }
 
@@ -108,6 +116,7 @@ internal sealed class MailMutator(int seed)
             return data;
         var headers = text[..end];
         var times = 1 + _random.Next(_random.Next(2) == 0 ? 3 : 400);
+        times = Math.Max(1, Math.Min(times, MaxMutatedSize / Math.Max(1, headers.Length)));
         var sb = new StringBuilder();
         for (var i = 0; i < times; i++)
             sb.Append(headers).Append("\r\n");
