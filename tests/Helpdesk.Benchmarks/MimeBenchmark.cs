@@ -10,13 +10,11 @@ namespace Helpdesk.Benchmarks;
 /// Parse + clean text (Text and VisibleText) on generated mail, on one core, against CPython's email package
 /// (policy=default, get_body(), get_content()) on the same files in the same run.
 /// </summary>
-internal sealed class MimeBenchmark : IBenchmark
+internal static class MimeBenchmark
 {
-    public string Name => "mime";
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args));
 
-    public string Description => "parse + clean text of 10,000 ~6 KB messages vs CPython email [--count N] [--runs N] [--python-runs N] [--no-python]";
-
-    public int Run(string[] args)
+    private static int Run(string[] args)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var count = int.Parse(Machine.Option(args, "--count", "10000"), CultureInfo.InvariantCulture);

@@ -9,13 +9,11 @@ namespace Helpdesk.Benchmarks;
 /// The long fuzz run: mutated golden and RFC messages (1,000,000 by default), reporting unexpected exceptions,
 /// the slowest message and memory. Seeded: a failure replays with the same --seed.
 /// </summary>
-internal sealed class MimeFuzzBenchmark : IBenchmark
+internal static class MimeFuzzBenchmark
 {
-    public string Name => "fuzz";
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args));
 
-    public string Description => "long MIME fuzz run [--iterations N] [--seed N] [--html]";
-
-    public int Run(string[] args)
+    private static int Run(string[] args)
     {
         var iterations = int.Parse(Machine.Option(args, "--iterations", "1000000"), CultureInfo.InvariantCulture);
         var seed = int.Parse(Machine.Option(args, "--seed", "20261122"), CultureInfo.InvariantCulture);
@@ -27,6 +25,8 @@ internal sealed class MimeFuzzBenchmark : IBenchmark
         Console.WriteLine($"machine: {Machine.Describe()}");
         Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"corpus: {corpus.Count} messages from {data}; {iterations} iterations, seed {seed}, sanitized HTML {(withHtml ? "built" : "not built")}");
+        var heapLimit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        Console.WriteLine($"heap limit: {heapLimit / 1024 / 1024} MiB (set DOTNET_GCHeapHardLimit to make bounded memory a pass/fail fact)");
         Machine.PinToOneCore(0);
 
         // Warm up first, so the slowest-message figure measures the parser and not the JIT.

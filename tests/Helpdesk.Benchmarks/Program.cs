@@ -1,15 +1,16 @@
 using Helpdesk.Benchmarks;
 
-// One benchmark per class; the first argument picks it. Add new ones to the list.
-IBenchmark[] benchmarks = [new MimeBenchmark(), new MimeFuzzBenchmark()];
-
-var name = args.Length > 0 ? args[0] : "";
-var benchmark = benchmarks.FirstOrDefault(b => b.Name == name);
-if (benchmark is null)
+// One entry per benchmark; each lives in its own file.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/Helpdesk.Benchmarks -- NAME [options]");
-    foreach (var b in benchmarks)
-        Console.Error.WriteLine($"  {b.Name,-10} {b.Description}");
+    ["fuzz"] = MimeFuzzBenchmark.RunAsync,
+    ["mime"] = MimeBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project tests/Helpdesk.Benchmarks -- <{string.Join('|', benchmarks.Keys)}> [options]");
     return 2;
 }
-return benchmark.Run(args[1..]);
+
+return await run(args[1..]);

@@ -242,29 +242,40 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
     {
         if (text.Length == 0)
             return text;
-        if (text.Contains('\r'))
-            text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        if (text.Contains('\0'))
-            text = text.Replace("\0", "");
+        // One pass, one copy: bodies can be megabytes and this runs on every message.
         var sb = new StringBuilder(text.Length);
-        var start = 0;
-        var blank = 0;
-        while (start <= text.Length)
+        var blankLines = 0;
+        var lineStart = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            var nl = text.IndexOf('\n', start);
-            var end = nl < 0 ? text.Length : nl;
-            var line = text.AsSpan(start, end - start).TrimEnd(" \t");
-            blank = line.IsEmpty ? blank + 1 : 0;
-            if (blank <= 1)
+            var c = i < text.Length ? text[i] : '\n';
+            if (c == '\0')
+                continue;
+            if (c is '\r' or '\n')
             {
-                sb.Append(line);
-                if (nl >= 0)
-                    sb.Append('\n');
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    i++;
+                var end = sb.Length;
+                while (end > lineStart && sb[end - 1] is ' ' or '\t')
+                    end--;
+                sb.Length = end;
+                if (end == lineStart)
+                {
+                    blankLines++;
+                    if (blankLines > 1 || sb.Length == 0)
+                        continue; // at most one blank line in a row, none at the start
+                }
+                else
+                    blankLines = 0;
+                sb.Append('\n');
+                lineStart = sb.Length;
+                continue;
             }
-            if (nl < 0)
-                break;
-            start = nl + 1;
+            sb.Append(c);
         }
-        return sb.ToString().Trim('\n');
+        var length = sb.Length;
+        while (length > 0 && sb[length - 1] == '\n')
+            length--;
+        return sb.ToString(0, length);
     }
 }

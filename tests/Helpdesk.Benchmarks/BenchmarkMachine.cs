@@ -2,14 +2,6 @@ using System.Diagnostics;
 
 namespace Helpdesk.Benchmarks;
 
-/// <summary>One end-to-end benchmark, selected by <see cref="Name"/> on the command line.</summary>
-internal interface IBenchmark
-{
-    string Name { get; }
-    string Description { get; }
-    int Run(string[] args);
-}
-
 internal static class Machine
 {
     /// <summary>"nproc N, CPU model" as the results file records it.</summary>
