@@ -4,6 +4,8 @@ using Helpdesk.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["imap"] = ImapFetchBenchmark.RunAsync,
+    ["fuzz"] = MimeFuzzBenchmark.RunAsync,
+    ["mime"] = MimeBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -7,6 +7,7 @@ public static class CommandRegistry
     [
         // new verbs: one line each, keep alphabetical
         new BenchCommand(),
+        new ParseCommand(),
         new SeedCommand(),
     ];
 }

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+
+namespace Helpdesk.Mail.Mime;
+
+/// <summary>Everything the desk needs from one email, read by <see cref="EmailReader"/>.</summary>
+public sealed class ParsedEmail
+{
+    private readonly Lazy<string?> _html;
+
+    internal ParsedEmail(MimeEntity root, Func<string?> html)
+    {
+        Root = root;
+        _html = new Lazy<string?>(html, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The message tree.</summary>
+    public MimeEntity Root { get; }
+
+    /// <summary>The top-level header fields.</summary>
+    public HeaderList Headers => Root.Headers;
+
+    /// <summary>Message-ID without angle brackets.</summary>
+    public string? MessageId { get; internal init; }
+
+    /// <summary>The first id of In-Reply-To, without angle brackets.</summary>
+    public string? InReplyTo { get; internal init; }
+
+    /// <summary>References, oldest first, without angle brackets.</summary>
+    public IReadOnlyList<string> References { get; internal init; } = [];
+
+    public DateTimeOffset? Date { get; internal init; }
+    public EmailAddress? From { get; internal init; }
+    public EmailAddress? Sender { get; internal init; }
+    public IReadOnlyList<EmailAddress> ReplyTo { get; internal init; } = [];
+    public IReadOnlyList<EmailAddress> To { get; internal init; } = [];
+    public IReadOnlyList<EmailAddress> Cc { get; internal init; } = [];
+
+    /// <summary>The subject, encoded words decoded, unfolded; empty when absent.</summary>
+    public string Subject { get; internal init; } = "";
+
+    /// <summary>The whole body as plain text ("\n" line breaks): the text part, or the HTML part converted.</summary>
+    public string Text { get; internal init; } = "";
+
+    /// <summary>The customer's new words: <see cref="Text"/> without quoted replies, signatures and phone footers.</summary>
+    public string VisibleText { get; internal init; } = "";
+
+    /// <summary>The HTML body sanitized for display (remote images blocked), or null when the mail has no HTML.</summary>
+    public string? Html => _html.Value;
+
+    /// <summary>The HTML body as sent (unsafe to display), or null.</summary>
+    public string? RawHtml { get; internal init; }
+
+    /// <summary>Every part that is not the body text: files, inline images, attached messages, report parts.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; internal init; } = [];
+
+    /// <summary>Whether (and which) machine wrote the mail.</summary>
+    public MachineMail Machine { get; internal init; } = MachineMail.Person;
+
+    /// <summary>A message forwarded inline or attached, when the mail is a forward.</summary>
+    public ForwardedEmail? Forwarded { get; internal init; }
+
+    /// <summary>What was wrong with the mail (<see cref="MimeDefects"/> codes); empty for a clean one.</summary>
+    public IReadOnlyList<string> Defects { get; internal init; } = [];
+}
+
+/// <summary>A part of a mail that is not its body text, with its decoded content.</summary>
+public sealed class EmailAttachment
+{
+    private string? _sha256;
+
+    internal EmailAttachment(MimeEntity entity, bool inline)
+    {
+        Entity = entity;
+        Inline = inline;
+    }
+
+    /// <summary>The part in the message tree.</summary>
+    public MimeEntity Entity { get; }
+
+    public string? FileName => Entity.FileName;
+
+    /// <summary>"type/subtype", lower-case.</summary>
+    public string ContentType => Entity.ContentType.MimeType;
+
+    /// <summary>The content with the transfer encoding removed (an attached message: its raw bytes).</summary>
+    public ReadOnlyMemory<byte> Content => Entity.Content;
+
+    /// <summary>Size of <see cref="Content"/> in bytes.</summary>
+    public long Size => Content.Length;
+
+    /// <summary>True when the part is meant to be shown in the body (inline images, Content-Disposition: inline).</summary>
+    public bool Inline { get; }
+
+    public string? ContentId => Entity.ContentId;
+
+    /// <summary>SHA-256 of <see cref="Content"/>, lower-case hex.</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Content.Span));
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Helpdesk.Mail.Mime;
+
+namespace Helpdesk.Benchmarks;
+
+/// <summary>
+/// Parse + clean text (Text and VisibleText) on generated mail, on one core, against CPython's email package
+/// (policy=default, get_body(), get_content()) on the same files in the same run.
+/// </summary>
+internal static class MimeBenchmark
+{
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(Run(args));
+
+    private static int Run(string[] args)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var count = int.Parse(Machine.Option(args, "--count", "10000"), CultureInfo.InvariantCulture);
+        var runs = int.Parse(Machine.Option(args, "--runs", "5"), CultureInfo.InvariantCulture);
+        var pythonRuns = int.Parse(Machine.Option(args, "--python-runs", "3"), CultureInfo.InvariantCulture);
+        var folder = Path.Combine(Path.GetTempPath(), $"helpdesk-mime-bench-{count}");
+        Generate(folder, count);
+
+        var files = Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).ToList();
+        var messages = files.Select(File.ReadAllBytes).ToList();
+        var totalBytes = messages.Sum(m => (long)m.Length);
+        Console.WriteLine($"machine: {Machine.Describe()}");
+        Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"corpus: {messages.Count} messages, {totalBytes / 1024.0 / 1024.0:F1} MiB, {totalBytes / messages.Count / 1024.0:F1} KiB average, in {folder}");
+
+        Machine.PinToOneCore(0);
+        var reader = new EmailReader();
+        var kinds = new Dictionary<MachineMailKind, int>();
+        foreach (var m in messages)
+        {
+            var e = reader.Read(m);
+            kinds[e.Machine.Kind] = kinds.GetValueOrDefault(e.Machine.Kind) + 1;
+        }
+        Console.WriteLine("machine kinds: " + string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+
+        long sink = 0;
+        if (args.Contains("--phases"))
+            Phases(messages);
+        var rates = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            foreach (var m in messages)
+            {
+                var e = reader.Read(m);
+                sink += e.Text.Length + e.VisibleText.Length;
+            }
+            watch.Stop();
+            rates.Add(messages.Count / watch.Elapsed.TotalSeconds);
+            Console.WriteLine($"  .NET run {r + 1}: {rates[^1]:F0} msg/s");
+        }
+        var dotnet = Machine.Median(rates);
+
+        // For information: the same with the sanitized HTML built too (the desk builds it only when an agent opens a mail).
+        var htmlWatch = Stopwatch.StartNew();
+        foreach (var m in messages)
+            sink += reader.Read(m).Html?.Length ?? 0;
+        var withHtml = messages.Count / htmlWatch.Elapsed.TotalSeconds;
+
+        var mb = totalBytes / 1024.0 / 1024.0 / messages.Count;
+        Console.WriteLine($".NET parse + Text + VisibleText: median {dotnet:F0} msg/s, {dotnet * mb:F1} MiB/s (one core, {runs} runs)");
+        Console.WriteLine($".NET with sanitized HTML too: {withHtml:F0} msg/s (one run)");
+
+        if (args.Contains("--no-python"))
+            return sink == 42 ? 1 : 0;
+        var python = RunPython(folder, pythonRuns);
+        if (python is null)
+            return 1;
+        Console.WriteLine($"CPython email (policy=default, get_body, get_content): median {python:F0} msg/s, {python * mb:F1} MiB/s ({pythonRuns} runs)");
+        Console.WriteLine($"ratio: {dotnet / python:F1}x");
+        return 0;
+    }
+
+    // Where the time goes, for tuning: each phase alone over the whole corpus.
+    private static void Phases(List<byte[]> messages)
+    {
+        var parsed = messages.Select(m => new EmailReader().Read(m)).ToList();
+        Time("MimeParser.Parse", () => { foreach (var m in messages) MimeParser.Parse(m, m.Length, MimeParserOptions.Default, []); });
+        Time("HtmlToText (html-only mail)", () => { foreach (var p in parsed) if (p.RawHtml is not null && !p.Root.DescendantsAndSelf().Any(e => e.ContentType.Is("text", "plain"))) HtmlToText.Convert(p.RawHtml); });
+        Time("VisibleTextExtractor.Analyze", () => { foreach (var p in parsed) VisibleTextExtractor.Analyze(p.Text, p.Subject); });
+        Time("MachineMailDetector.Detect", () => { foreach (var p in parsed) MachineMailDetector.Detect(p.Root, p.From, p.Subject, p.Text); });
+        Time("EmailReader.Read (all)", () => { var r = new EmailReader(); foreach (var m in messages) r.Read(m); });
+
+        static void Time(string name, Action action)
+        {
+            action();
+            var w = Stopwatch.StartNew();
+            action();
+            Console.WriteLine($"  phase {name}: {w.Elapsed.TotalMilliseconds:F0} ms");
+        }
+    }
+
+    private static void Generate(string folder, int count)
+    {
+        if (Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml").Length == count)
+            return;
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.GetFiles(folder, "*.eml"))
+            File.Delete(f);
+        var generator = new MailCorpusGenerator(seed: 20261122);
+        for (var i = 0; i < count; i++)
+            File.WriteAllBytes(Path.Combine(folder, $"{i:D6}.eml"), generator.Next(i));
+    }
+
+    private const string PythonScript = """
+        import email, json, os, sys, time
+        from email import policy
+
+        folder, runs = sys.argv[1], int(sys.argv[2])
+        data = [open(os.path.join(folder, f), 'rb').read() for f in sorted(os.listdir(folder)) if f.endswith('.eml')]
+
+        def one(raw):
+            msg = email.message_from_bytes(raw, policy=policy.default)
+            body = msg.get_body(preferencelist=('plain', 'html'))
+            if body is None:
+                return 0
+            try:
+                return len(body.get_content())
+            except Exception:
+                return 0
+
+        for raw in data[:300]:
+            one(raw)
+        rates = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            for raw in data:
+                one(raw)
+            rates.append(len(data) / (time.perf_counter() - start))
+            print('  CPython run: %.0f msg/s' % rates[-1], file=sys.stderr, flush=True)
+        print(json.dumps({'rates': rates, 'version': sys.version.split()[0]}))
+        """;
+
+    private static double? RunPython(string folder, int runs)
+    {
+        var script = Path.Combine(Path.GetTempPath(), "helpdesk-mime-bench.py");
+        File.WriteAllText(script, PythonScript);
+        var useTaskset = File.Exists("/usr/bin/taskset");
+        var start = new ProcessStartInfo(useTaskset ? "taskset" : "python3")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (useTaskset)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("0");
+            start.ArgumentList.Add("python3");
+        }
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(folder);
+        start.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
+        using var process = Process.Start(start);
+        if (process is null)
+            return null;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.Error.WriteLine("python3 failed");
+            return null;
+        }
+        using var json = JsonDocument.Parse(output);
+        var rates = json.RootElement.GetProperty("rates").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        Console.WriteLine($"CPython {json.RootElement.GetProperty("version").GetString()}");
+        return Machine.Median(rates);
+    }
+}
