@@ -11,7 +11,7 @@ internal static class ClassifierBenchmarkDocs
 {
     private const string Heading = "## Intent classifier";
 
-    public static string Section(OurResult ours, JsonElement? sklearn, IReadOnlyList<LabeledText> train, IReadOnlyList<LabeledText> heldOut, string command, int runs)
+    public static string Section(OurResult ours, TrainingOptions o, JsonElement? sklearn, IReadOnlyList<LabeledText> train, IReadOnlyList<LabeledText> heldOut, string command, int runs)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -57,8 +57,7 @@ internal static class ClassifierBenchmarkDocs
             sb.AppendLine("scikit-learn was not run (missing, or `--no-sklearn`).");
         }
 
-        TrainingOptions o = TrainingOptions.Default;
-        sb.AppendLine(c, $"Ours, default options: 2^{o.Features.HashBits} buckets per block (word 1-{o.Features.WordNgramMax}-grams, char_wb {o.Features.CharNgramMin}-{o.Features.CharNgramMax}-grams, accent-folded words), min document frequency {o.MinDocumentFrequency}, L2 {o.L2}, L-BFGS up to {o.MaxIterations} iterations, temperature {ours.Model.Temperature:0.000} fitted on {ours.Model.Metrics.CalibrationExamples} held-back messages.");
+        sb.AppendLine(c, $"Ours: 2^{o.Features.HashBits} buckets per block (word 1-{o.Features.WordNgramMax}-grams, char_wb {o.Features.CharNgramMin}-{o.Features.CharNgramMax}-grams, accent-folded words), min document frequency {o.MinDocumentFrequency}, L2 {o.L2}, L-BFGS up to {o.MaxIterations} iterations, temperature {ours.Model.Temperature:0.000} fitted on {ours.Model.Metrics.CalibrationExamples} held-back messages.");
         sb.AppendLine().AppendLine("Per-intent scores of our model on the held-out file:").AppendLine().AppendLine("```");
         sb.Append(ours.Report.ToText());
         sb.AppendLine("```");

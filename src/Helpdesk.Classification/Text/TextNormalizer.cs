@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,6 +23,9 @@ public static class TextNormalizer
     public const string NumberToken = "_num_";
 
     private const int MinCardDigits = 13;
+
+    /// <summary>A chunk without any of these cannot be a URL or an e-mail address.</summary>
+    private static readonly SearchValues<char> AddressMarkers = SearchValues.Create("./@:");
     private const int MaxCardDigits = 19;
 
     /// <summary>Normalizes <paramref name="text"/>; the result has no leading or trailing space.</summary>
@@ -58,6 +62,13 @@ public static class TextNormalizer
             }
 
             ReadOnlySpan<char> chunk = s.AsSpan(i, end - i);
+            int marker = chunk.IndexOfAny(AddressMarkers);
+            if (marker < 0)
+            {
+                i = WriteWords(s, i, end, ref writer);
+                continue;
+            }
+
             if (LooksLikeUrl(chunk))
             {
                 writer.Write(UrlToken);
@@ -130,7 +141,8 @@ public static class TextNormalizer
     {
         try
         {
-            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+            // ASCII is always NFKC; asking ICU costs more than the rest of the normalizer.
+            return Ascii.IsValid(text) || text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
