@@ -23,6 +23,12 @@ public sealed class TextNormalizerTests
     [DataRow("Contraseña NO funciona!!!", "contraseña no funciona")]
     [DataRow("can't sign-in", "can t sign in")]
     [DataRow("error 404error", "error 404error")]
+    [DataRow("Hi!&nbsp;&nbsp;Can&#39;t log in", "hi can t log in")]
+    [DataRow("fails with:&nbsp;<b>Error</b>&nbsp;– unable", "fails with error unable")]
+    [DataRow("<div class=\"x\">Hello</div><br/>there", "hello there")]
+    [DataRow("From: Meridian &lt;passwordchange@meridian.example&gt;", "from meridian _email_")]
+    [DataRow("Meridian <passwordchange@meridian.example> wrote", "meridian _email_ wrote")]
+    [DataRow("I <3 you, 2 < 3 > 1", "i _num_ you _num_ _num_ _num_")]
     [DataRow("", "")]
     [DataRow("?!... --", "")]
     public void Normalize_Input_ReturnsExpectedTokens(string input, string expected)

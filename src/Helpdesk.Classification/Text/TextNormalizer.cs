@@ -5,7 +5,7 @@ using System.Text;
 namespace Helpdesk.Classification.Text;
 
 /// <summary>
-/// Turns raw customer text into the token stream the model sees: Unicode NFKC, culture-invariant
+/// Turns raw customer text into the token stream the model sees: HTML remnants cleaned, Unicode NFKC, culture-invariant
 /// lower case, URLs / e-mail addresses / card-like digit runs / numbers replaced by placeholder
 /// tokens, punctuation dropped, tokens joined by single spaces. Placeholders matter because the
 /// exact link, address or order number says nothing about the intent, while "there is a link here"
@@ -43,7 +43,7 @@ public static class TextNormalizer
     /// </summary>
     internal static int NormalizeInto(string text, ref char[] buffer)
     {
-        string s = ToNfkc(text);
+        string s = ToNfkc(HtmlRemnants.Clean(text));
         var writer = new TokenWriter(buffer);
         int n = s.Length;
         int i = 0;
