@@ -27,6 +27,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Fills <c>scratch.Counts</c> with the feature counts of <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Extract(string text, FeatureScratch scratch)
     {
         FeatureCounts counts = scratch.Counts;
@@ -105,6 +106,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Character n-grams of one padded word, counted by characters, not bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCharNgrams(FeatureCounts counts, ReadOnlySpan<byte> padded, bool ascii, FeatureScratch scratch)
     {
         int min = _settings.CharNgramMin;

@@ -8,6 +8,7 @@ internal sealed class DocumentCounts(int[] offsets, int[] keys, float[] counts)
     public float[] Counts { get; } = counts;
     public int Documents => Offsets.Length - 1;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static DocumentCounts Extract(FeatureExtractor extractor, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var scratch = new FeatureScratch();

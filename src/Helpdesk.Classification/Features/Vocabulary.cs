@@ -132,23 +132,27 @@ internal sealed class Vocabulary
         return new Vocabulary(settings, rowKeys, idf);
     }
 
-    /// <summary>TF-IDF vectors of the given documents, each block L2-normalized, entries sorted by row.</summary>
+    /// <summary>TF-IDF vectors of the given documents, each block L2-normalized, entries in first-seen order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SparseRows Vectorize(DocumentCounts docs, int[] documents)
     {
+        long capacity = 0;
+        foreach (int d in documents)
+        {
+            capacity += docs.Offsets[d + 1] - docs.Offsets[d];
+        }
+
         var offsets = new int[documents.Length + 1];
-        var rows = new List<int>(docs.Keys.Length);
-        var values = new List<float>(docs.Keys.Length);
-        var docRows = new List<int>();
-        var docValues = new List<float>();
-        var docBlocks = new List<int>();
+        var rows = new int[capacity];
+        var values = new float[capacity];
+        var blocks = new byte[capacity];
         Span<double> norm = stackalloc double[2];
         Span<float> scale = stackalloc float[2];
+        int n = 0;
         for (int i = 0; i < documents.Length; i++)
         {
             int d = documents[i];
-            docRows.Clear();
-            docValues.Clear();
-            docBlocks.Clear();
+            int first = n;
             norm.Clear();
             for (int j = docs.Offsets[d]; j < docs.Offsets[d + 1]; j++)
             {
@@ -161,26 +165,24 @@ internal sealed class Vocabulary
 
                 float v = Tf(docs.Counts[j]) * Idf[row];
                 norm[key & 1] += (double)v * v;
-                docRows.Add(row);
-                docValues.Add(v);
-                docBlocks.Add(key & 1);
+                rows[n] = row;
+                values[n] = v;
+                blocks[n] = (byte)(key & 1);
+                n++;
             }
 
             BlockScales(norm, scale);
-            int[] rowArray = docRows.ToArray();
-            var valueArray = new float[rowArray.Length];
-            for (int j = 0; j < rowArray.Length; j++)
+            for (int j = first; j < n; j++)
             {
-                valueArray[j] = docValues[j] * scale[docBlocks[j]];
+                values[j] *= scale[blocks[j]];
             }
 
-            Array.Sort(rowArray, valueArray);
-            rows.AddRange(rowArray);
-            values.AddRange(valueArray);
-            offsets[i + 1] = rows.Count;
+            offsets[i + 1] = n;
         }
 
-        return new SparseRows(offsets, rows.ToArray(), values.ToArray());
+        Array.Resize(ref rows, n);
+        Array.Resize(ref values, n);
+        return new SparseRows(offsets, rows, values);
     }
 
     /// <summary>

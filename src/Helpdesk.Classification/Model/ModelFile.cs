@@ -164,7 +164,7 @@ public static class ModelFile
                 idf[i] = r.ReadSingle();
             }
 
-            int stride = TextClassifierModel.StrideFor(labelCount);
+            int stride = RowMath.StrideFor(labelCount);
             var weights = new float[rows * stride];
             for (int i = 0; i < rows; i++)
             {

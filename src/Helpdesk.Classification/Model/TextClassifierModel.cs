@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Helpdesk.Classification.Features;
 
 namespace Helpdesk.Classification.Model;
@@ -37,7 +36,7 @@ public sealed class TextClassifierModel
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "Temperature must be positive and finite.");
         }
 
-        Stride = StrideFor(labels.Length);
+        Stride = RowMath.StrideFor(labels.Length);
         if (paddedWeights.Length != vocabulary.Count * Stride || paddedBias.Length != Stride)
         {
             throw new ArgumentException("Weights do not match the vocabulary and label count.", nameof(paddedWeights));
@@ -72,9 +71,6 @@ public sealed class TextClassifierModel
     internal Vocabulary Vocabulary => _vocabulary;
     internal float[] PaddedWeights => _weights;
     internal float[] PaddedBias => _bias;
-
-    /// <summary>Floats per weight row: the label count rounded up to whole 128-bit vectors.</summary>
-    internal static int StrideFor(int labelCount) => (labelCount + 3) & ~3;
 
     /// <summary>Ranks every label for <paramref name="text"/> (subject, newline, body).</summary>
     public Prediction Predict(string text)
@@ -147,7 +143,7 @@ public sealed class TextClassifierModel
             float v = Vocabulary.Tf(counts.CountAt(i)) * idf[row];
             int block = key & 1;
             norm[block] += (double)v * v;
-            AddScaled(ref Unsafe.Add(ref a0, block * stride), ref Unsafe.Add(ref w0, row * stride), v, stride);
+            RowMath.AddScaled(ref Unsafe.Add(ref a0, block * stride), ref Unsafe.Add(ref w0, row * stride), v, stride);
         }
 
         Span<float> scale = stackalloc float[2];
@@ -155,20 +151,6 @@ public sealed class TextClassifierModel
         for (int k = 0; k < logits.Length; k++)
         {
             logits[k] = (acc[k] * scale[0]) + (acc[stride + k] * scale[1]) + _bias[k];
-        }
-    }
-
-    /// <summary>target[0..stride) += factor * source[0..stride); stride is a multiple of 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void AddScaled(ref float target, ref float source, float factor, int stride)
-    {
-        // Multiply then add, never fused, so results do not depend on the CPU's FMA support.
-        Vector128<float> f = Vector128.Create(factor);
-        for (int c = 0; c < stride; c += 4)
-        {
-            Vector128<float> t = Vector128.LoadUnsafe(ref target, (nuint)c);
-            Vector128<float> s = Vector128.LoadUnsafe(ref source, (nuint)c);
-            (t + (s * f)).StoreUnsafe(ref target, (nuint)c);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Helpdesk.Classification.Text;
@@ -41,6 +42,7 @@ public static class TextNormalizer
     /// Writes the normalized form of <paramref name="text"/> into <paramref name="buffer"/> (grown when
     /// needed) and returns its length. The hot path of prediction: no allocation for NFKC-clean text.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int NormalizeInto(string text, ref char[] buffer)
     {
         string s = ToNfkc(HtmlRemnants.Clean(text));
@@ -152,6 +154,7 @@ public static class TextNormalizer
     }
 
     /// <summary>Writes the word tokens of the chunk s[start..end); returns where scanning resumes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WriteWords(string s, int start, int end, ref TokenWriter writer)
     {
         int j = start;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Helpdesk.Classification.Features;
 using Helpdesk.Classification.Model;
@@ -24,7 +25,7 @@ internal sealed class SoftmaxObjective
         _data = data;
         _labels = labels;
         _classes = classes;
-        _stride = TextClassifierModel.StrideFor(classes);
+        _stride = RowMath.StrideFor(classes);
         _rows = rows;
         _l2 = (float)l2;
     }
@@ -33,12 +34,15 @@ internal sealed class SoftmaxObjective
 
     public int BiasOffset => _rows * _stride;
 
+    // Fully optimized from the first call: training runs once per process, too early for tiered JIT.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(float[] x, float[] gradient)
     {
         Array.Clear(gradient);
         int stride = _stride;
         Span<float> z = stackalloc float[stride];
         Span<float> delta = stackalloc float[stride];
+        Span<double> exps = stackalloc double[_classes];
         delta.Clear();
         ref float x0 = ref MemoryMarshal.GetArrayDataReference(x);
         ref float g0 = ref MemoryMarshal.GetArrayDataReference(gradient);
@@ -53,10 +57,7 @@ internal sealed class SoftmaxObjective
             int start = offsets[d];
             int end = offsets[d + 1];
             x.AsSpan(BiasOffset, stride).CopyTo(z);
-            for (int j = start; j < end; j++)
-            {
-                TextClassifierModel.AddScaled(ref z0, ref System.Runtime.CompilerServices.Unsafe.Add(ref x0, rows[j] * stride), values[j], stride);
-            }
+            RowMath.Gather(ref z0, ref x0, rows, values, start, end, stride);
 
             float max = float.NegativeInfinity;
             for (int k = 0; k < _classes; k++)
@@ -67,23 +68,25 @@ internal sealed class SoftmaxObjective
             double sum = 0;
             for (int k = 0; k < _classes; k++)
             {
-                sum += Math.Exp(z[k] - max);
+                double e = Math.Exp(z[k] - max);
+                exps[k] = e;
+                sum += e;
             }
 
             int y = _labels[d];
             loss += Math.Log(sum) + max - z[y];
             for (int k = 0; k < _classes; k++)
             {
-                delta[k] = (float)(Math.Exp(z[k] - max) / sum);
+                delta[k] = (float)(exps[k] / sum);
             }
 
             delta[y] -= 1f;
             for (int j = start; j < end; j++)
             {
-                TextClassifierModel.AddScaled(ref System.Runtime.CompilerServices.Unsafe.Add(ref g0, rows[j] * stride), ref d0, values[j], stride);
+                RowMath.AddScaled(ref Unsafe.Add(ref g0, rows[j] * stride), ref d0, values[j], stride);
             }
 
-            TextClassifierModel.AddScaled(ref System.Runtime.CompilerServices.Unsafe.Add(ref g0, BiasOffset), ref d0, 1f, stride);
+            RowMath.AddScaled(ref Unsafe.Add(ref g0, BiasOffset), ref d0, 1f, stride);
         }
 
         float inverseN = 1f / _data.Documents;
@@ -104,10 +107,7 @@ internal sealed class SoftmaxObjective
         x.AsSpan(BiasOffset, _stride).CopyTo(z);
         ref float z0 = ref MemoryMarshal.GetReference(z);
         ref float x0 = ref MemoryMarshal.GetArrayDataReference(x);
-        for (int j = data.Offsets[d]; j < data.Offsets[d + 1]; j++)
-        {
-            TextClassifierModel.AddScaled(ref z0, ref System.Runtime.CompilerServices.Unsafe.Add(ref x0, data.Rows[j] * _stride), data.Values[j], _stride);
-        }
+        RowMath.Gather(ref z0, ref x0, data.Rows, data.Values, data.Offsets[d], data.Offsets[d + 1], _stride);
 
         z[.._classes].CopyTo(logits);
     }

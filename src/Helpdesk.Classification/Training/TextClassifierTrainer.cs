@@ -88,7 +88,7 @@ public sealed class TextClassifierTrainer
         var objective = new SoftmaxObjective(vocabulary.Vectorize(docs, all), y, labels.Length, vocabulary.Count, Options.L2);
         float[] start = warmStart is null
             ? new float[objective.ParameterCount]
-            : MapRows(warmStart, firstVocabulary!, vocabulary, TextClassifierModel.StrideFor(labels.Length));
+            : MapRows(warmStart, firstVocabulary!, vocabulary, RowMath.StrideFor(labels.Length));
         LbfgsResult final = Fit(objective, start, calibration.Length > 0 ? "fit 2/2 (all data)" : "fit", progress, cancellationToken);
 
         float[] weights = final.Solution.AsSpan(0, objective.BiasOffset).ToArray();

