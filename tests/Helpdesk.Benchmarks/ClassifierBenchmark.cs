@@ -67,6 +67,8 @@ public static class ClassifierBenchmark
         EvaluationReport report = Evaluator.Evaluate(model, heldOut, cancellationToken);
         model = Evaluator.WithHeldOutMetrics(model, report);
         Console.WriteLine(report.ToText());
+        double calibrationError = ExpectedCalibrationError(model, heldOut);
+        Console.WriteLine($"expected calibration error (10 bins): {calibrationError:0.000}");
         using var file = new MemoryStream();
         model.Save(file);
         long modelBytes = file.Length;
@@ -93,7 +95,7 @@ public static class ClassifierBenchmark
         }
 
         double bigF1 = Evaluator.Evaluate(bigModel!, heldOut, cancellationToken).MacroF1;
-        var ours = new OurResult(report, trainSeconds, Median(bigTimes), bigF1, rate, cpuRate, modelBytes, model);
+        var ours = new OurResult(report, calibrationError, trainSeconds, Median(bigTimes), bigF1, rate, cpuRate, modelBytes, model);
 
         JsonElement? sklearn = null;
         if (!args.Contains("--no-sklearn"))
@@ -182,6 +184,21 @@ public static class ClassifierBenchmark
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
+    /// <summary>Confidence against accuracy over ten probability bins, weighted by messages per bin.</summary>
+    private static double ExpectedCalibrationError(TextClassifierModel model, IReadOnlyList<LabeledText> examples)
+    {
+        var bins = new (double Confidence, int Correct)[10];
+        foreach (LabeledText example in examples)
+        {
+            Prediction prediction = model.Predict(example.Text);
+            int bin = Math.Min(9, (int)(prediction.Probability * 10));
+            bins[bin].Confidence += prediction.Probability;
+            bins[bin].Correct += prediction.Label == example.Label ? 1 : 0;
+        }
+
+        return bins.Sum(b => Math.Abs(b.Confidence - b.Correct)) / examples.Count;
+    }
+
     internal static double Median(IReadOnlyList<double> values)
     {
         double[] sorted = values.Order().ToArray();
@@ -220,6 +237,7 @@ public static class ClassifierBenchmark
 /// <summary>What the benchmark measured for the desk's classifier.</summary>
 internal sealed record OurResult(
     EvaluationReport Report,
+    double CalibrationError,
     double TrainSeconds,
     double Train10kSeconds,
     double Train10kMacroF1,

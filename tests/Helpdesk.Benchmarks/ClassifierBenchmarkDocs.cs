@@ -40,6 +40,7 @@ internal static class ClassifierBenchmarkDocs
         sb.AppendLine("|---|");
         Row(sb, "macro-F1, held-out", F(ours.Report.MacroF1, "0.0000"), sk, r => F(r.GetProperty("macro_f1").GetDouble(), "0.0000"), ">= 0.92 and >= scikit-learn");
         Row(sb, "accuracy, held-out", F(ours.Report.Accuracy, "0.0000"), sk, r => F(r.GetProperty("accuracy").GetDouble(), "0.0000"), "");
+        Row(sb, "expected calibration error, held-out (10 bins)", F(ours.CalibrationError, "0.000"), sk, _ => "", "");
         Row(sb, $"messages/s, one core, one per call (median of {runs}; per CPU-second in brackets)", $"{F(ours.MessagesPerSecond, "#,0")} ({F(ours.MessagesPerCpuSecond, "#,0")})", sk, r => F(r.GetProperty("single_msgs_per_s").GetDouble(), "#,0"), ">= 20,000");
         Row(sb, $"messages/s, one core, whole batch per call (median of {runs})", "(same code path)", sk, r => F(r.GetProperty("batch_msgs_per_s").GetDouble(), "#,0"), "");
         Row(sb, $"training on the train set ({train.Count}), s", F(ours.TrainSeconds, "0.00"), sk, r => F(r.GetProperty("train_seconds").GetDouble(), "0.00"), "");
