@@ -1,0 +1,32 @@
+namespace Helpdesk.Classification.Model;
+
+/// <summary>
+/// Holds the live model and swaps it atomically, so the running desk can adopt a newly trained
+/// model without a restart. Readers take <see cref="Current"/> once per message and keep using that
+/// instance; models are immutable, so a swap never disturbs a prediction in flight.
+/// </summary>
+public sealed class IntentModelHolder
+{
+    private TextClassifierModel? _current;
+
+    /// <summary>Starts with <paramref name="initial"/> (or no model).</summary>
+    public IntentModelHolder(TextClassifierModel? initial = null)
+    {
+        _current = initial;
+    }
+
+    /// <summary>Raised after a swap, with the new model.</summary>
+    public event EventHandler<TextClassifierModel>? Swapped;
+
+    /// <summary>The live model, or null before the first one is loaded.</summary>
+    public TextClassifierModel? Current => Volatile.Read(ref _current);
+
+    /// <summary>Makes <paramref name="model"/> live; returns the model it replaced.</summary>
+    public TextClassifierModel? Swap(TextClassifierModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        TextClassifierModel? previous = Interlocked.Exchange(ref _current, model);
+        Swapped?.Invoke(this, model);
+        return previous;
+    }
+}
