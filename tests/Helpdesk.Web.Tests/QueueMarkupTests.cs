@@ -27,7 +27,7 @@ public sealed class QueueMarkupTests
     private static QueueRow Row(long number, string? intent = "reset_help", int inbound = 1, bool triage = false, string? claimedBy = null,
         TicketPriority priority = TicketPriority.Normal) =>
         new(number, $"Subject {number}", $"c{number}@example.com", null, inbound > 1 ? TicketStatus.Open : TicketStatus.New, priority,
-            intent, intent is null ? null : 0.87, triage, Now.AddHours(-3).AddMinutes(-12), Now.AddHours(-1), inbound, false, claimedBy);
+            intent, intent is null ? null : 0.87, triage, Now.AddHours(-5), Now.AddHours(-3).AddMinutes(-12), inbound, false, claimedBy);
 
     [TestMethod]
     public async Task QueueTable_Rows_ShowAgeIntentConfidenceAndHolder()

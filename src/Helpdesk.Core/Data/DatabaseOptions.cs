@@ -17,7 +17,7 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>SQLite only: how long a writer waits for the file lock before failing. Default 5 s.</summary>
-    [Range(100, 120_000)]
+    [Range(100, 120_000, ErrorMessage = "Helpdesk:Database:BusyTimeoutMilliseconds must be from 100 to 120000.")]
     public int BusyTimeoutMilliseconds { get; set; } = 5_000;
 }
 

@@ -15,6 +15,9 @@ public static class DatabaseRegistration
     public static IServiceCollection AddHelpdeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true))
+            throw new InvalidOperationException(string.Join(" ", problems.Select(p => p.ErrorMessage)));
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         var dataDirectory = DataDirectory.Resolve(configuration["Helpdesk:DataDirectory"]);
         services.AddSingleton(options);

@@ -61,9 +61,9 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.Navigation(t => t.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.Ignore(t => t.IsInQueue);
             // The queue's order; partial so that answered tickets leave the index.
-            e.HasIndex(t => new { t.Priority, t.ReceivedAt, t.Number }).HasDatabaseName("IX_Tickets_Queue")
+            e.HasIndex(t => new { t.Priority, t.WaitingSince, t.Number }).HasDatabaseName("IX_Tickets_Queue")
                 .IsDescending(true, false, false).HasFilter("\"Status\" IN (0, 1)");
-            e.HasIndex(t => new { t.Intent, t.Priority, t.ReceivedAt, t.Number }).HasDatabaseName("IX_Tickets_QueueByIntent")
+            e.HasIndex(t => new { t.Intent, t.Priority, t.WaitingSince, t.Number }).HasDatabaseName("IX_Tickets_QueueByIntent")
                 .IsDescending(false, true, false, false).HasFilter("\"Status\" IN (0, 1)");
             e.HasIndex(t => t.ClaimedBy).HasFilter("\"ClaimedBy\" IS NOT NULL");
             e.HasIndex(t => new { t.CustomerId, t.Status });

@@ -45,10 +45,10 @@ public static class SyntheticSurge
             var customer = Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
             var ticket = Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
-                  "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
+                  "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
                   "HasAttachments","Escalated","IsSpam","Version")
-                VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18)
-                """, 19);
+                VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19)
+                """, 20);
             var message = Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","Subject","Text","VisibleText","CreatedAt","SentUnedited")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)
@@ -73,7 +73,7 @@ public static class SyntheticSurge
                 var priority = intent is "phishing_check" or "card_safety" ? 2 : 1;
                 var subject = $"Question about {intent.Replace('_', ' ')}";
                 await RunAsync(ticket, cancellationToken, number, subject, customerId, status, priority, triage ? null : intent,
-                    confidence, triage, false, T(received), T(received), firstResponse is { } f ? T(f) : null,
+                    confidence, triage, false, T(received), T(received), T(received), firstResponse is { } f ? T(f) : null,
                     solved is { } s ? T(s) : null, T(firstResponse ?? received), 1, false, false, false, 1);
                 var body = bodies is { Count: > 0 } ? bodies[random.Next(bodies.Count)] : $"Synthetic message {number} about {intent}.";
                 await RunAsync(message, cancellationToken, number, 0, $"synthetic-{number}@synthetic.example", address, subject,

@@ -39,7 +39,7 @@ internal sealed class ClaimSql
              ORDER BY "ClaimedAt" LIMIT 1),
             (SELECT "Number" FROM "Tickets"{QueueIndex(byIntent)}
              WHERE {Claimable}{(byIntent ? " AND \"Intent\" = @intent" : "")}{(includeEscalated ? "" : " AND \"Escalated\" = 0")}
-             ORDER BY "Priority" DESC, "ReceivedAt", "Number" LIMIT 1))
+             ORDER BY "Priority" DESC, "WaitingSince", "Number" LIMIT 1))
         RETURNING "Number";
         """;
 

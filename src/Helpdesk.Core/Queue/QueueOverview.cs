@@ -12,7 +12,7 @@ public sealed record QueueCounts(int New, int Open, int Pending, int Solved, int
 
 public sealed record QueueRow(long Number, string Subject, string CustomerAddress, string? CustomerName, TicketStatus Status,
     TicketPriority Priority, string? Intent, double? Confidence, bool NeedsTriage, DateTimeOffset ReceivedAt,
-    DateTimeOffset LastCustomerMessageAt, int InboundCount, bool Escalated, string? ClaimedBy);
+    DateTimeOffset WaitingSince, int InboundCount, bool Escalated, string? ClaimedBy);
 
 public sealed record QueueQuery(string? Intent = null, string? Search = null, bool IncludeAnswered = false, int Skip = 0, int Take = 50);
 
@@ -29,7 +29,7 @@ public sealed class QueueOverview(IDbContextFactory<HelpdeskDbContext> factory, 
         var claimed = await queued.CountAsync(t => t.ClaimedBy != null && t.ClaimExpiresAt > now, cancellationToken);
         var triage = await queued.CountAsync(t => t.NeedsTriage, cancellationToken);
         var unclassified = await queued.CountAsync(t => t.Intent == null && !t.NeedsTriage, cancellationToken);
-        var oldest = await queued.OrderBy(t => t.ReceivedAt).Select(t => (DateTimeOffset?)t.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+        var oldest = await queued.OrderBy(t => t.WaitingSince).Select(t => (DateTimeOffset?)t.WaitingSince).FirstOrDefaultAsync(cancellationToken);
         return new QueueCounts(Count(TicketStatus.New), Count(TicketStatus.Open), Count(TicketStatus.Pending),
             Count(TicketStatus.Solved), Count(TicketStatus.Closed), claimed, triage, unclassified, oldest);
     }
@@ -54,10 +54,10 @@ public sealed class QueueOverview(IDbContextFactory<HelpdeskDbContext> factory, 
         }
         var total = await tickets.CountAsync(cancellationToken);
         var rows = await tickets
-            .OrderByDescending(t => t.Priority).ThenBy(t => t.ReceivedAt).ThenBy(t => t.Number)
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.WaitingSince).ThenBy(t => t.Number)
             .Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 500))
             .Select(t => new QueueRow(t.Number, t.Subject, t.Customer!.Address, t.Customer.Name, t.Status, t.Priority, t.Intent,
-                t.IntentConfidence, t.NeedsTriage, t.ReceivedAt, t.LastCustomerMessageAt, t.InboundCount, t.Escalated,
+                t.IntentConfidence, t.NeedsTriage, t.ReceivedAt, t.WaitingSince, t.InboundCount, t.Escalated,
                 t.ClaimedBy != null && t.ClaimExpiresAt > now
                     ? db.Staff.Where(s => s.Id == t.ClaimedBy).Select(s => s.DisplayName).FirstOrDefault()
                     : null))

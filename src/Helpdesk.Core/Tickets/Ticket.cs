@@ -19,6 +19,7 @@ public sealed class Ticket
         Subject = Truncate(string.IsNullOrWhiteSpace(subject) ? "(no subject)" : subject.Trim(), MaxSubjectLength);
         ReceivedAt = receivedAt;
         LastCustomerMessageAt = receivedAt;
+        WaitingSince = receivedAt;
         UpdatedAt = receivedAt;
         Priority = priority;
         Status = TicketStatus.New;
@@ -54,6 +55,12 @@ public sealed class Ticket
     public DateTimeOffset ReceivedAt { get; private set; }
 
     public DateTimeOffset LastCustomerMessageAt { get; private set; }
+
+    /// <summary>
+    /// Since when the customer has been waiting for us: the first unanswered message. The queue's order and the
+    /// "oldest waiting" figure use it, so a customer who writes again after an answer queues from that moment.
+    /// </summary>
+    public DateTimeOffset WaitingSince { get; private set; }
 
     public DateTimeOffset? FirstResponseAt { get; private set; }
 
@@ -105,7 +112,10 @@ public sealed class Ticket
         HasAttachments |= message.Attachments.Count > 0;
         LastCustomerMessageAt = Max(LastCustomerMessageAt, message.CreatedAt);
         if (Status is TicketStatus.Pending or TicketStatus.Solved)
+        {
             Status = TicketStatus.Open;
+            WaitingSince = message.CreatedAt;
+        }
         Touch(message.CreatedAt);
         return message;
     }

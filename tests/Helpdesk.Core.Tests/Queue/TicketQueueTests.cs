@@ -156,4 +156,26 @@ public sealed class TicketQueueTests
         Assert.IsFalse(await queue.ClaimAsync(2, numbers[0]));
         Assert.IsTrue(await queue.ClaimAsync(2, numbers[1]));
     }
+
+    [TestMethod]
+    public async Task Next_CustomerWroteAgainAfterAnswer_QueuesFromTheNewMessageNotTheFirst()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var numbers = await desk.AddTicketsAsync(2);
+        var queue = desk.Get<TicketQueue>();
+        // The first ticket is answered, then its customer writes again after the second ticket arrived.
+        Assert.AreEqual(numbers[0], await queue.NextAsync(1));
+        await using (var db = await desk.Factory.CreateDbContextAsync())
+        {
+            var t = await db.Tickets.Include(x => x.Customer).SingleAsync(x => x.Number == numbers[0]);
+            var now = desk.Clock.GetUtcNow();
+            t.Reply(1, t.Version, TicketMessage.Outbound(1, "r@meridian.example", null, [], "Re", "answer", now), now);
+            t.AddCustomerMessage(TicketMessage.Inbound("again@example.com", null, [], t.Customer!.Address, null, "Re", "again", "again", null, now.AddMinutes(5), null));
+            await db.SaveChangesAsync();
+            Assert.AreEqual(now.AddMinutes(5), t.WaitingSince);
+        }
+
+        Assert.AreEqual(numbers[1], await queue.NextAsync(2), "the ticket waiting longer goes first");
+        Assert.AreEqual(numbers[0], await queue.NextAsync(3));
+    }
 }

@@ -1,0 +1,102 @@
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Tests.Data;
+
+[TestClass]
+public sealed class ConfigurationTests
+{
+    private static Exception StartWith(params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        try
+        {
+            using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+                .AddHelpdeskCore(configuration).BuildServiceProvider();
+            // What the host's ValidateOnStart does for every registered options class.
+            services.GetRequiredService<IOptions<Helpdesk.Core.Queue.QueueOptions>>().Value.ToString();
+            services.GetRequiredService<IOptions<Helpdesk.Core.Demo.DemoOptions>>().Value.ToString();
+            services.GetRequiredService<DatabaseTarget>();
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+        throw new AssertFailedException("start-up accepted a bad setting");
+    }
+
+    [TestMethod]
+    public void Start_LeaseDurationOutOfRange_MessageNamesTheSetting()
+    {
+        var e = StartWith(("Helpdesk:Queue:LeaseDuration", "12:00:00"), ("ConnectionStrings:Helpdesk", "Data Source=:memory:"));
+
+        StringAssert.Contains(e.Message, "Helpdesk:Queue:LeaseDuration must be between");
+    }
+
+    [TestMethod]
+    public void Start_LeaseDurationNotATime_MessageNamesTheSetting()
+    {
+        var e = StartWith(("Helpdesk:Queue:LeaseDuration", "five minutes"), ("ConnectionStrings:Helpdesk", "Data Source=:memory:"));
+
+        StringAssert.Contains(e.ToString(), "Helpdesk:Queue:LeaseDuration");
+    }
+
+    [TestMethod]
+    public void Start_UnknownProvider_MessageNamesTheSetting()
+    {
+        var e = StartWith(("Helpdesk:Database:Provider", "Oracle"));
+
+        StringAssert.Contains(e.ToString(), "Helpdesk:Database:Provider");
+    }
+
+    [TestMethod]
+    public void Start_BusyTimeoutTooSmall_MessageNamesTheSetting()
+    {
+        var e = StartWith(("Helpdesk:Database:BusyTimeoutMilliseconds", "5"), ("ConnectionStrings:Helpdesk", "Data Source=:memory:"));
+
+        StringAssert.Contains(e.Message, "Helpdesk:Database:BusyTimeoutMilliseconds must be from 100");
+    }
+
+    [TestMethod]
+    public void Start_MalformedSqliteConnectionString_MessageNamesTheSetting()
+    {
+        var e = StartWith(("ConnectionStrings:Helpdesk", "Data Source=x.db;Flavour=strawberry"));
+
+        StringAssert.Contains(e.Message, "ConnectionStrings:Helpdesk is not a valid SQLite connection string");
+    }
+
+    [TestMethod]
+    public async Task Migrate_DatabaseFromANewerBuild_StopsWithAClearMessage()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        await using (var db = await desk.Factory.CreateDbContextAsync())
+        {
+            db.SchemaVersion.Add(new SchemaVersionRow { Version = SchemaMigrator.LatestVersion + 5, AppliedAt = desk.Clock.GetUtcNow(), Description = "future" });
+            await db.SaveChangesAsync();
+        }
+
+        var e = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => desk.Get<SchemaMigrator>().MigrateAsync());
+
+        StringAssert.Contains(e.Message, "newer than this build");
+    }
+
+    [TestMethod]
+    public async Task Migrate_Twice_KeepsDataAndOneVersionRow()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        await desk.AddTicketsAsync(3);
+
+        await desk.Get<SchemaMigrator>().MigrateAsync();
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(3, await db.Tickets.CountAsync());
+        Assert.AreEqual(1, await db.SchemaVersion.CountAsync());
+        Assert.AreEqual("wal", (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single());
+    }
+}
