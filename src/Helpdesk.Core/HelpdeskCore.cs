@@ -1,6 +1,7 @@
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
+using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,11 @@ public static class HelpdeskCore
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ITicketClassifier, UnclassifiedClassifier>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);
+        services.AddSingleton<OutboxControl>();
+        services.TryAddSingleton<IMailSubmitterFactory, SmtpSubmitterFactory>();
+        services.AddSingleton<OutboxDispatcher>();
         return services;
     }
 }

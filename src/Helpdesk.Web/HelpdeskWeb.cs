@@ -44,6 +44,7 @@ public static class HelpdeskWeb
             .AddPolicy(Policies.Trainer, p => p.RequireRole("Trainer", "Admin"))
             .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"));
         services.AddHostedService<DeskStartup>();
+        services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         return builder;
     }
 

@@ -176,6 +176,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.Property(o => o.Subject).HasMaxLength(1000);
             e.HasIndex(o => o.MessageIdHeader).IsUnique();
             e.HasIndex(o => new { o.State, o.NextAttemptAt });
+            e.Property(o => o.LeasedUntil).IsConcurrencyToken();
             e.HasIndex(o => o.TicketNumber);
         });
 

@@ -83,12 +83,22 @@ public sealed class OutboxItem
 
     public long? BulkBatchId { get; private set; }
 
+    /// <summary>A dispatcher is sending it until then; another dispatcher (another instance) leaves it alone.</summary>
+    public DateTimeOffset? LeasedUntil { get; private set; }
+
+    public bool IsDue(DateTimeOffset now) =>
+        State == OutboxState.Queued && NextAttemptAt <= now && (HoldUntil is null || HoldUntil <= now)
+        && (LeasedUntil is null || LeasedUntil <= now);
+
+    public void Lease(DateTimeOffset until) => LeasedUntil = until;
+
     public void SetMime(byte[] mime) => Mime = mime;
 
     public void BelongsToBulk(long batchId) => BulkBatchId = batchId;
 
     public void MarkSent(DateTimeOffset at)
     {
+        LeasedUntil = null;
         State = OutboxState.Sent;
         SentAt = at;
         Attempts++;
@@ -97,6 +107,7 @@ public sealed class OutboxItem
 
     public void RecordTemporaryFailure(string error, DateTimeOffset nextAttempt)
     {
+        LeasedUntil = null;
         Attempts++;
         LastError = error;
         NextAttemptAt = nextAttempt;
@@ -104,6 +115,7 @@ public sealed class OutboxItem
 
     public void MarkFailed(string error)
     {
+        LeasedUntil = null;
         Attempts++;
         State = OutboxState.Failed;
         LastError = error;
@@ -129,8 +141,12 @@ public sealed class OutboxItem
         State = OutboxState.Cancelled;
     }
 
+    /// <summary>Sending stopped for a reason that is not this message's fault (e.g. the desk's SMTP login): try again soon.</summary>
+    public void ReleaseLease() => LeasedUntil = null;
+
     public void Suppress(string reason)
     {
+        LeasedUntil = null;
         State = OutboxState.Suppressed;
         LastError = reason;
     }
