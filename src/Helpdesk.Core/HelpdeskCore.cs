@@ -2,6 +2,7 @@ using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
 using Helpdesk.Core.Queue;
+using Helpdesk.Core.Replies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,15 @@ public static class HelpdeskCore
         services.AddSingleton<TicketQueue>();
         services.AddSingleton<QueueOverview>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<ITicketClassifier, UnclassifiedClassifier>();
+        services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IntentClassifierService>();
+        services.TryAddSingleton<ITicketClassifier>(sp => sp.GetRequiredService<IntentClassifierService>());
+        services.AddHostedService<ClassifierWarmUp>();
+        services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CompanyOptions>>().Value);
+        services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<ReplySuggester>();
+        services.AddSingleton<LearningSignals>();
         services.AddSingleton<DemoDataSeeder>();
         return services;
     }
