@@ -66,7 +66,11 @@ public sealed class IntentClassifierService : ITicketClassifier
     public IntentPrediction Classify(string subject, string visibleText)
     {
         var model = Holder.Current;
-        if (model is null) return IntentPrediction.Unclassified;
+        if (model is null)
+        {
+            StartWarmUp(); // first use: this message stays unclassified, the next ones get the model
+            return IntentPrediction.Unclassified;
+        }
         var prediction = model.Predict(LabeledText.Compose(subject, visibleText));
         var top = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
         var confidence = (double)prediction.Probability;
@@ -79,6 +83,25 @@ public sealed class IntentClassifierService : ITicketClassifier
     public IntentPrediction ClassifyEmail(string subject, string body) => Classify(subject, VisibleTextExtractor.Extract(body));
 
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => EnsureModelAsync(null, cancellationToken);
+
+    private int _warmUpStarted;
+
+    private void StartWarmUp()
+    {
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await EnsureModelAsync(null).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "The intent model could not be loaded or trained; tickets stay unclassified");
+                Interlocked.Exchange(ref _warmUpStarted, 0);
+            }
+        });
+    }
 
     /// <summary>The live model: loaded from <see cref="ModelPath"/>, or trained and saved there when there is none.</summary>
     public async Task<TextClassifierModel> EnsureModelAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
