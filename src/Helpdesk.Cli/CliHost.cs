@@ -1,5 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Replies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ public static class CliHost
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        await host.Services.GetRequiredService<TemplateCatalog>().ImportSeedAsync(cancellationToken);
         return host;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Helpdesk.Core;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Web.Tests;
 
@@ -20,9 +23,28 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
             ["Helpdesk:Demo:Mode"] = "On",
             ["Helpdesk:Demo:EmailCount"] = "200",
             ["Helpdesk:Demo:SamplesDirectory"] = Path.Combine(RepositoryRoot, "data", "samples"),
+            // One intent model for the run: the demo seeder needs one, and training it per desk would cost seconds each.
+            ["Helpdesk:Classification:ModelFile"] = SharedModel.Value,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
+
+    private static readonly Lazy<string> SharedModel = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "helpdesk-web-tests", $"model-{Guid.NewGuid():N}");
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Helpdesk:DataDirectory"] = dir,
+            ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "model.db")}",
+        }).Build();
+        using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddLogging().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(config)
+            .AddHelpdeskCore(config).BuildServiceProvider();
+        var classifier = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Helpdesk.Core.Classification.IntentClassifierService>(services);
+        classifier.EnsureModelAsync(null).GetAwaiter().GetResult();
+        return classifier.ModelPath;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string RepositoryRoot { get; } = Helpdesk.Core.Data.DataDirectory.FindRepositoryRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("Helpdesk.sln not found above the test assembly.");

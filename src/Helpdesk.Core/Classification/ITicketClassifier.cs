@@ -16,6 +16,9 @@ public interface ITicketClassifier
     bool IsReady { get; }
 
     IntentPrediction Classify(string subject, string visibleText);
+
+    /// <summary>Loads (or first trains) the model; callers that need real predictions, like the demo seeder, await it.</summary>
+    Task WarmUpAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
 /// <summary>The classifier used when no model is available: every ticket stays unclassified.</summary>

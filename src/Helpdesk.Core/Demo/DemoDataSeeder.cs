@@ -83,6 +83,11 @@ public sealed class DemoDataSeeder(
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);
 
+        // The demo tickets carry real intents, so the model must exist first: on a fresh clone this is the one-time training.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await classifier.WarmUpAsync(cancellationToken);
+        if (clock.Elapsed > TimeSpan.FromSeconds(1))
+            logger.LogInformation("Demo data waited {Seconds:0.0} s for the intent model", clock.Elapsed.TotalSeconds);
         var plan = new SurgePlan(samples, customers, staff.Where(s => s.HasRole(StaffRoles.Agent)).ToList(), now, _options.EmailCount, random);
         var tickets = plan.Build(classifier);
         db.Tickets.AddRange(tickets);

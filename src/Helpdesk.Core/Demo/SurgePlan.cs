@@ -4,6 +4,7 @@ using Helpdesk.Core.Customers;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Mail.Mime;
 
 namespace Helpdesk.Core.Demo;
 
@@ -41,8 +42,9 @@ internal sealed class SurgePlan(
             }
             var sample = human[random.Next(human.Count)];
             var ticket = Ticket.Open(customer, sample.Subject ?? "", at);
-            ticket.AddCustomerMessage(Inbound(sample, customer, at));
-            var prediction = classifier.Classify(sample.Subject ?? "", sample.Body);
+            var visible = VisibleTextExtractor.Extract(sample.Body);
+            ticket.AddCustomerMessage(Inbound(sample, visible, customer, at));
+            var prediction = classifier.Classify(sample.Subject ?? "", visible);
             if (classifier.IsReady) ticket.Classify(prediction.Intent, prediction.Confidence, prediction.NeedsTriage);
             tickets.Add(ticket);
             openByCustomer[customer.Id] = ticket;
@@ -96,9 +98,9 @@ internal sealed class SurgePlan(
         }
     }
 
-    private TicketMessage Inbound(SampleMessage sample, Customer customer, DateTimeOffset at) =>
+    private static TicketMessage Inbound(SampleMessage sample, string visibleText, Customer customer, DateTimeOffset at) =>
         TicketMessage.Inbound($"demo-{Guid.NewGuid():N}@{customer.Address.Split('@')[1]}", null, [],
-            customer.Address, customer.Name, sample.Subject, sample.Body, sample.Body, null, at, null);
+            customer.Address, customer.Name, sample.Subject, sample.Body, visibleText, null, at, null);
 
     private static TicketMessage Reply(Ticket ticket, StaffUser agent, DateTimeOffset at)
     {

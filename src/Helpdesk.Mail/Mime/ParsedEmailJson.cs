@@ -63,10 +63,22 @@ public static class ParsedEmailJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartObject("machine");
-        w.WriteString("kind", KindName(email.Machine.Kind));
-        w.WriteString("reason", email.Machine.Reason);
-        if (email.Machine.Bounce is { } bounce)
+        w.WritePropertyName("machine");
+        WriteMachine(w, email.Machine);
+        w.WriteStartArray("defects");
+        foreach (var d in email.Defects)
+            w.WriteStringValue(d);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>machine</c> object {kind, reason, bounce}, for other commands that print it the same way.</summary>
+    public static void WriteMachine(Utf8JsonWriter w, MachineMail machine)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", KindName(machine.Kind));
+        w.WriteString("reason", machine.Reason);
+        if (machine.Bounce is { } bounce)
         {
             w.WriteStartObject("bounce");
             w.WriteStartArray("recipients");
@@ -85,11 +97,6 @@ public static class ParsedEmailJson
         }
         else
             w.WriteNull("bounce");
-        w.WriteEndObject();
-        w.WriteStartArray("defects");
-        foreach (var d in email.Defects)
-            w.WriteStringValue(d);
-        w.WriteEndArray();
         w.WriteEndObject();
     }
 

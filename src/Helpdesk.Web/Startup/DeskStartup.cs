@@ -1,15 +1,17 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
+using Helpdesk.Core.Replies;
 
 namespace Helpdesk.Web.Startup;
 
 /// <summary>Before the desk serves anyone: the schema is created or migrated, and demo data loaded in demo mode.</summary>
-public sealed class DeskStartup(SchemaMigrator migrator, DemoDataSeeder seeder, DatabaseTarget database, ILogger<DeskStartup> logger) : IHostedService
+public sealed class DeskStartup(SchemaMigrator migrator, TemplateCatalog templates, DemoDataSeeder seeder, DatabaseTarget database, ILogger<DeskStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Database: {Provider}, data directory {Directory}", database.Provider, database.DataDirectory);
         await migrator.MigrateAsync(cancellationToken);
+        await templates.ImportSeedAsync(cancellationToken);
         var seeded = await seeder.SeedIfNeededAsync(cancellationToken);
         if (seeded > 0) logger.LogInformation("Demo mode: loaded {Count} demo tickets; sign in as agent, lead, trainer or admin", seeded);
     }

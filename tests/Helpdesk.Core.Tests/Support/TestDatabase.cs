@@ -1,3 +1,4 @@
+using Helpdesk.Core.Classification;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Tickets;
@@ -20,6 +21,12 @@ public sealed class TestDatabase : IAsyncDisposable
         Clock = clock;
     }
 
+    /// <summary>The intent model every test database shares, trained from data/training by the first one (per test run).</summary>
+    public static string SharedModelPath { get; } =
+        Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"intent-{Environment.ProcessId}-{Guid.NewGuid():N}.model");
+
+    private static readonly SemaphoreSlim SharedModelGate = new(1, 1);
+
     public string Directory { get; }
 
     public ServiceProvider Services { get; }
@@ -40,6 +47,9 @@ public sealed class TestDatabase : IAsyncDisposable
             ["Helpdesk:DataDirectory"] = dir,
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var sharedModel = !config.ContainsKey("Helpdesk:Classification:ModelFile");
+        // One model for the whole test run: training per database would cost seconds in every test that seeds demo data.
+        if (sharedModel) config["Helpdesk:Classification:ModelFile"] = SharedModelPath;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new ManualTimeProvider(Start);
         var services = new ServiceCollection()
@@ -49,6 +59,18 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        if (sharedModel)
+        {
+            await SharedModelGate.WaitAsync();
+            try
+            {
+                if (!File.Exists(SharedModelPath)) await services.GetRequiredService<IntentClassifierService>().EnsureModelAsync(null);
+            }
+            finally
+            {
+                SharedModelGate.Release();
+            }
+        }
         return new TestDatabase(dir, services, clock);
     }
 

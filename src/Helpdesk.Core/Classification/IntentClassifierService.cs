@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Helpdesk.Classification.Data;
+using Helpdesk.Classification.Evaluation;
+using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Training;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Intents;
+using Helpdesk.Mail.Mime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Classification;
+
+/// <summary>A trained candidate and its score on the held-out file.</summary>
+public sealed record TrainedModel(TextClassifierModel Model, EvaluationReport HeldOut, int SeedExamples, int Corrections, TimeSpan Elapsed);
+
+/// <summary>What activating a candidate did: whether it went live, and the live model's score it was compared with.</summary>
+public sealed record ActivationResult(bool Activated, double CandidateMacroF1, double? LiveMacroF1);
+
+/// <summary>
+/// The desk's live intent classifier. Holds the model in an <see cref="IntentModelHolder"/> so a retrained model goes
+/// live without a restart. On first need it loads the model file, or, on a fresh clone, trains one from data/training
+/// (plus accepted corrections) deterministically, scores it on the held-out file and saves it with those metrics.
+/// </summary>
+/// <remarks>
+/// The model trains on raw bodies (quoted notice included) and classifies subject + visible text: the classifier
+/// library measured that combination best (held-out macro-F1 0.957 stripped vs 0.951 raw), and a model trained on
+/// stripped text alone falls to 0.79 on raw text, so raw training is the safer side if the quote stripping misses.
+/// The held-out score here is therefore taken on stripped text, as the desk sees it.
+/// </remarks>
+public sealed class IntentClassifierService : ITicketClassifier
+{
+    private readonly ClassificationOptions _options;
+    private readonly IDbContextFactory<HelpdeskDbContext> _factory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IntentClassifierService> _logger;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly SemaphoreSlim _training = new(1, 1);
+    private EvaluationReport? _liveReport;
+
+    public IntentClassifierService(IOptions<ClassificationOptions> options, DatabaseTarget database,
+        IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, ILogger<IntentClassifierService> logger)
+    {
+        _options = options.Value;
+        _factory = factory;
+        _time = time;
+        _logger = logger;
+        ModelPath = _options.ModelFile is { Length: > 0 } m ? Path.GetFullPath(m) : Path.Combine(database.DataDirectory, "models", "intent.model");
+        TrainingDirectory = SeedFolder.Resolve(_options.TrainingDirectory, database.DataDirectory, "training");
+    }
+
+    public IntentModelHolder Holder { get; } = new();
+
+    public string ModelPath { get; }
+
+    public string TrainingDirectory { get; }
+
+    public string HeldOutPath => Path.Combine(TrainingDirectory, "heldout.jsonl");
+
+    public double TriageThreshold => _options.TriageThreshold;
+
+    public bool IsReady => Holder.Current is not null;
+
+    /// <summary>Text = subject + visible text. Below the threshold: NeedsTriage, no intent, the ranked intents kept.</summary>
+    public IntentPrediction Classify(string subject, string visibleText)
+    {
+        var model = Holder.Current;
+        if (model is null)
+        {
+            StartWarmUp(); // first use: this message stays unclassified, the next ones get the model
+            return IntentPrediction.Unclassified;
+        }
+        var prediction = model.Predict(LabeledText.Compose(subject, visibleText));
+        var top = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
+        var confidence = (double)prediction.Probability;
+        return confidence < _options.TriageThreshold
+            ? new IntentPrediction(null, confidence, NeedsTriage: true, top)
+            : new IntentPrediction(prediction.Label, confidence, NeedsTriage: false, top);
+    }
+
+    /// <summary>For callers holding the whole body: removes quotes and signatures first.</summary>
+    public IntentPrediction ClassifyEmail(string subject, string body) => Classify(subject, VisibleTextExtractor.Extract(body));
+
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => EnsureModelAsync(null, cancellationToken);
+
+    private int _warmUpStarted;
+
+    private void StartWarmUp()
+    {
+        if (Interlocked.Exchange(ref _warmUpStarted, 1) != 0) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await EnsureModelAsync(null).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _logger.LogError(e, "The intent model could not be loaded or trained; tickets stay unclassified");
+                Interlocked.Exchange(ref _warmUpStarted, 0);
+            }
+        });
+    }
+
+    /// <summary>The live model: loaded from <see cref="ModelPath"/>, or trained and saved there when there is none.</summary>
+    public async Task<TextClassifierModel> EnsureModelAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
+    {
+        if (Holder.Current is { } current) return current;
+        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Holder.Current is { } loaded) return loaded;
+            if (File.Exists(ModelPath))
+            {
+                var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+                Holder.Swap(model);
+                _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
+                return model;
+            }
+            Report(progress, $"No intent model at {ModelPath}: training one from {TrainingDirectory} (one time: about 10 s on an idle core)");
+            var trained = await TrainAsync(progress, cancellationToken).ConfigureAwait(false);
+            Save(trained.Model);
+            Holder.Swap(trained.Model);
+            _liveReport = trained.HeldOut;
+            Report(progress, $"Intent model trained in {trained.Elapsed.TotalSeconds:0.0} s on {trained.SeedExamples + trained.Corrections} messages, " +
+                             $"held-out macro-F1 {trained.HeldOut.MacroF1:0.000}; saved to {ModelPath}");
+            return trained.Model;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Trains a candidate from data/training/train plus accepted corrections (ordered by id, so the same data gives the
+    /// same bytes) and scores it on the held-out file. Does not activate it.
+    /// </summary>
+    public async Task<TrainedModel> TrainAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
+    {
+        await _training.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"));
+            var corrections = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+            var examples = seed.Concat(corrections).ToList();
+            var clock = Stopwatch.StartNew();
+            var trainer = new TextClassifierTrainer(new TrainingOptions { TimeProvider = _time });
+            var logProgress = new InlineProgress(line => Report(progress, "  " + line));
+            var model = await Task.Run(() => trainer.Train(examples, logProgress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var report = EvaluateHeldOut(model, cancellationToken);
+            model = Evaluator.WithHeldOutMetrics(model, report);
+            return new TrainedModel(model, report, seed.Count, corrections.Count, clock.Elapsed);
+        }
+        finally
+        {
+            _training.Release();
+        }
+    }
+
+    /// <summary>The held-out file as the desk sees mail: subject + visible text (quoted notice removed).</summary>
+    public IReadOnlyList<LabeledText> LoadHeldOut() =>
+        TrainingDataFile.ReadMessages(HeldOutPath)
+            .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)), m.Intent, m.Id, m.Language))
+            .ToList();
+
+    public EvaluationReport EvaluateHeldOut(TextClassifierModel model, CancellationToken cancellationToken = default) =>
+        Evaluator.Evaluate(model, LoadHeldOut(), cancellationToken);
+
+    /// <summary>
+    /// Makes <paramref name="candidate"/> live (holder swap + model file) only if its held-out macro-F1 is not lower than
+    /// the live model's, both scored on the same held-out file now.
+    /// </summary>
+    public async Task<ActivationResult> ActivateIfNotWorseAsync(TrainedModel candidate, CancellationToken cancellationToken = default)
+    {
+        var live = Holder.Current ?? (File.Exists(ModelPath) ? await EnsureModelAsync(null, cancellationToken).ConfigureAwait(false) : null);
+        EvaluationReport? liveReport = null;
+        if (live is not null)
+            liveReport = _liveReport is { } r && r.DataHash == candidate.HeldOut.DataHash && ReferenceEquals(live, Holder.Current) && r.Examples > 0
+                ? r
+                : EvaluateHeldOut(live, cancellationToken);
+        if (!Evaluator.ShouldActivate(candidate.HeldOut, liveReport))
+        {
+            _logger.LogInformation("Candidate intent model not activated: held-out macro-F1 {Candidate:0.0000} < live {Live:0.0000}",
+                candidate.HeldOut.MacroF1, liveReport?.MacroF1);
+            return new ActivationResult(false, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
+        }
+        Save(candidate.Model);
+        Holder.Swap(candidate.Model);
+        _liveReport = candidate.HeldOut;
+        _logger.LogInformation("Intent model activated: held-out macro-F1 {Candidate:0.0000} (was {Live})", candidate.HeldOut.MacroF1,
+            liveReport is null ? "none" : liveReport.MacroF1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
+        return new ActivationResult(true, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
+    }
+
+    private async Task<List<LabeledText>> AcceptedCorrectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // A desk whose schema is not created yet (the CLI on a fresh clone) has no corrections.
+        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return [];
+        try
+        {
+            var rows = await db.TrainingExamples.AsNoTracking()
+                .Where(e => e.State == TrainingExampleState.Accepted && e.Source != TrainingExampleSource.Seed)
+                .OrderBy(e => e.Id).Select(e => new { e.Id, e.Text, e.IntentId })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            return []; // no such table: the schema has not been created yet
+        }
+    }
+
+    private void Save(TextClassifierModel model)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(ModelPath)!);
+        ModelFile.Save(model, ModelPath);
+    }
+
+    private void Report(IProgress<string>? progress, string line)
+    {
+        _logger.LogInformation("{Line}", line);
+        progress?.Report(line);
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class InlineProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

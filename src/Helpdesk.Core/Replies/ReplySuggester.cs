@@ -1,0 +1,98 @@
+using Helpdesk.Core.Classification;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Staff;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Replies;
+
+/// <summary>One suggested reply: the template, the live version it came from, the text with merge fields filled.</summary>
+public sealed record ReplySuggestion(string TemplateId, long VersionId, string Title, string Language, string Text, double Score);
+
+/// <summary>
+/// Three replies for a ticket from the live templates of its likely intents. Score = intent probability × (1 + the
+/// share of that template's sends that went out unedited), so templates agents trust rise. Templates in the customer's
+/// language come first; English fills the remaining places (there are no French or German templates yet). A ticket
+/// needing triage gets the "needs more information" template first: no confident answer.
+/// </summary>
+public sealed class ReplySuggester(
+    TemplateCatalog catalog,
+    IDbContextFactory<HelpdeskDbContext> factory,
+    ITicketClassifier classifier,
+    CompanyOptions company,
+    TimeProvider time)
+{
+    public const int Count = 3;
+    public const string NeedsMoreInfoIntent = "needs_more_info";
+    private const string FallbackLanguage = "en";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _cacheLock = new();
+    private (DateTimeOffset At, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)? _cache;
+
+    /// <summary>Suggestions for a ticket (loaded with its customer and messages): classifies its first customer message again.</summary>
+    public async Task<IReadOnlyList<ReplySuggestion>> SuggestAsync(Ticket ticket, StaffUser? agent, CancellationToken cancellationToken = default)
+    {
+        var inbound = ticket.Messages.FirstOrDefault(m => m.Direction == MessageDirection.Inbound);
+        var visible = inbound?.VisibleText ?? "";
+        var prediction = classifier.Classify(ticket.Subject, visible);
+        var context = new MergeContext(ticket.Customer?.Name is { Length: > 0 } ? ticket.Customer.FirstName : null, ticket.Customer?.Name,
+            ticket.Customer?.Address ?? inbound?.FromAddress, ticket.Number, ticket.Subject, agent?.FirstName);
+        return await SuggestAsync(prediction, LanguageGuess.Detect(ticket.Subject + "\n" + visible), context, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ReplySuggestion>> SuggestAsync(IntentPrediction prediction, string language, MergeContext context,
+        CancellationToken cancellationToken = default)
+    {
+        var (rates, templates) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = new List<(LiveTemplate Template, double Score, int Tier)>();
+        foreach (var t in templates)
+        {
+            double probability = 0;
+            foreach (var intent in t.Intents)
+            {
+                var p = prediction.Top.FirstOrDefault(s => s.Intent == intent)?.Probability ?? 0;
+                if (prediction.NeedsTriage && intent == NeedsMoreInfoIntent) p = 2; // before any intent's template
+                probability = Math.Max(probability, p);
+            }
+            if (probability <= 0) continue;
+            var tier = t.Language == language ? 0 : t.Language == FallbackLanguage ? 1 : 2;
+            candidates.Add((t, probability * (1 + rates.GetValueOrDefault(t.Id)), tier));
+        }
+        return candidates
+            .OrderBy(c => c.Tier).ThenByDescending(c => c.Score).ThenBy(c => c.Template.Id, StringComparer.Ordinal)
+            .Take(Count)
+            .Select(c => new ReplySuggestion(c.Template.Id, c.Template.VersionId, c.Template.Title, c.Template.Language,
+                MergeFields.Render(c.Template.Body, context, company), c.Score))
+            .ToList();
+    }
+
+    /// <summary>Share of each template's sends that went out unedited, per template id (cached for a minute).</summary>
+    public async Task<IReadOnlyDictionary<string, double>> UneditedRatesAsync(CancellationToken cancellationToken = default) =>
+        (await SnapshotAsync(cancellationToken).ConfigureAwait(false)).Rates;
+
+    /// <summary>Forgets the cached rates and templates, e.g. after a trainer saves a template.</summary>
+    public void Invalidate()
+    {
+        lock (_cacheLock) _cache = null;
+    }
+
+    private async Task<(IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_cacheLock)
+            if (_cache is { } c && now - c.At < CacheFor) return (c.Rates, c.Templates);
+
+        var templates = await catalog.LiveAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sends = await db.Messages.AsNoTracking()
+            .Where(m => m.TemplateVersionId != null)
+            .Join(db.ReplyTemplateVersions.AsNoTracking(), m => m.TemplateVersionId, v => (long?)v.Id, (m, v) => new { v.TemplateId, m.SentUnedited })
+            .GroupBy(x => x.TemplateId)
+            .Select(g => new { TemplateId = g.Key, Sent = g.Count(), Unedited = g.Count(x => x.SentUnedited) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rates = sends.Where(s => s.Sent > 0).ToDictionary(s => s.TemplateId, s => (double)s.Unedited / s.Sent, StringComparer.Ordinal);
+        lock (_cacheLock) _cache = (now, rates, templates);
+        return (rates, templates);
+    }
+}
