@@ -105,20 +105,22 @@ public static class Charsets
     /// valid UTF-8, else <paramref name="fallback"/>. A declared ASCII/Latin-1 that is really UTF-8 (a common
     /// mislabel) is read as UTF-8 too.
     /// </summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, string? charset, Encoding? fallback = null)
+    public static string Decode(ReadOnlySpan<byte> bytes, string? charset, Encoding? fallback = null) =>
+        bytes.IsEmpty ? string.Empty : ChooseEncoding(bytes, charset, fallback).GetString(bytes);
+
+    /// <summary>The encoding <see cref="Decode"/> uses for these bytes.</summary>
+    internal static Encoding ChooseEncoding(ReadOnlySpan<byte> bytes, string? charset, Encoding? fallback)
     {
-        if (bytes.IsEmpty)
-            return string.Empty;
         var encoding = GetEncoding(charset);
         if (encoding is null || encoding.CodePage == 1252)
         {
             if (bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) < 0)
-                return Encoding.ASCII.GetString(bytes);
+                return Encoding.ASCII;
             if (System.Text.Unicode.Utf8.IsValid(bytes))
-                return Utf8.GetString(bytes);
+                return Utf8;
             encoding ??= fallback ?? Windows1252;
         }
-        return encoding.GetString(bytes);
+        return encoding;
     }
 
     /// <summary>True when the charset label is one this machine can decode.</summary>

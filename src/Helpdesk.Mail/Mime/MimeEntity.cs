@@ -120,10 +120,18 @@ public sealed class MimeEntity
         var raw = RawBody.Span;
         switch (ContentTransferEncoding)
         {
+            // Decoded into an array of the largest possible size and kept as a slice of it: trimming it to the
+            // exact length would be a second full-size copy of every attachment.
             case "base64":
-                return TransferEncoding.DecodeBase64(raw, out garbage);
+            {
+                var buffer = new byte[TransferEncoding.MaxBase64DecodedLength(raw.Length)];
+                return buffer.AsMemory(0, TransferEncoding.DecodeBase64(raw, buffer, out garbage));
+            }
             case "quoted-printable":
-                return TransferEncoding.DecodeQuotedPrintable(raw, out garbage);
+            {
+                var buffer = new byte[raw.Length];
+                return buffer.AsMemory(0, TransferEncoding.DecodeQuotedPrintable(raw, buffer, out garbage));
+            }
             default:
                 return RawBody;
         }
