@@ -152,6 +152,8 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
             return;
         }
         CheckContent(entity);
+        if (EmailAttachment.IsTnef(entity))
+            defects.Add(MimeDefects.TnefNotDecoded); // listed so an agent knows Outlook packed something inside
         _attachments.Add(new EmailAttachment(entity, inline || (entity.ContentDisposition is null && entity.ContentId is not null && entity.ContentType.MediaType == "image")));
     }
 
@@ -170,6 +172,8 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
         if (charset is not null && !Charsets.IsKnown(charset))
             defects.Add(MimeDefects.UnknownCharset);
         var content = entity.IsBrokenMultipart ? entity.RawBody : entity.Content;
+        if (!html)
+            content = ExtractUuencoded(entity, content);
         var bytes = PartText.Cap(content.Span, options.MaxPartTextLength, out var truncated);
         if (truncated)
             defects.Add(MimeDefects.TextTruncated);
@@ -182,6 +186,19 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
             return PartText.Normalize(FormatFlowed.Unflow(text, string.Equals(entity.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase)));
         }
         return PartText.DecodeNormalized(bytes, charset, options.FallbackEncoding);
+    }
+
+    private ReadOnlyMemory<byte> ExtractUuencoded(MimeEntity entity, ReadOnlyMemory<byte> content)
+    {
+        var files = new List<Uuencode.UuFile>();
+        var rest = Uuencode.Extract(content, files);
+        foreach (var f in files)
+        {
+            var type = Uuencode.GuessContentType(f.Name).Split('/');
+            var part = MimeEntity.FromContent(new ContentType(type[0], type[1], HeaderParameters.Of("name", f.Name)), f.Content, entity.Depth + 1);
+            _attachments.Add(new EmailAttachment(part, inline: false));
+        }
+        return rest;
     }
 
     private void AddPlain(MimeEntity entity) => _segments.Add((Text(entity), null));

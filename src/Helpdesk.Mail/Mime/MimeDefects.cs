@@ -33,6 +33,5 @@ public static class MimeDefects
     public const string EmptyMessage = "empty-message";
     public const string NulBytes = "nul-bytes";
     public const string TextTruncated = "text-truncated";
-    public const string UuencodedPart = "uuencoded-part";
     public const string TnefNotDecoded = "tnef-not-decoded";
 }

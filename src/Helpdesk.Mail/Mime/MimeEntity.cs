@@ -19,6 +19,16 @@ public sealed class MimeEntity
 
     public HeaderList Headers { get; }
 
+    /// <summary>A part the reader found inside another part's text (a uuencoded file): no headers, decoded content.</summary>
+    internal static MimeEntity FromContent(ContentType contentType, ReadOnlyMemory<byte> content, int depth) =>
+        new(new HeaderList(), contentType, depth)
+        {
+            ContentTransferEncoding = "binary",
+            RawBody = content,
+            Raw = content,
+            _content = content,
+        };
+
     /// <summary>The Content-Type, or the RFC 2045 default (text/plain; message/rfc822 inside multipart/digest).</summary>
     public ContentType ContentType { get; internal set; }
 

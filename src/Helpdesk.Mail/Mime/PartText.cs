@@ -35,7 +35,7 @@ internal static class PartText
         var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
         try
         {
-            var n = encoding.GetChars(bytes, buffer);
+            var n = Charsets.GetChars(encoding, bytes, buffer);
             n = NormalizeInPlace(buffer.AsSpan(0, n));
             return new string(buffer, 0, n);
         }
