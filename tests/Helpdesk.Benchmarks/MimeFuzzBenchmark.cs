@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Helpdesk.Mail.Mime;
 using Helpdesk.Mail.Tests.Fuzz;
 
@@ -19,6 +21,8 @@ internal static class MimeFuzzBenchmark
         var seed = int.Parse(Machine.Option(args, "--seed", "20261122"), CultureInfo.InvariantCulture);
         var withHtml = args.Contains("--html");
         var progressEvery = int.Parse(Machine.Option(args, "--progress", "100000"), CultureInfo.InvariantCulture);
+        var dumpLarge = args.Contains("--dump-large"); // keeps up to 40 inputs of 2 MiB or more, for profiling
+        var dumpedLarge = 0;
         var trace = args.Contains("--trace"); // writes each message to fuzz-current.eml first, to catch a crash
         var data = Path.Combine(Machine.RepositoryRoot(), "tests", "Helpdesk.Mail.Tests", "TestData");
         var corpus = Directory.GetFiles(data, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
@@ -27,7 +31,13 @@ internal static class MimeFuzzBenchmark
         Console.WriteLine($"corpus: {corpus.Count} messages from {data}; {iterations} iterations, seed {seed}, sanitized HTML {(withHtml ? "built" : "not built")}");
         var heapLimit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         Console.WriteLine($"heap limit: {heapLimit / 1024 / 1024} MiB (set DOTNET_GCHeapHardLimit to make bounded memory a pass/fail fact)");
-        Machine.PinToOneCore(0);
+        // A run started under `taskset -c N` stays on that core; otherwise it is pinned to core 0.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            if (BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity) != 1)
+                Machine.PinToOneCore(0);
+            Console.WriteLine($"cpu affinity mask: 0x{(ulong)Process.GetCurrentProcess().ProcessorAffinity:x}");
+        }
 
         // Warm up first, so the slowest-message figure measures the parser and not the JIT.
         var warm = new EmailReader();
@@ -43,10 +53,17 @@ internal static class MimeFuzzBenchmark
         var slowest = TimeSpan.Zero;
         var slowestIteration = -1;
         var over100ms = 0;
+        var slowestCpu = 0.0;
+        var over100msCpu = 0;
         long mostAllocated = 0;
         var mostAllocatedIteration = -1;
         var mostAllocatedSize = 0;
         long bytes = 0;
+        var buckets = SizeBucket.All();
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var pauseBefore = GC.GetTotalPauseDuration();
         var total = Stopwatch.StartNew();
         var watch = new Stopwatch();
         for (var i = 0; i < iterations; i++)
@@ -56,6 +73,8 @@ internal static class MimeFuzzBenchmark
             if (trace)
                 File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "fuzz-current.eml"), message);
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var gen2Before = GC.CollectionCount(2);
+            var cpuBefore = ThreadCpu.Milliseconds();
             watch.Restart();
             try
             {
@@ -76,7 +95,15 @@ internal static class MimeFuzzBenchmark
                 unexpected[key] = unexpected.GetValueOrDefault(key) + 1;
             }
             watch.Stop();
+            var cpu = ThreadCpu.Milliseconds() - cpuBefore;
+            if (cpu > slowestCpu)
+                slowestCpu = cpu;
+            if (cpu > 100)
+                over100msCpu++;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            if (dumpLarge && message.Length >= 2 * 1024 * 1024 && dumpedLarge++ < 40)
+                File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"fuzz-large-{i}.eml"), message);
+            SizeBucket.For(buckets, message.Length).Add(watch.Elapsed.TotalMilliseconds, allocated, GC.CollectionCount(2) - gen2Before);
             if (allocated > mostAllocated)
             {
                 mostAllocated = allocated;
@@ -94,7 +121,7 @@ internal static class MimeFuzzBenchmark
             {
                 over100ms++;
                 if (over100ms <= 20)
-                    Console.WriteLine($"  slow: iteration {i}, {message.Length} bytes, {watch.Elapsed.TotalMilliseconds:F1} ms");
+                    Console.WriteLine($"  slow: iteration {i}, {message.Length} bytes, {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms on this thread's CPU clock; the rest is waiting for the core or the GC)");
                 if (args.Contains("--dump-slow"))
                     File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"fuzz-slow-{i}.eml"), message);
             }
@@ -102,11 +129,87 @@ internal static class MimeFuzzBenchmark
                 Console.WriteLine($"  {i + 1} done, most allocated {mostAllocated / 1024 / 1024} MiB at {mostAllocatedIteration}, {total.Elapsed.TotalSeconds:F0} s, slowest {slowest.TotalMilliseconds:F1} ms, working set {Environment.WorkingSet / 1024 / 1024} MiB");
         }
         var process = Process.GetCurrentProcess();
+        Console.WriteLine($"gc: gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; total pause {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F1} s");
+        Console.WriteLine("| size | messages | median ms | p99 ms | max ms | over 100 ms | mean allocated | max allocated | gen2 GCs during |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var b in buckets)
+            if (b.Count > 0)
+                Console.WriteLine(b.Row());
         Console.WriteLine($"iterations: {iterations} in {total.Elapsed.TotalSeconds:F0} s ({iterations / total.Elapsed.TotalSeconds:F0} msg/s, {bytes / 1024.0 / 1024.0:F0} MiB)");
         Console.WriteLine($"unexpected exceptions: {unexpected.Values.Sum()} ({unexpected.Count} kinds); MessageTooLarge: {tooLarge}");
         Console.WriteLine($"slowest message: {slowest.TotalMilliseconds:F1} ms (iteration {slowestIteration}); over 100 ms: {over100ms}");
+        Console.WriteLine($"slowest by this thread's CPU clock (waiting for a shared core left out): {slowestCpu:F1} ms; over 100 ms of CPU: {over100msCpu}");
         Console.WriteLine($"most allocated by one message: {mostAllocated / 1024 / 1024} MiB (iteration {mostAllocatedIteration}, {mostAllocatedSize} bytes in)");
         Console.WriteLine($"memory: peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB, managed heap after GC {GC.GetTotalMemory(true) / 1024 / 1024} MiB");
         return unexpected.Count == 0 && over100ms == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>Timings of the messages of one input-size range, so the tail of the large mutants is visible on its own.</summary>
+internal sealed class SizeBucket(string label, int upTo)
+{
+    private readonly List<float> _milliseconds = [];
+    private long _allocated;
+    private long _maxAllocated;
+    private int _gen2;
+
+    public string Label { get; } = label;
+    public int UpTo { get; } = upTo;
+    public int Count => _milliseconds.Count;
+
+    public static SizeBucket[] All() =>
+    [
+        new("< 16 KiB", 16 * 1024), new("16-256 KiB", 256 * 1024), new("256 KiB-1 MiB", 1024 * 1024),
+        new("1-2 MiB", 2 * 1024 * 1024), new("2-3 MiB", int.MaxValue),
+    ];
+
+    public static SizeBucket For(SizeBucket[] buckets, int size)
+    {
+        foreach (var b in buckets)
+            if (size < b.UpTo)
+                return b;
+        return buckets[^1];
+    }
+
+    public void Add(double milliseconds, long allocated, int gen2Collections)
+    {
+        _milliseconds.Add((float)milliseconds);
+        _allocated += allocated;
+        _maxAllocated = Math.Max(_maxAllocated, allocated);
+        _gen2 += gen2Collections;
+    }
+
+    public string Row()
+    {
+        var sorted = _milliseconds.ToArray();
+        Array.Sort(sorted);
+        float At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+        var firstOver = Array.FindIndex(sorted, t => t > 100);
+        var over = firstOver < 0 ? 0 : sorted.Length - firstOver;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {Label} | {Count:N0} | {At(0.5):F2} | {At(0.99):F2} | {sorted[^1]:F1} | {over} | {_allocated / Count / 1024.0 / 1024.0:F1} MiB | {_maxAllocated / 1024.0 / 1024.0:F0} MiB | {_gen2} |");
+    }
+}
+
+/// <summary>CPU time of the calling thread (Linux), to tell parser work from time spent waiting for a shared core.</summary>
+internal static class ThreadCpu
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code enabled for the whole benchmark project
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec value);
+#pragma warning restore SYSLIB1054
+
+    public static double Milliseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+            return double.NaN;
+        return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var t) == 0 ? t.Seconds * 1000.0 + t.Nanoseconds / 1e6 : double.NaN;
     }
 }

@@ -152,6 +152,8 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
             return;
         }
         CheckContent(entity);
+        if (EmailAttachment.IsTnef(entity))
+            defects.Add(MimeDefects.TnefNotDecoded); // listed so an agent knows Outlook packed something inside
         _attachments.Add(new EmailAttachment(entity, inline || (entity.ContentDisposition is null && entity.ContentId is not null && entity.ContentType.MediaType == "image")));
     }
 
@@ -162,40 +164,61 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
         defects.Add(entity.ContentTransferEncoding == "base64" ? MimeDefects.InvalidBase64 : MimeDefects.InvalidQuotedPrintable);
     }
 
-    private string Text(MimeEntity entity)
+    /// <summary>A text part's body: normalized plain text, or the HTML source when <paramref name="html"/>.</summary>
+    private string Text(MimeEntity entity, bool html = false)
     {
         CheckContent(entity);
         var charset = entity.ContentType.Charset;
         if (charset is not null && !Charsets.IsKnown(charset))
             defects.Add(MimeDefects.UnknownCharset);
         var content = entity.IsBrokenMultipart ? entity.RawBody : entity.Content;
-        var text = Charsets.Decode(content.Span, charset, options.FallbackEncoding);
+        if (!html)
+            content = ExtractUuencoded(entity, content);
+        var bytes = PartText.Cap(content.Span, options.MaxPartTextLength, out var truncated);
+        if (truncated)
+            defects.Add(MimeDefects.TextTruncated);
+        if (html)
+            return Charsets.Decode(bytes, charset, options.FallbackEncoding);
         if (string.Equals(entity.ContentType.Parameters["format"], "flowed", StringComparison.OrdinalIgnoreCase))
-            text = FormatFlowed.Unflow(text, string.Equals(entity.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase));
-        return text;
+        {
+            // Trailing spaces carry the flow, so normalizing has to wait until the lines are joined.
+            var text = Charsets.Decode(bytes, charset, options.FallbackEncoding);
+            return PartText.Normalize(FormatFlowed.Unflow(text, string.Equals(entity.ContentType.Parameters["delsp"], "yes", StringComparison.OrdinalIgnoreCase)));
+        }
+        return PartText.DecodeNormalized(bytes, charset, options.FallbackEncoding);
+    }
+
+    private ReadOnlyMemory<byte> ExtractUuencoded(MimeEntity entity, ReadOnlyMemory<byte> content)
+    {
+        var files = new List<Uuencode.UuFile>();
+        var rest = Uuencode.Extract(content, files);
+        foreach (var f in files)
+        {
+            var type = Uuencode.GuessContentType(f.Name).Split('/');
+            var part = MimeEntity.FromContent(new ContentType(type[0], type[1], HeaderParameters.Of("name", f.Name)), f.Content, entity.Depth + 1);
+            _attachments.Add(new EmailAttachment(part, inline: false));
+        }
+        return rest;
     }
 
     private void AddPlain(MimeEntity entity) => _segments.Add((Text(entity), null));
 
-    private void AddHtml(MimeEntity entity) => _segments.Add((null, Text(entity)));
+    private void AddHtml(MimeEntity entity) => _segments.Add((null, Text(entity, html: true)));
 
     /// <summary>The body as text: plain parts as they are, HTML-only parts converted.</summary>
     public string BuildText()
     {
         if (_segments.Count == 0)
             return string.Empty;
-        var sb = new StringBuilder();
+        // Plain segments are normalized when decoded; joining them costs the one copy of the result.
+        var texts = new List<string>(_segments.Count);
         foreach (var (plain, html) in _segments)
         {
-            var text = plain ?? (html is null ? "" : HtmlToText.Convert(html));
-            text = Normalize(text);
-            if (text.Length == 0)
-                continue;
-            if (sb.Length > 0)
-                sb.Append("\n\n");
-            sb.Append(text);
+            var text = plain ?? (html is null ? "" : Normalize(HtmlToText.Convert(html)));
+            if (text.Length > 0)
+                texts.Add(text);
         }
-        return sb.ToString();
+        return texts.Count == 1 ? texts[0] : string.Join("\n\n", texts);
     }
 
     /// <summary>The body as HTML when any part has HTML (plain parts escaped into it), else null.</summary>
@@ -238,44 +261,5 @@ internal sealed class BodyCollector(MimeParserOptions options, List<string> defe
     }
 
     /// <summary>"\n" line breaks, no trailing spaces at line ends, at most one blank line in a row, none at either end.</summary>
-    internal static string Normalize(string text)
-    {
-        if (text.Length == 0)
-            return text;
-        // One pass, one copy: bodies can be megabytes and this runs on every message.
-        var sb = new StringBuilder(text.Length);
-        var blankLines = 0;
-        var lineStart = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var c = i < text.Length ? text[i] : '\n';
-            if (c == '\0')
-                continue;
-            if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                    i++;
-                var end = sb.Length;
-                while (end > lineStart && sb[end - 1] is ' ' or '\t')
-                    end--;
-                sb.Length = end;
-                if (end == lineStart)
-                {
-                    blankLines++;
-                    if (blankLines > 1 || sb.Length == 0)
-                        continue; // at most one blank line in a row, none at the start
-                }
-                else
-                    blankLines = 0;
-                sb.Append('\n');
-                lineStart = sb.Length;
-                continue;
-            }
-            sb.Append(c);
-        }
-        var length = sb.Length;
-        while (length > 0 && sb[length - 1] == '\n')
-            length--;
-        return sb.ToString(0, length);
-    }
+    internal static string Normalize(string text) => PartText.Normalize(text);
 }

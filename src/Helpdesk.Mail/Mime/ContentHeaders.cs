@@ -12,6 +12,14 @@ public sealed class HeaderParameters
 
     public static HeaderParameters Empty { get; } = new();
 
+    /// <summary>One parameter, for parts the reader makes itself (uuencoded files).</summary>
+    internal static HeaderParameters Of(string name, string value)
+    {
+        var p = new HeaderParameters();
+        p._values[name] = value;
+        return p;
+    }
+
     /// <summary>The decoded value, or null.</summary>
     public string? this[string name] => _values.GetValueOrDefault(name);
 

@@ -32,4 +32,6 @@ public static class MimeDefects
     public const string InvalidMessageId = "invalid-message-id";
     public const string EmptyMessage = "empty-message";
     public const string NulBytes = "nul-bytes";
+    public const string TextTruncated = "text-truncated";
+    public const string TnefNotDecoded = "tnef-not-decoded";
 }

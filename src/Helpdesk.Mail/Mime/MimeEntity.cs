@@ -19,6 +19,16 @@ public sealed class MimeEntity
 
     public HeaderList Headers { get; }
 
+    /// <summary>A part the reader found inside another part's text (a uuencoded file): no headers, decoded content.</summary>
+    internal static MimeEntity FromContent(ContentType contentType, ReadOnlyMemory<byte> content, int depth) =>
+        new(new HeaderList(), contentType, depth)
+        {
+            ContentTransferEncoding = "binary",
+            RawBody = content,
+            Raw = content,
+            _content = content,
+        };
+
     /// <summary>The Content-Type, or the RFC 2045 default (text/plain; message/rfc822 inside multipart/digest).</summary>
     public ContentType ContentType { get; internal set; }
 
@@ -120,10 +130,18 @@ public sealed class MimeEntity
         var raw = RawBody.Span;
         switch (ContentTransferEncoding)
         {
+            // Decoded into an array of the largest possible size and kept as a slice of it: trimming it to the
+            // exact length would be a second full-size copy of every attachment.
             case "base64":
-                return TransferEncoding.DecodeBase64(raw, out garbage);
+            {
+                var buffer = new byte[TransferEncoding.MaxBase64DecodedLength(raw.Length)];
+                return buffer.AsMemory(0, TransferEncoding.DecodeBase64(raw, buffer, out garbage));
+            }
             case "quoted-printable":
-                return TransferEncoding.DecodeQuotedPrintable(raw, out garbage);
+            {
+                var buffer = new byte[raw.Length];
+                return buffer.AsMemory(0, TransferEncoding.DecodeQuotedPrintable(raw, buffer, out garbage));
+            }
             default:
                 return RawBody;
         }

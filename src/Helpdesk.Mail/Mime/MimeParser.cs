@@ -150,8 +150,11 @@ public sealed class MimeParser
             {
                 // Encoded attached message: decode, then read it with its own buffer.
                 hit = ReadLeaf(entity, ref pos, bodyStart);
-                var decoded = entity.Content.ToArray();
-                var inner = new MimeParser(decoded, decoded.Length, _options, _defects, _budget);
+                var content = entity.Content;
+                var decoded = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Array is not null
+                    ? segment.Array
+                    : content.ToArray();
+                var inner = new MimeParser(decoded, content.Length, _options, _defects, _budget);
                 var innerPos = 0;
                 entity.Message = inner.ParseEntity(ref innerPos, depth + 1, null, out _);
             }

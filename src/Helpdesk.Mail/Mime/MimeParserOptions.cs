@@ -46,6 +46,13 @@ public sealed class MimeParserOptions
     public int MaxTextLength { get; init; } = 256 * 1024;
 
     /// <summary>
+    /// Characters of text decoded from one body part. Default 1 Mi (about 500 printed pages): a customer's message
+    /// with a pasted log still fits; a longer part is cut at a line break and the message gets the
+    /// <see cref="MimeDefects.TextTruncated"/> defect. Attachments are not affected.
+    /// </summary>
+    public int MaxPartTextLength { get; init; } = 1024 * 1024;
+
+    /// <summary>
     /// Charset for 8-bit text that declares none (or declares one that is unknown) and is not valid UTF-8.
     /// Default windows-1252, which is what such mail almost always turns out to be.
     /// </summary>

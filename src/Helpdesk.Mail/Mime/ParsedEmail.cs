@@ -77,7 +77,14 @@ public sealed class EmailAttachment
     /// <summary>The part in the message tree.</summary>
     public MimeEntity Entity { get; }
 
-    public string? FileName => Entity.FileName;
+    /// <summary>The part's file name; Outlook's TNEF part is "winmail.dat" when it names none, as clients show it.</summary>
+    public string? FileName => Entity.FileName ?? (IsTnef(Entity) ? "winmail.dat" : null);
+
+    /// <summary>
+    /// Outlook's Transport Neutral Encapsulation Format (winmail.dat). It is listed, not decoded: the files
+    /// and rich text inside it stay packed (the <see cref="MimeDefects.TnefNotDecoded"/> defect says so).
+    /// </summary>
+    internal static bool IsTnef(MimeEntity e) => e.ContentType.MediaType == "application" && e.ContentType.MediaSubtype is "ms-tnef" or "vnd.ms-tnef";
 
     /// <summary>"type/subtype", lower-case.</summary>
     public string ContentType => Entity.ContentType.MimeType;

@@ -1,7 +1,7 @@
 from machine_common import *
 
 def ar(name, sender_hdr, from_, subject_hdr, subject, date_hdr, date_iso, body, extra, charset='utf-8', cte='quoted-printable', host=None, ip='203.0.113.90',
-       mid=None, irt=True, null_sender=True, html=None, to_hdr='passwordchange@meridian.example', to=None, kind='auto_reply'):
+       mid=None, irt=True, null_sender=True, html=None, to_hdr='passwordchange@meridian.example', to=None, kind='auto_reply', reply_to=None):
     r = rng(name)
     nid = notice_id(name)
     host = host or 'mail.' + from_['address'].split('@')[1]
@@ -20,7 +20,7 @@ def ar(name, sender_hdr, from_, subject_hdr, subject, date_hdr, date_iso, body, 
         top += 'Content-Type: multipart/alternative;\n\tboundary="%s"\n' % b
         msg = P(top, parts=[text_part(body, charset, cte), text_part(html, charset, cte, 'html')], boundary=b)
     write(name, msg, messageId=mid, inReplyTo=nid if irt else None, references=[nid] if irt else [], date=date_iso, from_=from_, to=to or [A(None, SUPPORT_ADDR)],
-          subject=subject, text=body, visibleText=body, html='*' if html else None, machine=machine(kind))
+          replyTo=reply_to or [], subject=subject, text=body, visibleText=body, html='*' if html else None, machine=machine(kind))
 
 
 def autoreply_sieve_vacation():
@@ -155,7 +155,7 @@ def autoreply_ticket_system_ack():
        'Fri, 20 Nov 2026 14:14:40 +0000', '2026-11-20T14:14:40+00:00', body,
        'Auto-Submitted: auto-generated\nX-Mailer: Zendesk Mailer\nX-Zendesk-From-Account-Id: 1f0a9c2\nX-Zendesk-Email-Id: 01JD4K2Q8N3V5X7Z9B1C3E5G7H\nReply-To: Northwind Travel Support <support+id48211@northwind-travel.example>\n',
        html=html, null_sender=False, host='smtp.zendesk-mail.example', ip='192.0.2.161',
-       mid='ZS8K2Q9RXV_6744f1a8c2e3d_sprut@zendesk.com')
+       mid='ZS8K2Q9RXV_6744f1a8c2e3d_sprut@zendesk.com', reply_to=[A('Northwind Travel Support', 'support+id48211@northwind-travel.example')])
 
 
 # ---- read receipts -------------------------------------------------------------------------------
