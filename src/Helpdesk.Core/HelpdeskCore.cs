@@ -1,6 +1,7 @@
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Helpdesk.Core;
 
-/// <summary>Registers the desk's services: database, queue, demo data. Web and CLI hosts call this once.</summary>
+/// <summary>Registers the desk's services: database, queue, demo data, intake. Web and CLI hosts call this once.</summary>
 public static class HelpdeskCore
 {
     public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
@@ -28,6 +29,7 @@ public static class HelpdeskCore
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ITicketClassifier, UnclassifiedClassifier>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddHelpdeskIntakeServices(configuration);
         return services;
     }
 }
