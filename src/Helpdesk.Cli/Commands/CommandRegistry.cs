@@ -7,7 +7,10 @@ public static class CommandRegistry
     [
         // new verbs: one line each, keep alphabetical
         new BenchCommand(),
+        new ImportCommand(),
+        new IntakeCommand(),
         new ParseCommand(),
         new SeedCommand(),
+        new StatsCommand(),
     ];
 }

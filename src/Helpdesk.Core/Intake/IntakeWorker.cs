@@ -46,7 +46,7 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
 /// mailbox backs off exponentially with jitter and never stops the others.
 /// </summary>
 public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, IntakeStore store, IOptions<IntakeOptions> options,
-    TimeProvider time, ILogger<IntakeWorker> logger) : BackgroundService
+    TimeProvider time, ILogger<IntakeWorker> logger, IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private readonly IntakeOptions _options = options.Value;
     private readonly SemaphoreSlim _bound = new(options.Value.MaxConcurrentMailboxes, options.Value.MaxConcurrentMailboxes);
@@ -55,6 +55,14 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
     {
         if (!_options.Enabled) return;
         await Task.Yield();
+        // The schema is brought up to date by another hosted service's start; begin only once every start is done.
+        if (lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            var started = new TaskCompletionSource();
+            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+                await started.Task.ConfigureAwait(false);
+        }
         try
         {
             var pending = await pipeline.ProcessPendingAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
