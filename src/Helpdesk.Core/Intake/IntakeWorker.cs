@@ -26,9 +26,9 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    errors[source.Name] = e.Message;
-                    logger.LogError("Intake from {Mailbox} failed: {Error}", source.Name, e.Message);
-                    await store.RecordPollAsync(source.Name, 0, e.Message, CancellationToken.None).ConfigureAwait(false);
+                    errors[source.Name] = Describe(e);
+                    logger.LogError("Intake from {Mailbox} failed: {Error}", source.Name, Describe(e));
+                    await store.RecordPollAsync(source.Name, 0, Describe(e), CancellationToken.None).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
         if (includeDropFolder)
@@ -38,6 +38,9 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
         }
         return new IntakeRunSummary(pending, taken, errors);
     }
+
+    /// <summary>The words an operator can act on: the innermost error ("disk full"), not the wrapper's.</summary>
+    internal static string Describe(Exception e) => e.GetBaseException().Message is { Length: > 0 } m && m != e.Message ? $"{e.Message} ({m})" : e.Message;
 }
 
 /// <summary>
@@ -108,10 +111,10 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
                 failures++;
                 var delay = Backoff(failures);
                 logger.LogWarning("Intake from {Source} failed ({Failures} in a row), next try in {Delay:F1} s: {Error}",
-                    source.Name, failures, delay.TotalSeconds, e.Message);
+                    source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
                 try
                 {
-                    if (source is ImapMailboxSource) await store.RecordPollAsync(source.Name, 0, e.Message, stoppingToken).ConfigureAwait(false);
+                    if (source is ImapMailboxSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
