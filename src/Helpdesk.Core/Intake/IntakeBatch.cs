@@ -14,7 +14,8 @@ namespace Helpdesk.Core.Intake;
 /// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, save twice
 /// (tickets get their numbers, then acknowledgments and the stored emails' state refer to them).
 /// </summary>
-internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now)
+internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
+    IntakeStageTimes? times = null)
 {
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 
@@ -33,6 +34,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var ids = prepared.Select(p => p.Raw.Id).ToList();
         var states = await db.RawMessages.Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.State })
             .ToDictionaryAsync(r => r.Id, r => r.State, cancellationToken).ConfigureAwait(false);
@@ -44,6 +46,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         var duplicates = await FindDuplicatesAsync(readable, cancellationToken).ConfigureAwait(false);
         await LoadContextAsync(readable.Where(p => !duplicates.Contains(p)).ToList(), cancellationToken).ConfigureAwait(false);
 
+        times?.Add(IntakeStage.Lookup, clock.Elapsed);
+        clock.Restart();
         foreach (var p in work)
         {
             if (p.Email is null)
@@ -77,6 +81,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        times?.Add(IntakeStage.Save, clock.Elapsed);
+        clock.Restart();
 
         foreach (var (ticket, customer, message) in _inbound)
             if (acks.TryCreate(ticket, customer, message, now) is { } ack) db.Outbox.Add(ack);
@@ -94,6 +100,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             if (ticket is not null && p.Email!.Machine.Kind == MachineMailKind.None) ChangedTickets.Add(ticket.Number);
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        times?.Add(IntakeStage.Acknowledge, clock.Elapsed);
 
         // Outcomes in the caller's order, including the ones somebody else had already finished.
         var byId = Outcomes.ToDictionary(o => o.RawMessageId);
