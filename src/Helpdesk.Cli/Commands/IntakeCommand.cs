@@ -31,7 +31,15 @@ public sealed class IntakeCommand : ICliCommand
         if (options.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{options.Positional[0]}'.");
         using var host = await CliHost.StartAsync(cancellationToken: cancellationToken);
         // Settings are checked here, as the web host does at start, so a typo names its setting instead of failing later.
-        _ = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value;
+        try
+        {
+            _ = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures) await stderr.WriteLineAsync($"helpdesk intake: {failure}");
+            return 2;
+        }
         if (!options.Flag("--once"))
         {
             await host.StartAsync(cancellationToken);
