@@ -41,7 +41,8 @@ public sealed class OutgoingMessage
 /// </summary>
 public static class OutgoingMessageBuilder
 {
-    private const int MaxEncodedWordPayload = 45; // bytes per B-encoded word keeps each word under 75 characters
+    // 39 bytes make 52 base64 characters: with "=?UTF-8?B?...?=" and a header name in front the line stays under 78.
+    private const int MaxEncodedWordPayload = 39;
 
     public static byte[] Build(OutgoingMessage message)
     {
