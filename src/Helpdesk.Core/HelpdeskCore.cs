@@ -2,6 +2,7 @@ using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
 using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Helpdesk.Core;
 
-/// <summary>Registers the desk's services: database, queue, demo data. Web and CLI hosts call this once.</summary>
+/// <summary>Registers the desk's services: database, queue, demo data, intake. Web and CLI hosts call this once.</summary>
 public static class HelpdeskCore
 {
     public static IHostApplicationBuilder AddHelpdeskCore(this IHostApplicationBuilder builder)
@@ -43,6 +44,7 @@ public static class HelpdeskCore
         services.AddSingleton<OutboxControl>();
         services.TryAddSingleton<IMailSubmitterFactory, SmtpSubmitterFactory>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddHelpdeskIntakeServices(configuration);
         return services;
     }
 }

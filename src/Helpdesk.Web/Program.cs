@@ -1,8 +1,10 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Intake;
 using Helpdesk.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHelpdeskCore();
+builder.AddHelpdeskIntake();
 builder.AddHelpdeskWeb();
 
 var app = builder.Build();

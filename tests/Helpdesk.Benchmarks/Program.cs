@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
     ["fuzz"] = MimeFuzzBenchmark.RunAsync,
     ["imap"] = ImapFetchBenchmark.RunAsync,
+    ["intake"] = IntakeBenchmark.RunAsync,
     ["mime"] = MimeBenchmark.RunAsync,
 };
 

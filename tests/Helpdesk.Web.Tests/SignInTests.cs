@@ -21,7 +21,15 @@ public sealed class SignInTests
     [TestMethod]
     public async Task SignInPage_MailboxConfigured_NoDemoAccountsShown()
     {
-        using var factory = new DeskFactory(new Dictionary<string, string?> { ["Helpdesk:Demo:Mode"] = "Auto", ["Helpdesk:Mailboxes:0:Host"] = "imap.example.test" });
+        using var factory = new DeskFactory(new Dictionary<string, string?>
+        {
+            ["Helpdesk:Demo:Mode"] = "Auto",
+            ["Helpdesk:Mailboxes:0:Host"] = "imap.example.test",
+            // A complete mailbox (intake validates the settings at start); the worker itself stays off in this test.
+            ["Helpdesk:Mailboxes:0:User"] = "support@example.test",
+            ["Helpdesk:Mailboxes:0:Password"] = "not-used",
+            ["Helpdesk:Intake:Enabled"] = "false",
+        });
         var client = Browserless.Client(factory);
 
         var page = await Browserless.GetDocumentAsync(client, "/signin");

@@ -9,8 +9,11 @@ public static class CommandRegistry
         new BenchCommand(),
         new ClassifyCommand(),
         new EvaluateCommand(),
+        new ImportCommand(),
+        new IntakeCommand(),
         new ParseCommand(),
         new SeedCommand(),
+        new StatsCommand(),
         new TrainCommand(),
     ];
 }

@@ -27,6 +27,16 @@ public sealed class CompanyOptions : IValidatableObject
     [Required, EmailAddress]
     public string DeskAddress { get; set; } = "passwordchange@meridian.example";
 
+    /// <summary>The display name on the desk's outgoing mail. Default "Meridian Outfitters Customer Care".</summary>
+    [Required, MinLength(1)]
+    public string DeskDisplayName { get; set; } = "Meridian Outfitters Customer Care";
+
+    /// <summary>More addresses that are the desk's own (aliases); never acknowledged, never treated as customers.</summary>
+    public List<string> OtherDeskAddresses { get; set; } = [];
+
+    /// <summary>The domain of <see cref="DeskAddress"/>, used in the desk's Message-IDs.</summary>
+    public string DeskDomain => DeskAddress.Contains('@') ? DeskAddress[(DeskAddress.LastIndexOf('@') + 1)..].ToLowerInvariant() : "helpdesk.local";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // Replies carry only our own links this week (customers are being phished): each must be an absolute https/http URL.

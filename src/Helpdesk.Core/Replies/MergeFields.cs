@@ -64,7 +64,8 @@ public static partial class MergeFields
         CustomerFirstName => first,
         "customer.name" => c.CustomerName?.Trim() is { Length: > 0 } n ? n : first,
         "customer.email" => c.CustomerEmail,
-        "ticket.number" => c.TicketNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // As the customer sees it in the subject line ("[#10234]"), so "keep it in the subject" makes sense.
+        "ticket.number" => c.TicketNumber is { } n ? "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         "ticket.subject" => c.TicketSubject,
         "agent.first_name" => c.AgentFirstName,
         "company.name" => company.Name,

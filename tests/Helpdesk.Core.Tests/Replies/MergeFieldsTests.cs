@@ -39,7 +39,7 @@ public sealed class MergeFieldsTests
 
         var text = MergeFields.Render(body, context, Company);
 
-        Assert.AreEqual("Ana|Ana Lopez|ana@example.net|1042|help|Priya|Meridian Outfitters|https://www.meridian.example|" +
+        Assert.AreEqual("Ana|Ana Lopez|ana@example.net|#1042|help|Priya|Meridian Outfitters|https://www.meridian.example|" +
                         "https://www.meridian.example/account/new-password|https://www.meridian.example/help|" +
                         "https://www.meridian.example/account/identity-protection", text);
     }
@@ -61,5 +61,13 @@ public sealed class MergeFieldsTests
 
         Assert.IsFalse(text.Contains("{{", StringComparison.Ordinal) || text.Contains("}}", StringComparison.Ordinal), text);
         StringAssert.StartsWith(text, "Case ");
+    }
+
+    [TestMethod]
+    public void Render_TicketNumber_AsTheCustomerSeesItInTheSubject()
+    {
+        var text = MergeFields.Render("ticket {{ticket.number}}", new MergeContext(TicketNumber: 10234), Company);
+
+        Assert.AreEqual("ticket #10234", text);
     }
 }

@@ -1,0 +1,113 @@
+using Helpdesk.Core.Customers;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Replies;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Mail.Compose;
+using Helpdesk.Mail.Mime;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>
+/// The automatic "we have your message, your ticket is #N" email. At most one per customer per window; never to
+/// machine mail (the pipeline never asks), never to the desk's own addresses, never to an undeliverable address.
+/// </summary>
+public sealed class Acknowledgments
+{
+    private readonly IntakeOptions _intake;
+    private readonly CompanyOptions _company;
+    private readonly HashSet<string> _ownAddresses;
+    private readonly AckTemplate _template;
+
+    public Acknowledgments(IOptions<IntakeOptions> intake, IOptions<CompanyOptions> company, MailboxList mailboxes, TemplateCatalog templates)
+    {
+        _intake = intake.Value;
+        _company = company.Value;
+        _ownAddresses = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Customer.NormalizeAddress(_company.DeskAddress) };
+        foreach (var a in _company.OtherDeskAddresses) _ownAddresses.Add(Customer.NormalizeAddress(a));
+        foreach (var m in mailboxes.Mailboxes)
+            if (m.User is { } user && user.Contains('@')) _ownAddresses.Add(Customer.NormalizeAddress(user));
+        _template = AckTemplate.Load(Path.Combine(templates.SeedDirectory, "ack.received.en.md"));
+    }
+
+    public bool IsOwnAddress(string address) => _ownAddresses.Contains(Customer.NormalizeAddress(address));
+
+    /// <summary>
+    /// The acknowledgment for <paramref name="message"/>, just added to <paramref name="ticket"/> (which has its
+    /// number), or null when the rules say no. Records the acknowledgment on the customer.
+    /// </summary>
+    public OutboxItem? TryCreate(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now)
+    {
+        if (!_intake.Acknowledge) return null;
+        if (message.Direction != MessageDirection.Inbound || message.FromAddress is null) return null;
+        if (IsOwnAddress(message.FromAddress) || IsOwnAddress(customer.Address)) return null;
+        if (!customer.MayAcknowledge(now, _intake.AcknowledgeWindow)) return null;
+
+        var messageId = $"ack-{ticket.Number}-{ticket.InboundCount}@{_company.DeskDomain}";
+        var subject = $"Re: {StripTicketToken(message.Subject ?? ticket.Subject)} [#{ticket.Number}]";
+        var references = message.ReferenceList.ToList();
+        if (message.MessageIdHeader is { Length: > 0 } mid) references.Add(mid);
+        var text = MergeFields.Render(_template.Body, new MergeContext(
+            CustomerFirstName: customer.Name is null ? null : customer.FirstName, CustomerName: customer.Name,
+            CustomerEmail: customer.Address, TicketNumber: ticket.Number, TicketSubject: ticket.Subject), _company);
+        var mime = OutgoingMessageBuilder.Build(new OutgoingMessage
+        {
+            From = new EmailAddress(_company.DeskDisplayName, _company.DeskAddress),
+            To = new EmailAddress(customer.Name, customer.Address),
+            Subject = subject,
+            MessageId = messageId,
+            Date = now,
+            Text = text,
+            InReplyTo = message.MessageIdHeader,
+            References = references.TakeLast(20).ToList(),
+            // RFC 3834: marks it as automatic so the customer's own auto-responder does not answer it.
+            ExtraHeaders = [new("Auto-Submitted", "auto-replied"), new("X-Auto-Response-Suppress", "All")],
+        });
+        var item = new OutboxItem(OutboxKind.Acknowledgment, ticket.Number, null, messageId, _company.DeskAddress, customer.Address, subject, now);
+        item.SetMime(mime);
+        customer.RecordAcknowledged(now);
+        return item;
+    }
+
+    private static string StripTicketToken(string subject)
+    {
+        var s = System.Text.RegularExpressions.Regex.Replace(subject, @"\s*\[#\d+\]", "").Trim();
+        while (s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)) s = s[3..].TrimStart();
+        return s.Length == 0 ? "(no subject)" : s;
+    }
+
+    /// <summary>
+    /// The acknowledgment body: ack.received.en.md of the seed templates when present (front matter dropped), else a
+    /// built-in text.
+    /// </summary>
+    private sealed class AckTemplate(string body)
+    {
+        private const string BuiltIn = """
+            Hello {{customer.first_name}},
+
+            We have received your message. Your ticket number is {{ticket.number}}; please keep it in the subject line if you write again.
+
+            We are receiving many messages this week, so a reply may take a little longer than usual. Many questions already have an answer on our help page: {{site.help_url}}
+
+            Meridian never asks for your password, card number or personal information by email, text or phone. Please do not send them to us.
+
+            The {{company.name}} Customer Care team
+            """;
+
+        public static AckTemplate Load(string path)
+        {
+            if (!File.Exists(path)) return new AckTemplate(BuiltIn);
+            var text = File.ReadAllText(path).Replace("\r\n", "\n");
+            if (text.StartsWith("---\n", StringComparison.Ordinal))
+            {
+                var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+                if (end > 0) text = text[(end + 5)..];
+            }
+            return new AckTemplate(text.Trim() + "\n");
+        }
+
+        /// <summary>Rendered by <see cref="MergeFields"/>, the same engine as every reply.</summary>
+        public string Body => body;
+    }
+}

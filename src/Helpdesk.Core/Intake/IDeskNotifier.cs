@@ -1,0 +1,23 @@
+namespace Helpdesk.Core.Intake;
+
+/// <summary>Tells whoever watches the desk (agent console, lead dashboard) that tickets changed, after the change committed.</summary>
+public interface IDeskNotifier
+{
+    void TicketsChanged(IReadOnlyCollection<long> ticketNumbers);
+}
+
+/// <summary>In-process notifications as a .NET event; a subscriber that throws never breaks intake.</summary>
+public sealed class InProcessDeskNotifier : IDeskNotifier
+{
+    public event Action<IReadOnlyCollection<long>>? Changed;
+
+    public void TicketsChanged(IReadOnlyCollection<long> ticketNumbers)
+    {
+        if (ticketNumbers.Count == 0 || Changed is not { } handlers) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<IReadOnlyCollection<long>>>())
+        {
+            try { handler(ticketNumbers); }
+            catch (Exception) { /* a broken screen must not stop mail */ }
+        }
+    }
+}

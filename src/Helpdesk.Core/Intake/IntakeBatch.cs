@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Helpdesk.Core.Customers;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Mail.Mime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>
+/// The database half of intake for one batch, inside one write transaction: look up everything the batch needs in
+/// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, save twice
+/// (tickets get their numbers, then acknowledgments and the stored emails' state refer to them).
+/// </summary>
+internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
+    IntakeStageTimes? times = null)
+{
+    private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
+
+    private readonly Dictionary<string, Customer> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Ticket> _tickets = [];
+    private readonly Dictionary<string, long> _threadIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Ticket> _newThreadIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Ticket> _openByCustomer = [];
+    private readonly Dictionary<long, long> _latestByCustomer = [];
+    private readonly List<(Ticket Ticket, Customer Customer, TicketMessage Message)> _inbound = [];
+    private readonly List<(PreparedMessage Message, Ticket? Ticket, long? TicketNumber)> _done = [];
+
+    public List<IntakeOutcome> Outcomes { get; } = [];
+
+    public HashSet<long> ChangedTickets { get; } = [];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ids = prepared.Select(p => p.Raw.Id).ToList();
+        var states = await db.RawMessages.Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.State })
+            .ToDictionaryAsync(r => r.Id, r => r.State, cancellationToken).ConfigureAwait(false);
+        // Another process (or an earlier attempt) may have finished some of these already.
+        var work = prepared.Where(p => states.GetValueOrDefault(p.Raw.Id, RawMessageState.Processed) == RawMessageState.Pending).ToList();
+        foreach (var p in work) db.RawMessages.Attach(p.Raw);
+
+        var readable = work.Where(p => p.Email is not null).ToList();
+        var duplicates = await FindDuplicatesAsync(readable, cancellationToken).ConfigureAwait(false);
+        await LoadContextAsync(readable.Where(p => !duplicates.Contains(p)).ToList(), cancellationToken).ConfigureAwait(false);
+
+        times?.Add(IntakeStage.Lookup, clock.Elapsed);
+        clock.Restart();
+        foreach (var p in work)
+        {
+            if (p.Email is null)
+            {
+                p.Raw.Quarantine(p.Error ?? "unreadable", now);
+                _done.Add((p, null, null));
+                continue;
+            }
+            p.Raw.SetMessageId(p.Email.MessageId);
+            if (duplicates.Contains(p))
+            {
+                p.Raw.MarkDuplicate(now);
+                _done.Add((p, null, null));
+                continue;
+            }
+            switch (p.Email.Machine.Kind)
+            {
+                case MachineMailKind.None:
+                    _done.Add((p, TakeCustomerMail(p), null));
+                    break;
+                case MachineMailKind.Bounce:
+                    _done.Add((p, null, RecordBounce(p)));
+                    break;
+                case MachineMailKind.MailingList:
+                    _done.Add((p, null, null));
+                    break;
+                default:
+                    _done.Add((p, AttachMachineReply(p), null));
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        times?.Add(IntakeStage.Save, clock.Elapsed);
+        clock.Restart();
+
+        foreach (var (ticket, customer, message) in _inbound)
+            if (acks.TryCreate(ticket, customer, message, now) is { } ack) db.Outbox.Add(ack);
+
+        foreach (var (p, ticket, number) in _done)
+        {
+            var ticketNumber = ticket?.Number ?? number;
+            if (p.Raw.State == RawMessageState.Pending)
+                p.Raw.MarkProcessed(KindName(p.Email!.Machine.Kind), p.Email.Defects.Count == 0 ? null : string.Join(';', p.Email.Defects), ticketNumber, now);
+            var entry = db.Entry(p.Raw);
+            // The entity came from outside this context: write every column it may have changed, whatever it held before.
+            foreach (var property in entry.Properties)
+                if (!property.Metadata.IsPrimaryKey() && property.Metadata.Name != nameof(RawMessage.Bytes)) property.IsModified = true;
+            Outcomes.Add(new IntakeOutcome(p.Raw.Id, p.Raw.State, p.Raw.TicketNumber, p.Raw.MachineKind, p.Raw.Error));
+            if (ticket is not null && p.Email!.Machine.Kind == MachineMailKind.None) ChangedTickets.Add(ticket.Number);
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        times?.Add(IntakeStage.Acknowledge, clock.Elapsed);
+
+        // Outcomes in the caller's order, including the ones somebody else had already finished.
+        var byId = Outcomes.ToDictionary(o => o.RawMessageId);
+        Outcomes.Clear();
+        foreach (var p in prepared)
+            Outcomes.Add(byId.TryGetValue(p.Raw.Id, out var o) ? o : new IntakeOutcome(p.Raw.Id, states.GetValueOrDefault(p.Raw.Id), p.Raw.TicketNumber, p.Raw.MachineKind, null));
+    }
+
+    public static string KindName(MachineMailKind kind) => kind switch
+    {
+        MachineMailKind.None => "none",
+        MachineMailKind.Bounce => "bounce",
+        MachineMailKind.AutoReply => "auto_reply",
+        MachineMailKind.Receipt => "receipt",
+        MachineMailKind.Challenge => "challenge",
+        MachineMailKind.MailingList => "mailing_list",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Same Message-ID and the same bytes as an email already taken in (here or earlier in this batch).</summary>
+    private async Task<HashSet<PreparedMessage>> FindDuplicatesAsync(List<PreparedMessage> readable, CancellationToken cancellationToken)
+    {
+        var hashes = readable.Select(p => p.Raw.Sha256).Distinct().ToList();
+        var known = new HashSet<(string, string?)>();
+        foreach (var chunk in hashes.Chunk(500))
+        {
+            var rows = await db.RawMessages.AsNoTracking()
+                .Where(r => chunk.Contains(r.Sha256) && r.State == RawMessageState.Processed)
+                .Select(r => new { r.Sha256, r.MessageIdHeader }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var r in rows) known.Add((r.Sha256, r.MessageIdHeader));
+        }
+        var duplicates = new HashSet<PreparedMessage>();
+        foreach (var p in readable)
+            if (!known.Add((p.Raw.Sha256, p.Email!.MessageId))) duplicates.Add(p);
+        return duplicates;
+    }
+
+    private async Task LoadContextAsync(List<PreparedMessage> readable, CancellationToken cancellationToken)
+    {
+        var addresses = readable.SelectMany(SenderAddresses).Distinct().ToList();
+        foreach (var chunk in addresses.Chunk(500))
+            foreach (var c in await db.Customers.Where(c => chunk.Contains(c.Address)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                _customers[c.Address] = c;
+
+        var referenced = readable.SelectMany(p => ThreadIds(p.Email!)).Distinct().ToList();
+        foreach (var chunk in referenced.Chunk(500))
+        {
+            var rows = await db.Messages.AsNoTracking().Where(m => m.MessageIdHeader != null && chunk.Contains(m.MessageIdHeader))
+                .Select(m => new { m.MessageIdHeader, m.TicketNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var r in rows) _threadIndex.TryAdd(r.MessageIdHeader!, r.TicketNumber);
+            var sent = await db.Outbox.AsNoTracking().Where(o => chunk.Contains(o.MessageIdHeader))
+                .Select(o => new { o.MessageIdHeader, o.TicketNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var r in sent) _threadIndex.TryAdd(r.MessageIdHeader, r.TicketNumber);
+        }
+
+        var customerIds = _customers.Values.Select(c => c.Id).ToList();
+        var numbers = _threadIndex.Values.Concat(readable.Select(p => SubjectTicketNumber(p.Email!.Subject)).OfType<long>()).Distinct().ToList();
+        foreach (var chunk in customerIds.Chunk(500))
+        {
+            var latest = await db.Tickets.AsNoTracking().Where(t => chunk.Contains(t.CustomerId))
+                .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Number = g.Max(t => t.Number) })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var l in latest) _latestByCustomer[l.Key] = l.Number;
+            var open = await db.Tickets.Where(t => chunk.Contains(t.CustomerId) && OpenStatuses.Contains(t.Status))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var t in open)
+            {
+                _tickets[t.Number] = t;
+                if (!_openByCustomer.TryGetValue(t.CustomerId, out var current) || current.Number < t.Number) _openByCustomer[t.CustomerId] = t;
+            }
+        }
+        numbers.AddRange(_latestByCustomer.Values);
+        var missing = numbers.Where(n => !_tickets.ContainsKey(n)).Distinct().ToList();
+        foreach (var chunk in missing.Chunk(500))
+            foreach (var t in await db.Tickets.Where(t => chunk.Contains(t.Number)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                _tickets[t.Number] = t;
+    }
+
+    private static IEnumerable<string> SenderAddresses(PreparedMessage p)
+    {
+        if (p.Email!.From?.Address is { Length: > 0 } from) yield return Customer.NormalizeAddress(from);
+        if (p.Email.Machine.Bounce is { } bounce)
+            foreach (var r in bounce.Recipients)
+                yield return Customer.NormalizeAddress(r.Address);
+    }
+
+    /// <summary>In-Reply-To first, then References newest first: the closest known ancestor wins.</summary>
+    private static IEnumerable<string> ThreadIds(ParsedEmail email)
+    {
+        if (email.InReplyTo is { Length: > 0 } irt) yield return irt;
+        for (var i = email.References.Count - 1; i >= 0; i--) yield return email.References[i];
+        if (email.Machine.Bounce?.OriginalMessageId is { Length: > 0 } original) yield return original;
+    }
+
+    /// <summary>The "[#12345]" token the desk puts in its subjects.</summary>
+    internal static long? SubjectTicketNumber(string subject)
+    {
+        var m = TicketToken().Match(subject);
+        return m.Success && long.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private Ticket TakeCustomerMail(PreparedMessage p)
+    {
+        var email = p.Email!;
+        var address = email.From?.Address is { Length: > 0 } a ? Customer.NormalizeAddress(a) : "unknown@invalid";
+        if (!_customers.TryGetValue(address, out var customer))
+        {
+            customer = new Customer(address, email.From?.Name, now);
+            db.Customers.Add(customer);
+            _customers[address] = customer;
+        }
+        else customer.UpdateName(customer.Name is null ? email.From?.Name : null);
+
+        var message = TicketMessage.Inbound(email.MessageId, email.InReplyTo, email.References, address, email.From?.Name,
+            Truncate(email.Subject, 1000), p.Text, p.VisibleText, email.Html, p.Raw.FetchedAt, p.Raw.Id);
+        foreach (var att in email.Attachments)
+            message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Content.ToArray(), att.Sha256, att.Inline, att.ContentId));
+
+        var ticket = FindThread(email, customer);
+        if (ticket is null)
+        {
+            ticket = Ticket.Open(customer, email.Subject, p.Raw.FetchedAt);
+            ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
+            db.Tickets.Add(ticket);
+        }
+        ticket.AddCustomerMessage(message);
+        if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
+        else _openByCustomer[customer.Id] = ticket;
+        if (email.MessageId is { Length: > 0 } mid) _newThreadIndex[mid] = ticket;
+        _inbound.Add((ticket, customer, message));
+        return ticket;
+    }
+
+    // New customers have no id until the save; their ticket is remembered by the object instead.
+    private readonly Dictionary<Customer, Ticket> _openByNewCustomer = new(ReferenceEqualityComparer.Instance);
+
+    private Ticket? FindThread(ParsedEmail email, Customer customer)
+    {
+        // 1. Replies to a known message (ours or the customer's earlier one).
+        foreach (var id in ThreadIds(email))
+        {
+            if (_newThreadIndex.TryGetValue(id, out var fresh)) return Usable(fresh);
+            if (_threadIndex.TryGetValue(id, out var number) && _tickets.TryGetValue(number, out var known)) return Usable(known);
+        }
+        // 2. The subject's ticket token, believed only from that ticket's own customer.
+        if (SubjectTicketNumber(email.Subject) is { } n && _tickets.TryGetValue(n, out var byToken) && byToken.CustomerId == customer.Id && customer.Id != 0)
+            return Usable(byToken);
+        // 3. The customer wrote again while a ticket is still open.
+        if (customer.Id == 0)
+            return _openByNewCustomer.TryGetValue(customer, out var mine) && OpenStatuses.Contains(mine.Status) ? mine : null;
+        return _openByCustomer.TryGetValue(customer.Id, out var open) && OpenStatuses.Contains(open.Status) ? open : null;
+    }
+
+    /// <summary>A closed ticket stays closed: the new email starts a new ticket. A solved one reopens.</summary>
+    private static Ticket? Usable(Ticket ticket) => ticket.Status == TicketStatus.Closed ? null : ticket;
+
+    private Ticket? AttachMachineReply(PreparedMessage p)
+    {
+        var email = p.Email!;
+        var address = email.From?.Address is { Length: > 0 } a ? Customer.NormalizeAddress(a) : null;
+        Ticket? ticket = null;
+        foreach (var id in ThreadIds(email))
+        {
+            if (_newThreadIndex.TryGetValue(id, out ticket)) break;
+            if (_threadIndex.TryGetValue(id, out var number) && _tickets.TryGetValue(number, out ticket)) break;
+        }
+        if (ticket is null && address is not null && _customers.TryGetValue(address, out var customer))
+        {
+            if (customer.Id == 0) _openByNewCustomer.TryGetValue(customer, out ticket);
+            else if (_latestByCustomer.TryGetValue(customer.Id, out var latest)) _tickets.TryGetValue(latest, out ticket);
+        }
+        if (ticket is null) return null;
+        ticket.AttachSilently(TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
+            SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id));
+        return ticket;
+    }
+
+    /// <summary>A bounce: the reply it returns is marked Bounced, the address undeliverable (permanent failures only).</summary>
+    private long? RecordBounce(PreparedMessage p)
+    {
+        var bounce = p.Email!.Machine.Bounce;
+        long? ticketNumber = null;
+        var reason = Truncate(p.Email.Machine.Reason ?? "bounced", 900);
+        var failed = bounce?.Recipients.Where(IsPermanent).ToList() ?? [];
+        if (failed.Count > 0) reason = Truncate(string.Join("; ", failed.Select(r => $"{r.Address}: {r.Status} {r.Diagnostic}".Trim())), 900);
+        var delayedOnly = bounce is not null && bounce.Recipients.Count > 0 && failed.Count == 0;
+        if (delayedOnly) return null;
+
+        var addresses = failed.Select(r => Customer.NormalizeAddress(r.Address)).ToHashSet();
+        if (bounce?.OriginalMessageId is { Length: > 0 } original)
+        {
+            var item = db.Outbox.Local.FirstOrDefault(o => o.MessageIdHeader == original)
+                ?? db.Outbox.FirstOrDefault(o => o.MessageIdHeader == original);
+            if (item is not null)
+            {
+                item.MarkBounced(reason);
+                ticketNumber = item.TicketNumber;
+                if (addresses.Count == 0) addresses.Add(Customer.NormalizeAddress(item.ToAddress));
+            }
+        }
+        foreach (var address in addresses)
+        {
+            if (!_customers.TryGetValue(address, out var customer))
+            {
+                customer = db.Customers.FirstOrDefault(c => c.Address == address);
+                if (customer is null) continue;
+                _customers[address] = customer;
+            }
+            customer.MarkUndeliverable(reason, now);
+        }
+        return ticketNumber;
+    }
+
+    private static bool IsPermanent(BounceRecipient r) =>
+        string.Equals(r.Action, "failed", StringComparison.OrdinalIgnoreCase)
+        || (r.Action is null && r.Status is { Length: > 0 } s && s[0] == '5');
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    [GeneratedRegex(@"\[#(\d{1,18})\]", RegexOptions.CultureInvariant)]
+    private static partial Regex TicketToken();
+}

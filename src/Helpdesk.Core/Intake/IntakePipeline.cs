@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using Helpdesk.Core.Classification;
+using Helpdesk.Core.Data;
+using Helpdesk.Mail.Mime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>What became of one stored email.</summary>
+public sealed record IntakeOutcome(long RawMessageId, RawMessageState State, long? TicketNumber, string? MachineKind, string? Error);
+
+/// <summary>
+/// Turns stored emails into tickets: parse, machine mail, threading, masking, classification, ticket created or
+/// updated, acknowledgment queued, the stored email marked processed, the console told. A batch is one write
+/// transaction (the expensive part of intake on SQLite is the commit, not the work); a message that cannot be
+/// processed is quarantined with the reason and the others go on.
+/// </summary>
+public sealed class IntakePipeline
+{
+    private readonly IDbContextFactory<HelpdeskDbContext> _factory;
+    private readonly ITicketClassifier _classifier;
+    private readonly IDeskNotifier _notifier;
+    private readonly Acknowledgments _acknowledgments;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IntakePipeline> _logger;
+    private readonly EmailReader _reader;
+    // One batch at a time: two mailboxes creating the same new customer at once would collide on the unique address.
+    private readonly SemaphoreSlim _serial = new(1, 1);
+
+    public IntakePipeline(IDbContextFactory<HelpdeskDbContext> factory, ITicketClassifier classifier, IDeskNotifier notifier,
+        Acknowledgments acknowledgments, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger)
+    {
+        _factory = factory;
+        _classifier = classifier;
+        _notifier = notifier;
+        _acknowledgments = acknowledgments;
+        _time = time;
+        _logger = logger;
+        _reader = new EmailReader(new MimeParserOptions { MaxMessageSize = options.Value.MaxMessageSize });
+    }
+
+    /// <summary>Time spent per stage since start (parse, database), for the benchmark's "which stage limits it".</summary>
+    public IntakeStageTimes StageTimes { get; } = new();
+
+    /// <summary>Processes one email; stores it first when it has not been stored yet.</summary>
+    public async Task<IntakeOutcome> ProcessAsync(RawMessage raw, CancellationToken cancellationToken = default)
+    {
+        var outcomes = await ProcessBatchAsync([raw], cancellationToken).ConfigureAwait(false);
+        return outcomes[0];
+    }
+
+    /// <summary>Processes stored emails together (one transaction); returns one outcome per email, in order.</summary>
+    public async Task<IReadOnlyList<IntakeOutcome>> ProcessBatchAsync(IReadOnlyList<RawMessage> raws, CancellationToken cancellationToken = default)
+    {
+        if (raws.Count == 0) return [];
+        await _serial.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (raws.Any(r => r.Id == 0)) await StoreUnsavedAsync(raws, cancellationToken).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            // Parsing, sanitizing and masking are pure CPU work per message: spread them over the cores.
+            var prepared = new List<PreparedMessage>(new PreparedMessage[raws.Count]);
+            Parallel.For(0, raws.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i => prepared[i] = Prepare(raws[i]));
+            StageTimes.Add(IntakeStage.Parse, clock.Elapsed);
+
+            clock.Restart();
+            try
+            {
+                var outcomes = await WriteAsync(prepared, cancellationToken).ConfigureAwait(false);
+                StageTimes.Add(IntakeStage.Database, clock.Elapsed);
+                return outcomes;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && prepared.Count > 1)
+            {
+                // One message the database refuses must not hold back the others: go one by one.
+                _logger.LogWarning(e, "Intake batch of {Count} failed; processing its messages one by one", prepared.Count);
+                var outcomes = new List<IntakeOutcome>(prepared.Count);
+                foreach (var p in prepared) outcomes.Add(await WriteOneOrQuarantineAsync(p, cancellationToken).ConfigureAwait(false));
+                StageTimes.Add(IntakeStage.Database, clock.Elapsed);
+                return outcomes;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return [await QuarantineAsync(prepared[0].Raw, "Processing failed: " + e.Message, cancellationToken).ConfigureAwait(false)];
+            }
+        }
+        finally
+        {
+            _serial.Release();
+        }
+    }
+
+    /// <summary>Processes every stored email still Pending (left by a crash or a stopped process), oldest first.</summary>
+    public async Task<int> ProcessPendingAsync(int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        long after = 0;
+        while (true)
+        {
+            List<RawMessage> batch;
+            await using (var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch = await db.RawMessages.AsNoTracking()
+                    .Where(r => r.State == RawMessageState.Pending && r.Id > after)
+                    .OrderBy(r => r.Id).Take(batchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (batch.Count == 0) return total;
+            after = batch[^1].Id;
+            await ProcessBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            total += batch.Count;
+        }
+    }
+
+    private async Task StoreUnsavedAsync(IReadOnlyList<RawMessage> raws, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        db.RawMessages.AddRange(raws.Where(r => r.Id == 0));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private PreparedMessage Prepare(RawMessage raw)
+    {
+        try
+        {
+            var email = _reader.Read(raw.Bytes);
+            var prepared = new PreparedMessage(raw, email, null);
+            if (!email.Machine.IsMachine)
+            {
+                prepared.Text = SensitiveDataMasker.Mask(email.Text);
+                prepared.VisibleText = SensitiveDataMasker.Mask(email.VisibleText);
+                prepared.Prediction = _classifier.IsReady ? _classifier.Classify(email.Subject, prepared.VisibleText) : IntentPrediction.Unclassified;
+                _ = email.Html; // sanitized here, on the parallel path, not inside the write transaction
+            }
+            return prepared;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new PreparedMessage(raw, null, $"Could not read the message: {e.Message}");
+        }
+    }
+
+    private async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PreparedMessage> prepared, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        IntakeBatch batch;
+        try
+        {
+            // BEGIN IMMEDIATE on SQLite: the reads below see what the writes will change (no other writer between).
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            batch = new IntakeBatch(db, prepared, _acknowledgments, _time.GetUtcNow(), StageTimes);
+            await batch.RunAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+        if (batch.ChangedTickets.Count > 0) _notifier.TicketsChanged(batch.ChangedTickets);
+        return batch.Outcomes;
+    }
+
+    private async Task<IntakeOutcome> WriteOneOrQuarantineAsync(PreparedMessage prepared, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await WriteAsync([prepared.Fresh()], cancellationToken).ConfigureAwait(false))[0];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Quarantined stored message {Id}", prepared.Raw.Id);
+            return await QuarantineAsync(prepared.Raw, "Processing failed: " + e.Message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IntakeOutcome> QuarantineAsync(RawMessage raw, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await db.RawMessages.FirstAsync(r => r.Id == raw.Id, cancellationToken).ConfigureAwait(false);
+        if (stored.State == RawMessageState.Pending) stored.Quarantine(reason, _time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new IntakeOutcome(stored.Id, stored.State, stored.TicketNumber, stored.MachineKind, stored.Error);
+    }
+}
+
+/// <summary>One stored email read and masked, before the database work.</summary>
+internal sealed class PreparedMessage(RawMessage raw, ParsedEmail? email, string? error)
+{
+    public RawMessage Raw { get; } = raw;
+
+    public ParsedEmail? Email { get; } = email;
+
+    public string? Error { get; } = error;
+
+    public string Text { get; set; } = "";
+
+    public string VisibleText { get; set; } = "";
+
+    public IntentPrediction Prediction { get; set; } = IntentPrediction.Unclassified;
+
+    /// <summary>A copy around a detached RawMessage, for a retry in a new database context.</summary>
+    public PreparedMessage Fresh() => new(Raw, Email, Error) { Text = Text, VisibleText = VisibleText, Prediction = Prediction };
+}
+
+public enum IntakeStage
+{
+    Fetch,
+    Store,
+    Parse,
+    Database,
+    Server,
+    /// <summary>Inside Database: the batch's look-ups (customers, threads, duplicates).</summary>
+    Lookup,
+    /// <summary>Inside Database: SaveChanges of tickets, messages, customers.</summary>
+    Save,
+    /// <summary>Inside Database: acknowledgments built and saved, stored emails marked.</summary>
+    Acknowledge,
+}
+
+/// <summary>Accumulated wall time per intake stage (thread-safe).</summary>
+public sealed class IntakeStageTimes
+{
+    private readonly long[] _ticks = new long[Enum.GetValues<IntakeStage>().Length];
+
+    public void Add(IntakeStage stage, TimeSpan elapsed) => Interlocked.Add(ref _ticks[(int)stage], elapsed.Ticks);
+
+    public TimeSpan this[IntakeStage stage] => TimeSpan.FromTicks(Interlocked.Read(ref _ticks[(int)stage]));
+
+    public void Reset()
+    {
+        for (var i = 0; i < _ticks.Length; i++) Interlocked.Exchange(ref _ticks[i], 0);
+    }
+}

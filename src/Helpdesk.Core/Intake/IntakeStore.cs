@@ -1,0 +1,120 @@
+using Helpdesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>
+/// Stores fetched emails before anything else happens to them (no mail is lost): the raw bytes and the mailbox
+/// cursor move in one transaction, so after a crash the cursor never points past an email that is not stored.
+/// </summary>
+public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time)
+{
+    /// <summary>One email fetched from a mailbox: its UID and bytes.</summary>
+    public sealed record Fetched(long Uid, byte[] Bytes);
+
+    public async Task<MailboxCursor> GetCursorAsync(string mailbox, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.MailboxCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Mailbox == mailbox, cancellationToken).ConfigureAwait(false)
+            ?? new MailboxCursor(mailbox);
+    }
+
+    /// <summary>
+    /// Resets the cursor when the mailbox's UIDVALIDITY changed (UIDs restart; content dedup covers the re-fetch).
+    /// Returns the cursor as stored.
+    /// </summary>
+    public async Task<MailboxCursor> CheckUidValidityAsync(string mailbox, long uidValidity, CancellationToken cancellationToken = default)
+    {
+        return await InTransactionAsync(async db =>
+        {
+            var cursor = await CursorAsync(db, mailbox, cancellationToken).ConfigureAwait(false);
+            cursor.ResetIfUidValidityChanged(uidValidity);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return cursor;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores the batch and advances the cursor past it, in one transaction. Emails already stored under the same
+    /// (mailbox, UIDVALIDITY, UID) are skipped. Returns the newly stored emails (with ids), in UID order.
+    /// </summary>
+    public async Task<IReadOnlyList<RawMessage>> StoreMailboxBatchAsync(string mailbox, long uidValidity, IReadOnlyList<Fetched> batch,
+        int waitingAfter, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await InTransactionAsync(async db =>
+        {
+            var cursor = await CursorAsync(db, mailbox, cancellationToken).ConfigureAwait(false);
+            cursor.ResetIfUidValidityChanged(uidValidity);
+            var uids = batch.Select(b => (long?)b.Uid).ToList();
+            var existing = (await db.RawMessages.Where(r => r.Source == mailbox && r.UidValidity == uidValidity && uids.Contains(r.Uid))
+                .Select(r => r.Uid).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+            var stored = new List<RawMessage>(batch.Count);
+            foreach (var f in batch.OrderBy(b => b.Uid))
+            {
+                if (existing.Contains(f.Uid)) continue;
+                var raw = new RawMessage(mailbox, uidValidity, f.Uid, f.Bytes, now);
+                db.RawMessages.Add(raw);
+                stored.Add(raw);
+            }
+            if (batch.Count > 0) cursor.Advance(batch.Max(b => b.Uid));
+            cursor.RecordPoll(now, waitingAfter, null);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<RawMessage>)stored;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores emails from a source without UIDs (drop folder, import), in one transaction.</summary>
+    public async Task<IReadOnlyList<RawMessage>> StoreAsync(string source, IReadOnlyList<byte[]> messages, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return await InTransactionAsync(async db =>
+        {
+            var stored = messages.Select(m => new RawMessage(source, null, null, m, now)).ToList();
+            db.RawMessages.AddRange(stored);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<RawMessage>)stored;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lag for the dashboard: what is waiting on the server, and the last error (null after a good poll).</summary>
+    public async Task RecordPollAsync(string mailbox, int waiting, string? error, CancellationToken cancellationToken = default)
+    {
+        await InTransactionAsync(async db =>
+        {
+            var cursor = await CursorAsync(db, mailbox, cancellationToken).ConfigureAwait(false);
+            cursor.RecordPoll(time.GetUtcNow(), waiting, error is null ? null : error.Length > 1000 ? error[..1000] : error);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<MailboxCursor> CursorAsync(HelpdeskDbContext db, string mailbox, CancellationToken cancellationToken)
+    {
+        var cursor = await db.MailboxCursors.FirstOrDefaultAsync(c => c.Mailbox == mailbox, cancellationToken).ConfigureAwait(false);
+        if (cursor is null)
+        {
+            cursor = new MailboxCursor(mailbox);
+            db.MailboxCursors.Add(cursor);
+        }
+        return cursor;
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<HelpdeskDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await work(db).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>What one run of <see cref="IntakeRunner.RunOnceAsync"/> took in, per source, and what failed.</summary>
+public sealed record IntakeRunSummary(int PendingProcessed, IReadOnlyDictionary<string, int> TakenBySource, IReadOnlyDictionary<string, string> Errors);
+
+/// <summary>Takes in everything waiting once (for `helpdesk intake --once`, cron, backfills and tests), then returns.</summary>
+public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, IntakeStore store, IOptions<IntakeOptions> options, ILogger<IntakeRunner> logger)
+{
+    public async Task<IntakeRunSummary> RunOnceAsync(bool includeDropFolder = true, CancellationToken cancellationToken = default)
+    {
+        var pending = await pipeline.ProcessPendingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var taken = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var errors = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        await Parallel.ForEachAsync(sources.Mailboxes,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentMailboxes, CancellationToken = cancellationToken },
+            async (mailbox, ct) =>
+            {
+                await using var source = sources.Mailbox(mailbox);
+                try
+                {
+                    taken[source.Name] = await source.TakeInAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    errors[source.Name] = Describe(e);
+                    logger.LogError("Intake from {Mailbox} failed: {Error}", source.Name, Describe(e));
+                    await store.RecordPollAsync(source.Name, 0, Describe(e), CancellationToken.None).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        if (includeDropFolder)
+        {
+            await using var drop = sources.Drop();
+            taken[drop.Name] = await drop.TakeInAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return new IntakeRunSummary(pending, taken, errors);
+    }
+
+    /// <summary>The words an operator can act on: the innermost error ("disk full"), not the wrapper's.</summary>
+    internal static string Describe(Exception e) => e.GetBaseException().Message is { Length: > 0 } m && m != e.Message ? $"{e.Message} ({m})" : e.Message;
+}
+
+/// <summary>
+/// The intake worker in the web host: processes what a crash left, then one loop per mailbox (at most
+/// <see cref="IntakeOptions.MaxConcurrentMailboxes"/> taking in at once) and one for the drop folder. A failing
+/// mailbox backs off exponentially with jitter and never stops the others.
+/// </summary>
+public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, IntakeStore store, IOptions<IntakeOptions> options,
+    TimeProvider time, ILogger<IntakeWorker> logger, IHostApplicationLifetime? lifetime = null) : BackgroundService
+{
+    private readonly IntakeOptions _options = options.Value;
+    private readonly SemaphoreSlim _bound = new(options.Value.MaxConcurrentMailboxes, options.Value.MaxConcurrentMailboxes);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled) return;
+        await Task.Yield();
+        // The schema is brought up to date by another hosted service's start; begin only once every start is done.
+        if (lifetime is not null && !lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            var started = new TaskCompletionSource();
+            await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+                await started.Task.ConfigureAwait(false);
+        }
+        try
+        {
+            var pending = await pipeline.ProcessPendingAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+            if (pending > 0) logger.LogInformation("Intake processed {Count} emails stored before the last stop", pending);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Intake could not process the emails left from the last run; they stay pending");
+        }
+
+        var loops = sources.Mailboxes.Select(m => RunAsync(sources.Mailbox(m), bounded: true, stoppingToken)).ToList();
+        loops.Add(RunAsync(sources.Drop(), bounded: false, stoppingToken));
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(IMailSource source, bool bounded, CancellationToken stoppingToken)
+    {
+        await using var _ = source;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (bounded) await _bound.WaitAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    var taken = await source.TakeInAsync(stoppingToken).ConfigureAwait(false);
+                    if (taken > 0) logger.LogInformation("Intake took in {Count} emails from {Source}", taken, source.Name);
+                }
+                finally
+                {
+                    if (bounded) _bound.Release();
+                }
+                failures = 0;
+                await source.WaitForMailAsync(_options.IdleWait, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var delay = Backoff(failures);
+                logger.LogWarning("Intake from {Source} failed ({Failures} in a row), next try in {Delay:F1} s: {Error}",
+                    source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
+                try
+                {
+                    if (source is ImapMailboxSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception inner) when (inner is not OperationCanceledException)
+                {
+                    logger.LogWarning("Intake could not record the failure of {Source}: {Error}", source.Name, inner.Message);
+                }
+            }
+        }
+    }
+
+    /// <summary>Exponential from <see cref="IntakeOptions.ReconnectDelay"/>, capped, with jitter so mailboxes do not retry in step.</summary>
+    internal TimeSpan Backoff(int failures)
+    {
+        var exponential = _options.ReconnectDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 20));
+        var capped = Math.Min(exponential, _options.MaxReconnectDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + Random.Shared.NextDouble() * 0.5));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace Helpdesk.Cli.Tests;
+
+[TestClass]
+public sealed class IntakeVerbTests
+{
+    private static string Mail(int i, string from) =>
+        $"From: Customer {i} <{from}>\r\nTo: passwordchange@meridian.example\r\nSubject: Question {i}\r\nMessage-ID: <q{i}@example.com>\r\n"
+        + "Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMy reset link expired.\r\n";
+
+    [TestMethod]
+    public async Task ImportThenStats_EmlFolderImportedTwice_CountsOnceAndJsonHasTheCounts()
+    {
+        using var cli = new CliRun();
+        var folder = Path.Combine(cli.Directory, "mail");
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < 3; i++) await File.WriteAllTextAsync(Path.Combine(folder, $"{i}.eml"), Mail(i, $"c{i}@example.com"));
+
+        var first = await cli.RunAsync("import", folder);
+        var again = await cli.RunAsync("import", folder);
+        var stats = await cli.RunAsync("stats", "--json");
+
+        Assert.AreEqual(0, first.Exit, first.Err);
+        StringAssert.Contains(first.Out, "imported 3 emails: 3 processed");
+        StringAssert.Contains(again.Out, "3 duplicates");
+        using var json = JsonDocument.Parse(stats.Out);
+        Assert.AreEqual(3, json.RootElement.GetProperty("tickets").GetInt32());
+        Assert.AreEqual(3, json.RootElement.GetProperty("duplicates").GetInt32());
+        Assert.AreEqual(3, json.RootElement.GetProperty("ticketsByIntent").GetProperty("unclassified").GetInt32());
+    }
+
+    [TestMethod]
+    public async Task IntakeOnce_DropFolderFiles_TicketsAndFilesMovedToProcessed()
+    {
+        using var cli = new CliRun();
+        var drop = Path.Combine(cli.Directory, "drop");
+        Directory.CreateDirectory(drop);
+        await File.WriteAllTextAsync(Path.Combine(drop, "a.eml"), Mail(1, "a@example.com"));
+        await File.WriteAllTextAsync(Path.Combine(drop, "b.eml"), Mail(2, "b@example.com"));
+
+        var result = await cli.RunAsync("intake", "--once");
+
+        Assert.AreEqual(0, result.Exit, result.Err);
+        StringAssert.Contains(result.Out, "drop: took in 2 emails");
+        Assert.AreEqual(0, Directory.GetFiles(drop, "*.eml").Length);
+        Assert.AreEqual(2, Directory.GetFiles(Path.Combine(drop, "processed"), "*.eml").Length);
+    }
+
+    [TestMethod]
+    public async Task IntakeOnce_MailboxWithoutHost_FailsNamingTheSetting()
+    {
+        using var cli = new CliRun();
+        Environment.SetEnvironmentVariable("Helpdesk__Mailboxes__0__User", "support@example.test");
+        try
+        {
+            var result = await cli.RunAsync("intake", "--once");
+
+            Assert.AreEqual(2, result.Exit);
+            StringAssert.Contains(result.Err, "Helpdesk:Mailboxes:0:Host is required.");
+            StringAssert.Contains(result.Err, "Helpdesk:Mailboxes:0:Password is required");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Helpdesk__Mailboxes__0__User", null);
+        }
+    }
+}

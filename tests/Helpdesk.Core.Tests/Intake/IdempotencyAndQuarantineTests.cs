@@ -1,0 +1,116 @@
+using System.Text;
+using Helpdesk.Core.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tests.Intake;
+
+[TestClass]
+public sealed class IdempotencyAndQuarantineTests
+{
+    [TestMethod]
+    public async Task StoreMailboxBatchAsync_SameUidTwice_StoredOnceCursorAdvanced()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var store = desk.Database.Get<IntakeStore>();
+        var mail = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+
+        var first = await store.StoreMailboxBatchAsync("box", 7, [new IntakeStore.Fetched(42, mail)], 0);
+        var second = await store.StoreMailboxBatchAsync("box", 7, [new IntakeStore.Fetched(42, mail)], 0);
+
+        Assert.AreEqual(1, first.Count);
+        Assert.AreEqual(0, second.Count);
+        Assert.AreEqual(1, await desk.QueryAsync(db => db.RawMessages.CountAsync()));
+        Assert.AreEqual(42, (await store.GetCursorAsync("box")).LastUid);
+    }
+
+    [TestMethod]
+    public async Task ProcessAsync_SameMessageIdAndBytesFromAnotherSource_Duplicate()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var mail = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+        await desk.TakeInAsync(mail, source: "INBOX");
+
+        var again = await desk.TakeInAsync(mail, source: "drop");
+
+        Assert.AreEqual(RawMessageState.Duplicate, again.State);
+        Assert.AreEqual(1, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        Assert.AreEqual(1, await desk.QueryAsync(db => db.Messages.CountAsync()));
+        Assert.AreEqual(1, await desk.QueryAsync(db => db.Outbox.CountAsync()), "no second acknowledgment");
+    }
+
+    [TestMethod]
+    public async Task ProcessAsync_SameMessageIdDifferentBytes_NotADuplicate()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        await desk.TakeInAsync(Mails.Customer("dana@example.com", "m1@example.com", "Help", "x"));
+
+        var other = await desk.TakeInAsync(Mails.Customer("dana@example.com", "m1@example.com", "Help", "a different body"));
+
+        Assert.AreEqual(RawMessageState.Processed, other.State);
+    }
+
+    [TestMethod]
+    public async Task ProcessBatchAsync_MessageOverMaxSize_QuarantinedAndNextFlows()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Intake:MaxMessageSize"] = "4096" });
+        var now = desk.Database.Clock.GetUtcNow();
+        var huge = Mails.Customer("big@example.com", "big@example.com", "Big", new string('a', 10_000));
+        var normal = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+
+        var outcomes = await desk.Pipeline.ProcessBatchAsync([new RawMessage("box", 1, 1, huge, now), new RawMessage("box", 1, 2, normal, now)]);
+
+        Assert.AreEqual(RawMessageState.Quarantined, outcomes[0].State);
+        StringAssert.Contains(outcomes[0].Error, "Could not read");
+        Assert.AreEqual(RawMessageState.Processed, outcomes[1].State);
+        var stored = await desk.QueryAsync(db => db.RawMessages.OrderBy(r => r.Id).ToListAsync());
+        Assert.AreEqual(2, stored.Count, "the bad one is kept");
+        Assert.IsTrue(stored[0].Size > 10_000);
+        Assert.AreEqual(RawMessageState.Quarantined, stored[0].State);
+    }
+
+    [TestMethod]
+    public async Task ProcessPendingAsync_LeftByCrash_ProcessedOnce()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var store = desk.Database.Get<IntakeStore>();
+        await store.StoreMailboxBatchAsync("box", 1, [new IntakeStore.Fetched(1, Mails.Customer("a@example.com", "a@x", "A", "a")),
+            new IntakeStore.Fetched(2, Mails.Customer("b@example.com", "b@x", "B", "b"))], 0);
+
+        var first = await desk.Pipeline.ProcessPendingAsync();
+        var second = await desk.Pipeline.ProcessPendingAsync();
+
+        Assert.AreEqual(2, first);
+        Assert.AreEqual(0, second);
+        Assert.AreEqual(2, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [TestMethod]
+    public async Task ImportAsync_MboxWithEscapedFrom_SplitsAndUnescapes()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var mbox = Path.Combine(desk.Database.Directory, "in.mbox");
+        var one = Encoding.UTF8.GetString(Mails.Customer("a@example.com", "a1@x", "A", "line\r\n>From the start")).Replace("\r\n", "\n");
+        var two = Encoding.UTF8.GetString(Mails.Customer("b@example.com", "b1@x", "B", "b")).Replace("\r\n", "\n");
+        await File.WriteAllTextAsync(mbox, $"From a@example.com Sun Nov 22 09:00:00 2026\n{one}\nFrom b@example.com Sun Nov 22 09:01:00 2026\n{two}\n");
+
+        var summary = await new MailImporter(desk.Database.Get<IntakeStore>(), desk.Pipeline).ImportAsync([mbox]);
+
+        Assert.AreEqual(2, summary.Emails);
+        Assert.AreEqual(2, summary.Processed);
+        var texts = await desk.QueryAsync(db => db.Messages.OrderBy(m => m.Id).Select(m => m.Text).ToListAsync());
+        StringAssert.Contains(texts[0], "From the start");
+        Assert.IsFalse(texts[0].Contains(">From", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void MailboxListValidate_MissingHost_NamesTheSetting()
+    {
+        var list = new MailboxList();
+        list.Mailboxes.Add(new MailboxOptions { User = "u", Password = "p" });
+
+        var errors = list.Validate();
+
+        CollectionAssert.Contains(errors.ToList(), "Helpdesk:Mailboxes:0:Host is required.");
+        Assert.IsFalse(new MailboxOptions { Host = "h", User = "u", Password = "secret-value" }.ToString().Contains("secret-value", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,111 @@
+using Helpdesk.Core;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Intake;
+using Helpdesk.Mail.Imap;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using static Helpdesk.EndToEnd.Tests.MailServersFixture;
+
+namespace Helpdesk.EndToEnd.Tests.Intake;
+
+/// <summary>A desk database in a temporary folder with one mailbox configured: a folder of its own on the test Dovecot.</summary>
+internal sealed class IntakeDesk : IAsyncDisposable
+{
+    private IntakeDesk(string directory, string folder, Dictionary<string, string?> settings, ServiceProvider services)
+    {
+        Directory = directory;
+        Folder = folder;
+        Settings = settings;
+        Services = services;
+    }
+
+    public const string User = "bulk@example.test";
+
+    public string Directory { get; }
+
+    /// <summary>The mailbox folder this desk takes mail from (unique per test).</summary>
+    public string Folder { get; }
+
+    /// <summary>The configuration, as KEY=VALUE; the child-process test turns it into environment variables.</summary>
+    public Dictionary<string, string?> Settings { get; }
+
+    public ServiceProvider Services { get; }
+
+    public IDbContextFactory<HelpdeskDbContext> Factory => Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
+
+    public static async Task<IntakeDesk> CreateAsync(string? processedFolder = null, int batchSize = 500, IDictionary<string, string?>? more = null)
+    {
+        var dir = System.IO.Directory.CreateTempSubdirectory("helpdesk-intake-").FullName;
+        var folder = "intake" + Guid.NewGuid().ToString("N")[..10];
+        await using (var client = await LoginAsync("bulk"))
+            await client.CreateFolderAsync(folder);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "desk.db")}",
+            ["Helpdesk:DataDirectory"] = dir,
+            ["Helpdesk:Mailboxes:0:Host"] = "127.0.0.1",
+            ["Helpdesk:Mailboxes:0:Port"] = Servers.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Helpdesk:Mailboxes:0:Security"] = "StartTls",
+            ["Helpdesk:Mailboxes:0:User"] = User,
+            ["Helpdesk:Mailboxes:0:Password"] = "bulk-pass",
+            ["Helpdesk:Mailboxes:0:Folder"] = folder,
+            ["Helpdesk:Mailboxes:0:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Helpdesk:Mailboxes:0:PinnedCertificate"] = Servers.CertificatePath,
+            ["Helpdesk:Intake:ReconnectDelay"] = "00:00:00.200",
+            ["Helpdesk:Intake:MaxReconnectDelay"] = "00:00:01",
+            ["Helpdesk:Intake:IdleWait"] = "00:00:05",
+        };
+        if (processedFolder is not null) settings["Helpdesk:Mailboxes:0:ProcessedFolder"] = processedFolder;
+        foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHelpdeskCore(configuration)
+            .BuildServiceProvider();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        services.GetRequiredService<MailSources>().ClientOptions = new ImapClientOptions { ReadTimeout = TimeSpan.FromSeconds(20), ConnectTimeout = TimeSpan.FromSeconds(5) };
+        return new IntakeDesk(dir, folder, settings, services);
+    }
+
+    /// <summary>Writes messages straight into the folder's Maildir (Dovecot assigns UIDs at the next look).</summary>
+    public void Deliver(IEnumerable<byte[]> messages)
+    {
+        var maildir = Path.Combine(Servers.RunDirectory, "mail", User, "Maildir", "." + Folder);
+        foreach (var sub in new[] { "new", "cur", "tmp" }) System.IO.Directory.CreateDirectory(Path.Combine(maildir, sub));
+        var i = 0;
+        var stamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var m in messages)
+        {
+            var name = $"{stamp}.M{i++:D8}P{Environment.ProcessId}.intake";
+            File.WriteAllBytes(Path.Combine(maildir, "tmp", name), m);
+            File.Move(Path.Combine(maildir, "tmp", name), Path.Combine(maildir, "new", name));
+        }
+    }
+
+    /// <summary>Customer <paramref name="i"/>'s question, Message-ID "{tag}-{i}@example.test", each from a different address.</summary>
+    public static byte[] CustomerMail(int i, string tag) => System.Text.Encoding.UTF8.GetBytes(
+        $"From: Customer {i} <customer{i}.{tag}@example.org>\r\nTo: bulk@example.test\r\nSubject: Reset problem {i}\r\n"
+        + $"Message-ID: <{tag}-{i}@example.test>\r\nDate: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+        + $"Content-Type: text/plain; charset=utf-8\r\n\r\nI never got the reset email ({i}).\r\n");
+
+    public async Task<T> QueryAsync<T>(Func<HelpdeskDbContext, Task<T>> query)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Message-IDs of the customer messages in tickets, with how many times each appears.</summary>
+    public Task<Dictionary<string, int>> InboundMessageIdsAsync() => QueryAsync(db => db.Messages
+        .Where(m => m.Direction == Helpdesk.Core.Tickets.MessageDirection.Inbound && m.MessageIdHeader != null)
+        .GroupBy(m => m.MessageIdHeader!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
