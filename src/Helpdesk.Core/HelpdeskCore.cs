@@ -33,6 +33,7 @@ public static class HelpdeskCore
         services.AddSingleton<IntentClassifierService>();
         services.TryAddSingleton<ITicketClassifier>(sp => sp.GetRequiredService<IntentClassifierService>());
         services.AddHostedService<ClassifierWarmUp>();
+        services.AddHostedService<ModelFileWatcher>();
         services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CompanyOptions>>().Value);
         services.AddSingleton<TemplateCatalog>();

@@ -21,4 +21,8 @@ public sealed class ClassificationOptions
 
     /// <summary>The folder holding <c>train/*.jsonl</c> and <c>heldout.jsonl</c>. Default data/training.</summary>
     public string? TrainingDirectory { get; set; }
+
+    /// <summary>How often the desk checks whether the model file was replaced by another process. Default 15 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Helpdesk:Classification:ReloadInterval must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

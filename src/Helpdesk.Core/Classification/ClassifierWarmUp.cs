@@ -31,3 +31,32 @@ public sealed class ClassifierWarmUp(ITicketClassifier classifier, IHostApplicat
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>
+/// Every <see cref="ClassificationOptions.ReloadInterval"/>, loads the model file again if another process replaced
+/// it (a trainer ran `helpdesk train --activate`): the running desk swaps models without a restart.
+/// </summary>
+public sealed class ModelFileWatcher(IntentClassifierService classifier, Microsoft.Extensions.Options.IOptions<ClassificationOptions> options,
+    TimeProvider time, ILogger<ModelFileWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.ReloadInterval, time, stoppingToken);
+                await classifier.ReloadIfFileChangedAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // A half-copied or damaged file by hand: keep the live model and say why.
+                logger.LogError(e, "The intent model file changed but could not be loaded; the live model stays");
+            }
+        }
+    }
+}

@@ -38,6 +38,7 @@ public sealed class IntentClassifierService : ITicketClassifier
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly SemaphoreSlim _training = new(1, 1);
     private EvaluationReport? _liveReport;
+    private DateTime _loadedFileTimeUtc;
 
     public IntentClassifierService(IOptions<ClassificationOptions> options, DatabaseTarget database,
         IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, ILogger<IntentClassifierService> logger)
@@ -103,6 +104,34 @@ public sealed class IntentClassifierService : ITicketClassifier
         });
     }
 
+    /// <summary>
+    /// Loads the model file again when another process (`helpdesk train --activate`) replaced it, so the running desk
+    /// swaps models without a restart. The file is written to a temporary name and renamed, so a reader never sees half
+    /// of it. Returns true when a new model went live.
+    /// </summary>
+    public async Task<bool> ReloadIfFileChangedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(ModelPath) || Holder.Current is null) return false;
+        var stamp = File.GetLastWriteTimeUtc(ModelPath);
+        if (stamp <= _loadedFileTimeUtc) return false;
+        await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            stamp = File.GetLastWriteTimeUtc(ModelPath);
+            if (stamp <= _loadedFileTimeUtc) return false;
+            var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+            Holder.Swap(model);
+            _loadedFileTimeUtc = stamp;
+            _liveReport = null; // the next activation check evaluates the new live model afresh
+            _logger.LogInformation("Intent model reloaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
+            return true;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
     /// <summary>The live model: loaded from <see cref="ModelPath"/>, or trained and saved there when there is none.</summary>
     public async Task<TextClassifierModel> EnsureModelAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
     {
@@ -113,8 +142,10 @@ public sealed class IntentClassifierService : ITicketClassifier
             if (Holder.Current is { } loaded) return loaded;
             if (File.Exists(ModelPath))
             {
+                var stamp = File.GetLastWriteTimeUtc(ModelPath);
                 var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
+                _loadedFileTimeUtc = stamp;
                 _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
                 return model;
             }
@@ -217,6 +248,7 @@ public sealed class IntentClassifierService : ITicketClassifier
     {
         Directory.CreateDirectory(Path.GetDirectoryName(ModelPath)!);
         ModelFile.Save(model, ModelPath);
+        _loadedFileTimeUtc = File.GetLastWriteTimeUtc(ModelPath); // our own write is not a change to reload
     }
 
     private void Report(IProgress<string>? progress, string line)

@@ -106,4 +106,30 @@ public sealed class IntentClassifierServiceTests
         File.Copy(Path.Combine(other, "heldout.jsonl"), Path.Combine(dir, "heldout.jsonl"), overwrite: true);
         return dir;
     }
+
+    [TestMethod]
+    public async Task ReloadIfFileChanged_AnotherProcessReplacedTheModel_NewModelGoesLiveWithoutRestart()
+    {
+        await using (await TestDatabase.CreateAsync()) { } // makes sure the shared model exists
+        var modelPath = Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"reload-{Guid.NewGuid():N}.model");
+        File.Copy(TestDatabase.SharedModelPath, modelPath);
+        await using var desk = await TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Classification:ModelFile"] = modelPath });
+        var service = desk.Get<IntentClassifierService>();
+        await service.EnsureModelAsync(null);
+        Assert.IsFalse(await service.ReloadIfFileChangedAsync(), "nothing changed yet");
+
+        // What `helpdesk train --activate` in another process does: write a new model over the file.
+        var other = new Helpdesk.Classification.Training.TextClassifierTrainer(new Helpdesk.Classification.Training.TrainingOptions()).Train(
+        [
+            new("my card was charged twice", "card_safety"), new("strange charge on my visa", "card_safety"),
+            new("the reset link expired", "reset_help"), new("no reset email came", "reset_help"),
+        ], null, CancellationToken.None);
+        File.SetLastWriteTimeUtc(modelPath, DateTime.UtcNow.AddMinutes(-1));
+        ModelFile.Save(other, modelPath);
+
+        Assert.IsTrue(await service.ReloadIfFileChangedAsync());
+        CollectionAssert.AreEquivalent(new[] { "card_safety", "reset_help" }, service.Holder.Current!.Labels.ToArray());
+        Assert.IsFalse(await service.ReloadIfFileChangedAsync(), "loaded once, not on every check");
+        File.Delete(modelPath);
+    }
 }
