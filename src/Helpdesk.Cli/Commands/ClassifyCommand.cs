@@ -32,23 +32,8 @@ public sealed class ClassifyCommand : ICliCommand
         var classifier = host.Services.GetRequiredService<IntentClassifierService>();
         var suggester = host.Services.GetRequiredService<ReplySuggester>();
         var reader = new EmailReader();
-        var rc = 0;
-        foreach (var file in options.Positional)
+        return await EmailFiles.ForEachAsync(options.Positional, reader, Name, stderr, async (file, email) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            ParsedEmail email;
-            try
-            {
-                await using var stream = File.OpenRead(file);
-                email = await reader.ReadAsync(stream, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or MessageTooLargeException)
-            {
-                await stderr.WriteLineAsync($"helpdesk classify: {file}: {e.Message}");
-                rc = 1;
-                continue;
-            }
-
             string intent;
             IntentPrediction? prediction = null;
             IReadOnlyList<ReplySuggestion> suggestions = [];
@@ -63,8 +48,7 @@ public sealed class ClassifyCommand : ICliCommand
                 suggestions = await suggester.SuggestAsync(prediction, LanguageGuess.Detect(email.Subject + "\n" + email.VisibleText), context, cancellationToken);
             }
             await stdout.WriteLineAsync(ToJson(file, intent, prediction, email.Machine, suggestions));
-        }
-        return rc;
+        }, cancellationToken);
     }
 
     private static string? FirstName(string? name) =>

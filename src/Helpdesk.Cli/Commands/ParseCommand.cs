@@ -37,24 +37,7 @@ public sealed class ParseCommand : ICliCommand
             throw new CliUsageException("no FILE given");
 
         var reader = new EmailReader(htmlOptions: new HtmlSanitizerOptions { AllowRemoteImages = remoteImages });
-        var rc = 0;
-        foreach (var file in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ParsedEmail email;
-            try
-            {
-                await using var stream = File.OpenRead(file);
-                email = await reader.ReadAsync(stream, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or MessageTooLargeException)
-            {
-                await stderr.WriteLineAsync($"helpdesk parse: {file}: {e.Message}");
-                rc = 1;
-                continue;
-            }
-            await stdout.WriteLineAsync(ParsedEmailJson.ToJson(email, file));
-        }
-        return rc;
+        return await EmailFiles.ForEachAsync(files, reader, Name, stderr,
+            (file, email) => stdout.WriteLineAsync(ParsedEmailJson.ToJson(email, file)), cancellationToken);
     }
 }
