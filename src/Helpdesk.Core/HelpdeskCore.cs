@@ -39,6 +39,7 @@ public static class HelpdeskCore
         services.AddSingleton<TemplateCatalog>();
         services.AddSingleton<ReplySuggester>();
         services.AddSingleton<LearningSignals>();
+        services.AddSingleton<ReplyService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);

@@ -41,4 +41,17 @@ public static class MailServersFixture
         System.Text.Encoding.UTF8.GetBytes(
             $"From: Dana Whitfield <dana@example.test>\r\nTo: {to}\r\nSubject: {subject}\r\nMessage-ID: <{messageId}>\r\n"
             + $"Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
+
+    /// <summary>Postfix delivers asynchronously: looks for the Message-ID in INBOX for up to 15 s; the UIDs found.</summary>
+    public static async Task<IReadOnlyList<uint>> WaitForAsync(ImapClient client, string messageId)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            await client.SelectAsync("INBOX");
+            var found = await client.UidSearchAsync($"HEADER Message-ID \"{messageId}\"");
+            if (found.Count > 0) return found;
+            await Task.Delay(100);
+        }
+        return [];
+    }
 }

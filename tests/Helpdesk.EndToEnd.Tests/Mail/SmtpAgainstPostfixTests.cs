@@ -84,22 +84,4 @@ public sealed class SmtpAgainstPostfixTests
         "From: Meridian Outfitters <passwordchange@meridian.example>\r\nTo: customer@example.test\r\n"
         + $"Subject: Re: Reset link expired [#1042]\r\nMessage-ID: <{messageId}>\r\nAuto-Submitted: auto-replied\r\n"
         + $"Date: Sun, 22 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
-
-    /// <summary>Postfix delivers asynchronously: look for the Message-ID for up to 15 s.</summary>
-    private static async Task<IReadOnlyList<uint>> WaitForAsync(ImapClient client, string messageId)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            await client.SelectAsync("INBOX");
-            var found = await client.UidSearchAsync($"HEADER Message-ID \"{messageId}\"");
-            if (found.Count > 0)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return [];
-    }
 }

@@ -1,0 +1,101 @@
+using System.Text;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Queue;
+using Helpdesk.Core.Replies;
+using Helpdesk.Core.Tests.Support;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tests.Replies;
+
+[TestClass]
+public sealed class ReplyServiceTests
+{
+    private static async Task<(TestDatabase Desk, long Number, int Version)> ClaimedTicketAsync(long agent = 1)
+    {
+        var desk = await TestDatabase.CreateAsync();
+        var number = (await desk.AddTicketsAsync(1))[0];
+        Assert.IsTrue(await desk.Get<TicketQueue>().ClaimAsync(agent, number));
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        return (desk, number, await db.Tickets.Where(t => t.Number == number).Select(t => t.Version).SingleAsync());
+    }
+
+    [TestMethod]
+    public async Task Send_HeldTicketCurrentVersion_TicketPendingAndOutboxItemWithThreadingHeaders()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+
+        var item = await desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, "Hello, here is how.", TemplateVersionId: 5, SentUnedited: true));
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        var ticket = await db.Tickets.Include(t => t.Messages).SingleAsync(t => t.Number == number);
+        Assert.AreEqual(TicketStatus.Pending, ticket.Status);
+        var outbound = ticket.Messages.Single(m => m.Direction == MessageDirection.Outbound);
+        Assert.AreEqual(item.MessageIdHeader, outbound.MessageIdHeader);
+        Assert.AreEqual(5L, outbound.TemplateVersionId);
+        var stored = await db.Outbox.SingleAsync();
+        Assert.AreEqual(OutboxState.Queued, stored.State);
+        var mime = Encoding.UTF8.GetString(stored.Mime!);
+        StringAssert.Contains(mime, $"In-Reply-To: <m0@example.com>");
+        StringAssert.Contains(mime, $"Message-ID: <{item.MessageIdHeader}>");
+        StringAssert.Contains(stored.Subject, $"[#{number}]");
+        Assert.AreEqual(1, await db.AuditEvents.CountAsync(a => a.Action == "ticket.reply" && a.TicketNumber == number));
+    }
+
+    [TestMethod]
+    public async Task Send_StaleVersion_RefusedAndNothingQueued()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+
+        await Assert.ThrowsExactlyAsync<StaleTicketException>(() =>
+            desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version - 1, "Hello")));
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync());
+    }
+
+    [TestMethod]
+    public async Task Send_ClaimTakenByAnotherAgent_RefusedAndNothingQueued()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync(agent: 1);
+        await using var _ = desk;
+        desk.Clock.Advance(desk.Get<TicketQueue>().LeaseDuration);
+        Assert.IsTrue(await desk.Get<TicketQueue>().ClaimAsync(2, number));
+
+        await Assert.ThrowsExactlyAsync<ClaimLostException>(() =>
+            desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, "Hello")));
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync());
+        Assert.AreEqual(TicketStatus.New, (await db.Tickets.SingleAsync()).Status);
+    }
+
+    [TestMethod]
+    public async Task Send_TwoRepliesRaceOnOneTicket_ExactlyOneGoesOut()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+        var service = desk.Get<ReplyService>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            try { await service.SendAsync(1, new ReplyDraft(number, version, $"Reply {i}")); return true; }
+            catch (Exception e) when (e is StaleTicketException or ClaimLostException) { return false; }
+        }));
+
+        Assert.AreEqual(1, results.Count(ok => ok), "one reply wins, the other is refused");
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(1, await db.Outbox.CountAsync());
+    }
+
+    [TestMethod]
+    public async Task Send_EmptyText_Refused()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+
+        await Assert.ThrowsExactlyAsync<DomainException>(() => desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, "  ")));
+    }
+}
