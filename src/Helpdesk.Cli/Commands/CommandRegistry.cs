@@ -13,6 +13,7 @@ public static class CommandRegistry
         new IntakeCommand(),
         new ParseCommand(),
         new SeedCommand(),
+        new SendCommand(),
         new StatsCommand(),
         new TrainCommand(),
     ];

@@ -148,25 +148,5 @@ public sealed class IntakeAgainstDovecotTests
         }
     }
 
-    private static Process StartIntakeProcess(IntakeDesk desk)
-    {
-        var start = new ProcessStartInfo("dotnet", [HelpdeskDll(), "intake", "--once", "--no-drop"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in desk.Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return Process.Start(start)!;
-    }
-
-    private static string HelpdeskDll()
-    {
-        // The CLI is built beside the tests (a build-only project reference); same configuration as this assembly.
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Helpdesk.sln"))) root = root.Parent;
-        var dll = Path.Combine(root!.FullName, "src", "Helpdesk.Cli", "bin", configuration, "net10.0", "helpdesk.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Helpdesk.Cli first", dll);
-    }
+    private static Process StartIntakeProcess(IntakeDesk desk) => desk.StartCli("intake", "--once", "--no-drop");
 }

@@ -102,6 +102,29 @@ internal sealed class IntakeDesk : IAsyncDisposable
         .Where(m => m.Direction == Helpdesk.Core.Tickets.MessageDirection.Inbound && m.MessageIdHeader != null)
         .GroupBy(m => m.MessageIdHeader!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
 
+    /// <summary>Starts the built `helpdesk` CLI as a child process on this desk's settings (passed as environment variables).</summary>
+    public System.Diagnostics.Process StartCli(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [HelpdeskDll(), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
+    private static string HelpdeskDll()
+    {
+        // The CLI is built beside the tests (a build-only project reference); same configuration as this assembly.
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Helpdesk.sln"))) root = root.Parent;
+        var dll = Path.Combine(root!.FullName, "src", "Helpdesk.Cli", "bin", configuration, "net10.0", "helpdesk.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Helpdesk.Cli first", dll);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
