@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,
     ["mime"] = MimeBenchmark.RunAsync,
+    ["outbox"] = OutboxBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
