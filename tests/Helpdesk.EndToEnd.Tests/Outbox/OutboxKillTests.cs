@@ -47,11 +47,15 @@ public sealed class OutboxKillTests
         for (var kill = 0; kill < 3; kill++)
         {
             using var process = desk.StartCli("send", "--once");
-            await Task.Delay(random.Next(1200, 2500)); // start-up takes about a second; then it is mid-batch
+            // Kill it mid-batch: once it has sent more than before (start-up time varies with load), a moment later.
+            var before = await SentAsync(desk);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (await SentAsync(desk) == before && waited.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited) await Task.Delay(20);
+            await Task.Delay(random.Next(0, 300));
             process.Kill(); // SIGKILL: no cleanup, leases and the SMTP session left as they are
             await process.WaitForExitAsync();
         }
-        var sentBeforeLastRun = await desk.QueryAsync(db => db.Outbox.CountAsync(o => o.State == OutboxState.Sent));
+        var sentBeforeLastRun = await SentAsync(desk);
         Assert.IsTrue(sentBeforeLastRun is > 0 and < replies, $"the kills landed mid-way ({sentBeforeLastRun} of {replies} sent before the last run)");
         using (var last = desk.StartCli("send", "--once"))
         {
@@ -87,4 +91,6 @@ public sealed class OutboxKillTests
         // so the customer's client shows one message. The window is one commit per kill.
         Assert.IsTrue(byId.Values.Sum() - replies <= 3 * 2, $"at most a couple of duplicates per kill; got {byId.Values.Sum() - replies}");
     }
+
+    private static Task<int> SentAsync(IntakeDesk desk) => desk.QueryAsync(db => db.Outbox.CountAsync(o => o.State == OutboxState.Sent));
 }
