@@ -69,6 +69,30 @@ public sealed class IdempotencyAndQuarantineTests
     }
 
     [TestMethod]
+    public async Task ProcessBatchAsync_StoredEmails_OutcomeColumnsWrittenAndBytesKept()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var now = desk.Database.Clock.GetUtcNow();
+        var customer = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+        var autoReply = Mails.AutoReply("robot@example.com", "auto1@example.com");
+
+        var outcomes = await desk.Pipeline.ProcessBatchAsync([new RawMessage("box", 1, 1, customer, now), new RawMessage("box", 1, 2, autoReply, now)]);
+
+        var stored = await desk.QueryAsync(db => db.RawMessages.AsNoTracking().OrderBy(r => r.Uid).ToListAsync());
+        Assert.AreEqual(RawMessageState.Processed, stored[0].State);
+        Assert.AreEqual(outcomes[0].TicketNumber, stored[0].TicketNumber);
+        Assert.IsNotNull(stored[0].TicketNumber);
+        Assert.AreEqual("none", stored[0].MachineKind);
+        Assert.AreEqual("m1@example.com", stored[0].MessageIdHeader);
+        Assert.AreEqual(now.ToUnixTimeMilliseconds(), stored[0].ProcessedAt?.ToUnixTimeMilliseconds());
+        CollectionAssert.AreEqual(customer, stored[0].Bytes, "the raw bytes are never rewritten");
+        Assert.AreEqual(RawMessageState.Processed, stored[1].State);
+        Assert.AreEqual("auto_reply", stored[1].MachineKind);
+        Assert.AreEqual("auto1@example.com", stored[1].MessageIdHeader);
+        CollectionAssert.AreEqual(autoReply, stored[1].Bytes);
+    }
+
+    [TestMethod]
     public async Task ProcessPendingAsync_LeftByCrash_ProcessedOnce()
     {
         await using var desk = await IntakeTestDesk.CreateAsync();
