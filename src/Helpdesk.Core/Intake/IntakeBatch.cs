@@ -6,6 +6,7 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Mail.Mime;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Helpdesk.Core.Intake;
 
@@ -40,7 +41,10 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             .ToDictionaryAsync(r => r.Id, r => r.State, cancellationToken).ConfigureAwait(false);
         // Another process (or an earlier attempt) may have finished some of these already.
         var work = prepared.Where(p => states.GetValueOrDefault(p.Raw.Id, RawMessageState.Processed) == RawMessageState.Pending).ToList();
-        foreach (var p in work) db.RawMessages.Attach(p.Raw);
+        // The stored emails are not tracked: EF would snapshot and compare every raw byte[] on each DetectChanges,
+        // and update them one full-row statement at a time. Their state is written by MarkStoredAsync instead.
+        // Change detection runs once before each save, not on every Add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var readable = work.Where(p => p.Email is not null).ToList();
         var duplicates = await FindDuplicatesAsync(readable, cancellationToken).ConfigureAwait(false);
@@ -80,6 +84,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             }
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
@@ -92,14 +97,12 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             var ticketNumber = ticket?.Number ?? number;
             if (p.Raw.State == RawMessageState.Pending)
                 p.Raw.MarkProcessed(KindName(p.Email!.Machine.Kind), p.Email.Defects.Count == 0 ? null : string.Join(';', p.Email.Defects), ticketNumber, now);
-            var entry = db.Entry(p.Raw);
-            // The entity came from outside this context: write every column it may have changed, whatever it held before.
-            foreach (var property in entry.Properties)
-                if (!property.Metadata.IsPrimaryKey() && property.Metadata.Name != nameof(RawMessage.Bytes)) property.IsModified = true;
             Outcomes.Add(new IntakeOutcome(p.Raw.Id, p.Raw.State, p.Raw.TicketNumber, p.Raw.MachineKind, p.Raw.Error));
             if (ticket is not null && p.Email!.Machine.Kind == MachineMailKind.None) ChangedTickets.Add(ticket.Number);
         }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await MarkStoredAsync(work, cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Acknowledge, clock.Elapsed);
 
         // Outcomes in the caller's order, including the ones somebody else had already finished.
@@ -107,6 +110,38 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         Outcomes.Clear();
         foreach (var p in prepared)
             Outcomes.Add(byId.TryGetValue(p.Raw.Id, out var o) ? o : new IntakeOutcome(p.Raw.Id, states.GetValueOrDefault(p.Raw.Id), p.Raw.TicketNumber, p.Raw.MachineKind, null));
+    }
+
+    /// <summary>
+    /// Writes each stored email's outcome columns (never its bytes) with one prepared UPDATE, inside the batch's
+    /// transaction. Every outcome column is written, whatever the row held before.
+    /// </summary>
+    private async Task MarkStoredAsync(List<PreparedMessage> work, CancellationToken cancellationToken)
+    {
+        if (work.Count == 0) return;
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            UPDATE "RawMessages" SET "MessageIdHeader" = @mid, "State" = @state, "MachineKind" = @kind, "Defects" = @defects,
+            "Error" = @error, "TicketNumber" = @ticket, "ProcessedAt" = @at WHERE "Id" = @id
+            """;
+        var names = new[] { "@mid", "@state", "@kind", "@defects", "@error", "@ticket", "@at", "@id" };
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        var sqlite = db.IsSqlite;
+        foreach (var p in work)
+        {
+            var r = p.Raw;
+            object? at = r.ProcessedAt is { } t ? (sqlite ? t.ToUnixTimeMilliseconds() : t) : null;
+            object?[] values = [r.MessageIdHeader, (int)r.State, r.MachineKind, r.Defects, r.Error, r.TicketNumber, at, r.Id];
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static string KindName(MachineMailKind kind) => kind switch

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Helpdesk.Core.Intake;
 
@@ -49,14 +50,9 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
             var uids = batch.Select(b => (long?)b.Uid).ToList();
             var existing = (await db.RawMessages.Where(r => r.Source == mailbox && r.UidValidity == uidValidity && uids.Contains(r.Uid))
                 .Select(r => r.Uid).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-            var stored = new List<RawMessage>(batch.Count);
-            foreach (var f in batch.OrderBy(b => b.Uid))
-            {
-                if (existing.Contains(f.Uid)) continue;
-                var raw = new RawMessage(mailbox, uidValidity, f.Uid, f.Bytes, now);
-                db.RawMessages.Add(raw);
-                stored.Add(raw);
-            }
+            var stored = batch.Where(f => !existing.Contains(f.Uid)).OrderBy(f => f.Uid)
+                .Select(f => new RawMessage(mailbox, uidValidity, f.Uid, f.Bytes, now)).ToList();
+            await InsertAsync(db, stored, cancellationToken).ConfigureAwait(false);
             if (batch.Count > 0) cursor.Advance(batch.Max(b => b.Uid));
             cursor.RecordPoll(now, waitingAfter, null);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -71,8 +67,7 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
         return await InTransactionAsync(async db =>
         {
             var stored = messages.Select(m => new RawMessage(source, null, null, m, now)).ToList();
-            db.RawMessages.AddRange(stored);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await InsertAsync(db, stored, cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<RawMessage>)stored;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -87,6 +82,36 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inserts new stored emails with one prepared command inside the caller's transaction. EF would re-build the
+    /// statement per row and keep a snapshot copy of every byte[]; the rows are insert-only here.
+    /// </summary>
+    private static async Task InsertAsync(HelpdeskDbContext db, List<RawMessage> stored, CancellationToken cancellationToken)
+    {
+        if (stored.Count == 0) return;
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO "RawMessages" ("Source", "UidValidity", "Uid", "Sha256", "Size", "Bytes", "FetchedAt", "State")
+            VALUES (@source, @validity, @uid, @sha, @size, @bytes, @at, @state) RETURNING "Id"
+            """;
+        foreach (var name in (string[])["@source", "@validity", "@uid", "@sha", "@size", "@bytes", "@at", "@state"])
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        var sqlite = db.IsSqlite;
+        foreach (var r in stored)
+        {
+            object?[] values = [r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size, r.Bytes, sqlite ? r.FetchedAt.ToUnixTimeMilliseconds() : r.FetchedAt, (int)r.State];
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            r.StoredAs(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task<MailboxCursor> CursorAsync(HelpdeskDbContext db, string mailbox, CancellationToken cancellationToken)

@@ -69,6 +69,9 @@ public sealed class RawMessage
 
     public void SetMessageId(string? messageId) => MessageIdHeader = messageId;
 
+    /// <summary>The id the database gave the row, when it was inserted without EF (see IntakeStore).</summary>
+    internal void StoredAs(long id) => Id = id;
+
     public void MarkProcessed(string machineKind, string? defects, long? ticketNumber, DateTimeOffset at)
     {
         MachineKind = machineKind;

@@ -24,6 +24,31 @@ public sealed class IdempotencyAndQuarantineTests
     }
 
     [TestMethod]
+    public async Task StoreMailboxBatchAsync_NewEmails_ReturnedIdsMatchStoredRows()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var store = desk.Database.Get<IntakeStore>();
+        var now = desk.Database.Clock.GetUtcNow();
+        var first = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+        var second = Mails.Customer("lee@example.com", "m2@example.com", "Locked out", "y");
+
+        var stored = await store.StoreMailboxBatchAsync("box", 7, [new IntakeStore.Fetched(9, second), new IntakeStore.Fetched(4, first)], 3);
+
+        var rows = await desk.QueryAsync(db => db.RawMessages.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
+        CollectionAssert.AreEqual(rows.Select(r => r.Id).ToList(), stored.Select(r => r.Id).ToList(), "UID order, ids as the database gave them");
+        Assert.AreEqual(4, rows[0].Uid);
+        Assert.AreEqual(7, rows[0].UidValidity);
+        Assert.AreEqual("box", rows[0].Source);
+        CollectionAssert.AreEqual(first, rows[0].Bytes);
+        Assert.AreEqual(stored[0].Sha256, rows[0].Sha256);
+        Assert.AreEqual(first.Length, rows[0].Size);
+        Assert.AreEqual(now.ToUnixTimeMilliseconds(), rows[0].FetchedAt.ToUnixTimeMilliseconds());
+        Assert.AreEqual(RawMessageState.Pending, rows[1].State);
+        CollectionAssert.AreEqual(second, rows[1].Bytes);
+        Assert.AreEqual(9, (await store.GetCursorAsync("box")).LastUid);
+    }
+
+    [TestMethod]
     public async Task ProcessAsync_SameMessageIdAndBytesFromAnotherSource_Duplicate()
     {
         await using var desk = await IntakeTestDesk.CreateAsync();
@@ -66,6 +91,30 @@ public sealed class IdempotencyAndQuarantineTests
         Assert.AreEqual(2, stored.Count, "the bad one is kept");
         Assert.IsTrue(stored[0].Size > 10_000);
         Assert.AreEqual(RawMessageState.Quarantined, stored[0].State);
+    }
+
+    [TestMethod]
+    public async Task ProcessBatchAsync_StoredEmails_OutcomeColumnsWrittenAndBytesKept()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var now = desk.Database.Clock.GetUtcNow();
+        var customer = Mails.Customer("dana@example.com", "m1@example.com", "Help", "x");
+        var autoReply = Mails.AutoReply("robot@example.com", "auto1@example.com");
+
+        var outcomes = await desk.Pipeline.ProcessBatchAsync([new RawMessage("box", 1, 1, customer, now), new RawMessage("box", 1, 2, autoReply, now)]);
+
+        var stored = await desk.QueryAsync(db => db.RawMessages.AsNoTracking().OrderBy(r => r.Uid).ToListAsync());
+        Assert.AreEqual(RawMessageState.Processed, stored[0].State);
+        Assert.AreEqual(outcomes[0].TicketNumber, stored[0].TicketNumber);
+        Assert.IsNotNull(stored[0].TicketNumber);
+        Assert.AreEqual("none", stored[0].MachineKind);
+        Assert.AreEqual("m1@example.com", stored[0].MessageIdHeader);
+        Assert.AreEqual(now.ToUnixTimeMilliseconds(), stored[0].ProcessedAt?.ToUnixTimeMilliseconds());
+        CollectionAssert.AreEqual(customer, stored[0].Bytes, "the raw bytes are never rewritten");
+        Assert.AreEqual(RawMessageState.Processed, stored[1].State);
+        Assert.AreEqual("auto_reply", stored[1].MachineKind);
+        Assert.AreEqual("auto1@example.com", stored[1].MessageIdHeader);
+        CollectionAssert.AreEqual(autoReply, stored[1].Bytes);
     }
 
     [TestMethod]
