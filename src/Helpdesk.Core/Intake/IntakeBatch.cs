@@ -96,7 +96,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         {
             var ticketNumber = ticket?.Number ?? number;
             if (p.Raw.State == RawMessageState.Pending)
-                p.Raw.MarkProcessed(KindName(p.Email!.Machine.Kind), p.Email.Defects.Count == 0 ? null : string.Join(';', p.Email.Defects), ticketNumber, now);
+                p.Raw.MarkProcessed(ParsedEmailJson.KindName(p.Email!.Machine.Kind), p.Email.Defects.Count == 0 ? null : string.Join(';', p.Email.Defects), ticketNumber, now);
             Outcomes.Add(new IntakeOutcome(p.Raw.Id, p.Raw.State, p.Raw.TicketNumber, p.Raw.MachineKind, p.Raw.Error));
             if (ticket is not null && p.Email!.Machine.Kind == MachineMailKind.None) ChangedTickets.Add(ticket.Number);
         }
@@ -143,17 +143,6 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    public static string KindName(MachineMailKind kind) => kind switch
-    {
-        MachineMailKind.None => "none",
-        MachineMailKind.Bounce => "bounce",
-        MachineMailKind.AutoReply => "auto_reply",
-        MachineMailKind.Receipt => "receipt",
-        MachineMailKind.Challenge => "challenge",
-        MachineMailKind.MailingList => "mailing_list",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     /// <summary>Same Message-ID and the same bytes as an email already taken in (here or earlier in this batch).</summary>
     private async Task<HashSet<PreparedMessage>> FindDuplicatesAsync(List<PreparedMessage> readable, CancellationToken cancellationToken)
