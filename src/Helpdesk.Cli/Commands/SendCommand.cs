@@ -66,12 +66,11 @@ public sealed class SendCommand : ICliCommand
         return 0;
     }
 
-    /// <summary>Queued and due now (a later retry or a hold in its undo window is not "due").</summary>
+    /// <summary>Due now, leased or not: an item a killed sender still leases is waited for until its lease runs out.</summary>
     private static async Task<bool> AnythingDueAsync(IDbContextFactory<HelpdeskDbContext> factory, CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox.AnyAsync(o => o.State == OutboxState.Queued && o.NextAttemptAt <= now
-            && (o.HoldUntil == null || o.HoldUntil <= now), cancellationToken);
+        return await db.Outbox.AnyAsync(OutboxItem.WaitingAt(now), cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ public sealed class Acknowledgments
         if (!customer.MayAcknowledge(now, _intake.AcknowledgeWindow)) return null;
 
         var messageId = $"ack-{ticket.Number}-{ticket.InboundCount}@{_company.DeskDomain}";
-        var subject = $"Re: {StripTicketToken(message.Subject ?? ticket.Subject)} [#{ticket.Number}]";
+        var subject = TicketSubject.ForReply(message.Subject ?? ticket.Subject, ticket.Number, "(no subject)");
         var references = message.ReferenceList.ToList();
         if (message.MessageIdHeader is { Length: > 0 } mid) references.Add(mid);
         var text = MergeFields.Render(_template.Body, new MergeContext(
@@ -70,13 +70,6 @@ public sealed class Acknowledgments
         return item;
     }
 
-    private static string StripTicketToken(string subject)
-    {
-        var s = System.Text.RegularExpressions.Regex.Replace(subject, @"\s*\[#\d+\]", "").Trim();
-        while (s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)) s = s[3..].TrimStart();
-        return s.Length == 0 ? "(no subject)" : s;
-    }
-
     /// <summary>
     /// The acknowledgment body: ack.received.en.md of the seed templates when present (front matter dropped), else a
     /// built-in text.
@@ -98,13 +91,9 @@ public sealed class Acknowledgments
         public static AckTemplate Load(string path)
         {
             if (!File.Exists(path)) return new AckTemplate(BuiltIn);
-            var text = File.ReadAllText(path).Replace("\r\n", "\n");
-            if (text.StartsWith("---\n", StringComparison.Ordinal))
-            {
-                var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
-                if (end > 0) text = text[(end + 5)..];
-            }
-            return new AckTemplate(text.Trim() + "\n");
+            // The same reader as every seed template; a file it cannot read falls back to the built-in text.
+            var (template, _) = TemplateFiles.Parse(File.ReadAllText(path), path);
+            return new AckTemplate(template is null ? BuiltIn : template.Body.Trim() + "\n");
         }
 
         /// <summary>Rendered by <see cref="MergeFields"/>, the same engine as every reply.</summary>

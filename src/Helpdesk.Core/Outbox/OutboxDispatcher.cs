@@ -66,8 +66,7 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var due = await db.Outbox
-            .Where(o => o.State == OutboxState.Queued && o.NextAttemptAt <= now && (o.HoldUntil == null || o.HoldUntil <= now)
-                        && (o.LeasedUntil == null || o.LeasedUntil <= now))
+            .Where(OutboxItem.WaitingAt(now)).Where(o => o.LeasedUntil == null || o.LeasedUntil <= now)
             .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(count).ToListAsync(cancellationToken);
         foreach (var item in due) item.Lease(now + options.Lease);
         try

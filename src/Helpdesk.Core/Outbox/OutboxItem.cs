@@ -86,9 +86,9 @@ public sealed class OutboxItem
     /// <summary>A dispatcher is sending it until then; another dispatcher (another instance) leaves it alone.</summary>
     public DateTimeOffset? LeasedUntil { get; private set; }
 
-    public bool IsDue(DateTimeOffset now) =>
-        State == OutboxState.Queued && NextAttemptAt <= now && (HoldUntil is null || HoldUntil <= now)
-        && (LeasedUntil is null || LeasedUntil <= now);
+    /// <summary>Queued, its next attempt reached and any undo-window hold passed (whether or not a dispatcher holds it).</summary>
+    public static System.Linq.Expressions.Expression<Func<OutboxItem, bool>> WaitingAt(DateTimeOffset now) =>
+        o => o.State == OutboxState.Queued && o.NextAttemptAt <= now && (o.HoldUntil == null || o.HoldUntil <= now);
 
     public void Lease(DateTimeOffset until) => LeasedUntil = until;
 

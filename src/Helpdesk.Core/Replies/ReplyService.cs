@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
@@ -18,7 +17,7 @@ public sealed record ReplyDraft(long TicketNumber, int SeenVersion, string Text,
 /// audit entry are one SaveChanges, so they commit together or not at all: a reply goes out once, and only for a
 /// ticket the agent still held and saw as it is.
 /// </summary>
-public sealed partial class ReplyService(
+public sealed class ReplyService(
     IDbContextFactory<HelpdeskDbContext> factory, CompanyOptions company, TimeProvider time, IDeskNotifier notifier)
 {
     public async Task<OutboxItem> SendAsync(long staffId, ReplyDraft draft, CancellationToken cancellationToken = default)
@@ -34,7 +33,7 @@ public sealed partial class ReplyService(
         var inbound = ticket.Messages.Where(m => m.Direction == MessageDirection.Inbound).MaxBy(m => m.CreatedAt);
 
         var messageId = $"reply-{ticket.Number}-{Guid.NewGuid():N}@{company.DeskDomain}";
-        var subject = $"Re: {BareSubject(inbound?.Subject ?? ticket.Subject)} [#{ticket.Number}]";
+        var subject = TicketSubject.ForReply(inbound?.Subject ?? ticket.Subject, ticket.Number, "Your message");
         var references = inbound is null ? [] : inbound.ReferenceList.Append(inbound.MessageIdHeader).OfType<string>().TakeLast(20).ToList();
         var text = draft.Text.Trim();
         var message = TicketMessage.Outbound(staffId, messageId, inbound?.MessageIdHeader, references, subject, text, now,
@@ -70,15 +69,4 @@ public sealed partial class ReplyService(
         notifier.TicketsChanged([ticket.Number]);
         return item;
     }
-
-    private static string BareSubject(string subject)
-    {
-        var s = TicketToken().Replace(subject, "").Trim();
-        while (s.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) || s.StartsWith("AW:", StringComparison.OrdinalIgnoreCase))
-            s = s[3..].TrimStart();
-        return s.Length == 0 ? "Your message" : s;
-    }
-
-    [GeneratedRegex(@"\s*\[#\d+\]")]
-    private static partial Regex TicketToken();
 }
