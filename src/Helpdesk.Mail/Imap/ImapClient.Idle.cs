@@ -29,8 +29,9 @@ public sealed partial class ImapClient
                 return new ImapWaitResult(ImapWakeReason.NewMail, mailbox.Exists);
             }
 
+            // A sliver left over because a timer fired a little early is not worth a new IDLE (a command round trip).
             var remaining = maxWait - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero)
+            if (remaining <= MinimumWait)
             {
                 return new ImapWaitResult(ImapWakeReason.TimedOut, mailbox.Exists);
             }
@@ -48,6 +49,8 @@ public sealed partial class ImapClient
             }
         }
     }
+
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(20);
 
     /// <summary>One IDLE command: ends (DONE) on new mail, after <paramref name="period"/>, or on cancellation.</summary>
     private async Task IdleOnceAsync(TimeSpan period, int baseline, CancellationToken cancellationToken)

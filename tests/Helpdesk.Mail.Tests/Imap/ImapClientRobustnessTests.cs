@@ -147,7 +147,7 @@ public sealed class ImapClientRobustnessTests
             """, options);
         await client.SelectAsync("INBOX");
 
-        var result = await client.WaitForNewMailAsync(TimeSpan.FromMilliseconds(450));
+        var result = await client.WaitForNewMailAsync(TimeSpan.FromMilliseconds(550));
 
         Assert.AreEqual(ImapWakeReason.TimedOut, result.Reason);
         server.AssertComplete();
