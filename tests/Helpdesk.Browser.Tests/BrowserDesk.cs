@@ -73,10 +73,16 @@ public sealed class BrowserDesk : IAsyncDisposable
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
-    /// <summary>Saves a screenshot to docs/screenshots/NAME.png in the repository (kept, and looked at, as the desk's pictures).</summary>
+    /// <summary>
+    /// Saves a screenshot as NAME.png: into docs/screenshots (the desk's pictures, kept and looked at) when the run sets
+    /// HELPDESK_SCREENSHOTS=docs, otherwise into TestResults/screenshots so that a test run leaves the tree clean.
+    /// </summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
-        var path = Path.Combine(DeskFactory.RepositoryRoot, "docs", "screenshots", name + ".png");
+        var folder = Environment.GetEnvironmentVariable("HELPDESK_SCREENSHOTS") == "docs"
+            ? Path.Combine(DeskFactory.RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(DeskFactory.RepositoryRoot, "TestResults", "screenshots");
+        var path = Path.Combine(folder, name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
         return path;
