@@ -28,6 +28,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private readonly Dictionary<long, long> _latestByCustomer = [];
     private readonly List<(Ticket Ticket, Customer Customer, TicketMessage Message)> _inbound = [];
     private readonly List<(PreparedMessage Message, Ticket? Ticket, long? TicketNumber)> _done = [];
+    private readonly List<(TicketMessage Message, Ticket Ticket)> _newMessages = [];
 
     public List<IntakeOutcome> Outcomes { get; } = [];
 
@@ -85,7 +86,15 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         }
 
         db.ChangeTracker.DetectChanges();
+        // The new messages and attachments are written by prepared inserts after the tickets have their numbers;
+        // EF would send one freshly built command per row.
+        foreach (var (message, _) in _newMessages)
+        {
+            db.Entry(message).State = EntityState.Detached;
+            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
+        }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertMessagesAsync(cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
@@ -110,6 +119,40 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         Outcomes.Clear();
         foreach (var p in prepared)
             Outcomes.Add(byId.TryGetValue(p.Raw.Id, out var o) ? o : new IntakeOutcome(p.Raw.Id, states.GetValueOrDefault(p.Raw.Id), p.Raw.TicketNumber, p.Raw.MachineKind, null));
+    }
+
+    /// <summary>
+    /// Inserts the batch's new messages and their attachment rows with one prepared command each, then lets EF
+    /// track them as saved (Unchanged), so the acknowledgment save that follows sees nothing to write for them.
+    /// </summary>
+    private async Task InsertMessagesAsync(CancellationToken cancellationToken)
+    {
+        if (_newMessages.Count == 0) return;
+        await using var messages = new PreparedInsert<TicketMessage>(db);
+        PreparedInsert<MessageAttachment>? attachments = null;
+        try
+        {
+            foreach (var (message, ticket) in _newMessages)
+            {
+                message.AttachTo(ticket); // a new ticket had no number when the message was added to it
+                message.StoredAs(await messages.InsertAsync(message, cancellationToken).ConfigureAwait(false));
+                foreach (var attachment in message.Attachments)
+                {
+                    attachment.AttachTo(message);
+                    attachments ??= new PreparedInsert<MessageAttachment>(db);
+                    attachment.StoredAs(await attachments.InsertAsync(attachment, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        finally
+        {
+            if (attachments is not null) await attachments.DisposeAsync().ConfigureAwait(false);
+        }
+        foreach (var (message, _) in _newMessages)
+        {
+            db.Entry(message).State = EntityState.Unchanged;
+            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Unchanged;
+        }
     }
 
     /// <summary>
@@ -241,7 +284,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         var message = TicketMessage.Inbound(email.MessageId, email.InReplyTo, email.References, address, email.From?.Name,
             Truncate(email.Subject, 1000), p.Text, p.VisibleText, email.Html, p.Raw.FetchedAt, p.Raw.Id);
         foreach (var att in email.Attachments)
-            message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Content.ToArray(), att.Sha256, att.Inline, att.ContentId));
+            message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Size, att.Sha256, att.Inline, att.ContentId));
 
         var ticket = FindThread(email, customer);
         if (ticket is null)
@@ -251,6 +294,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             db.Tickets.Add(ticket);
         }
         ticket.AddCustomerMessage(message);
+        _newMessages.Add((message, ticket));
         if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
         else _openByCustomer[customer.Id] = ticket;
         if (email.MessageId is { Length: > 0 } mid) _newThreadIndex[mid] = ticket;
@@ -297,8 +341,10 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             else if (_latestByCustomer.TryGetValue(customer.Id, out var latest)) _tickets.TryGetValue(latest, out ticket);
         }
         if (ticket is null) return null;
-        ticket.AttachSilently(TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
-            SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id));
+        var reply = TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
+            SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id);
+        ticket.AttachSilently(reply);
+        _newMessages.Add((reply, ticket));
         return ticket;
     }
 
