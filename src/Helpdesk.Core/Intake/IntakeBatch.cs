@@ -98,8 +98,13 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
-        foreach (var (ticket, customer, message) in _inbound)
-            if (acks.TryCreate(ticket, customer, message, now) is { } ack) db.Outbox.Add(ack);
+        // Acknowledgments are insert-only here (the dispatcher picks them up after the commit): prepared inserts.
+        if (_inbound.Count > 0)
+        {
+            await using var outbox = new PreparedInsert<OutboxItem>(db);
+            foreach (var (ticket, customer, message) in _inbound)
+                if (acks.TryCreate(ticket, customer, message, now) is { } ack) await outbox.InsertAsync(ack, cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var (p, ticket, number) in _done)
         {
