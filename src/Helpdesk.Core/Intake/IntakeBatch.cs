@@ -29,6 +29,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private readonly List<(Ticket Ticket, Customer Customer, TicketMessage Message)> _inbound = [];
     private readonly List<(PreparedMessage Message, Ticket? Ticket, long? TicketNumber)> _done = [];
     private readonly List<(TicketMessage Message, Ticket Ticket)> _newMessages = [];
+    private readonly List<Customer> _newCustomers = [];
+    private readonly List<Ticket> _newTickets = [];
 
     public List<IntakeOutcome> Outcomes { get; } = [];
 
@@ -85,26 +87,34 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             }
         }
 
+        // New customers, tickets, messages and attachments are written by prepared inserts (EF's SQLite provider sends
+        // one freshly built command per row); they were never added to the context. Messages added to tickets the
+        // context tracks are found by DetectChanges and taken out again. EF saves what it tracks: changes to existing
+        // tickets and customers, bounced outbox items.
         db.ChangeTracker.DetectChanges();
-        // The new messages and attachments are written by prepared inserts after the tickets have their numbers;
-        // EF would send one freshly built command per row.
         foreach (var (message, _) in _newMessages)
         {
             db.Entry(message).State = EntityState.Detached;
             foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await InsertMessagesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertNewRowsAsync(cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
         // Acknowledgments are insert-only here (the dispatcher picks them up after the commit): prepared inserts.
+        var acknowledgedNewCustomers = new List<Customer>();
         if (_inbound.Count > 0)
         {
             await using var outbox = new PreparedInsert<OutboxItem>(db);
             foreach (var (ticket, customer, message) in _inbound)
-                if (acks.TryCreate(ticket, customer, message, now) is { } ack) await outbox.InsertAsync(ack, cancellationToken).ConfigureAwait(false);
+            {
+                if (acks.TryCreate(ticket, customer, message, now) is not { } ack) continue;
+                await outbox.InsertAsync(ack, cancellationToken).ConfigureAwait(false);
+                if (db.Entry(customer).State == EntityState.Detached) acknowledgedNewCustomers.Add(customer);
+            }
         }
+        await RecordAcknowledgedAsync(acknowledgedNewCustomers, cancellationToken).ConfigureAwait(false);
 
         foreach (var (p, ticket, number) in _done)
         {
@@ -127,11 +137,26 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     }
 
     /// <summary>
-    /// Inserts the batch's new messages and their attachment rows with one prepared command each, then lets EF
-    /// track them as saved (Unchanged), so the acknowledgment save that follows sees nothing to write for them.
+    /// Inserts the batch's new customers, then its new tickets (which need the customers' ids), then the new
+    /// messages (which need the tickets' numbers) and their attachment rows: one prepared command per table.
     /// </summary>
-    private async Task InsertMessagesAsync(CancellationToken cancellationToken)
+    private async Task InsertNewRowsAsync(CancellationToken cancellationToken)
     {
+        if (_newCustomers.Count > 0)
+        {
+            await using var customers = new PreparedInsert<Customer>(db);
+            foreach (var customer in _newCustomers)
+                customer.StoredAs(await customers.InsertAsync(customer, cancellationToken).ConfigureAwait(false));
+        }
+        if (_newTickets.Count > 0)
+        {
+            await using var tickets = new PreparedInsert<Ticket>(db);
+            foreach (var ticket in _newTickets)
+            {
+                ticket.RefreshCustomerId();
+                ticket.StoredAs(await tickets.InsertAsync(ticket, cancellationToken).ConfigureAwait(false));
+            }
+        }
         if (_newMessages.Count == 0) return;
         await using var messages = new PreparedInsert<TicketMessage>(db);
         PreparedInsert<MessageAttachment>? attachments = null;
@@ -153,10 +178,27 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         {
             if (attachments is not null) await attachments.DisposeAsync().ConfigureAwait(false);
         }
-        foreach (var (message, _) in _newMessages)
+    }
+
+    /// <summary>The acknowledgment time of customers this batch created (EF does not track them; it saves the others).</summary>
+    private async Task RecordAcknowledgedAsync(List<Customer> customers, CancellationToken cancellationToken)
+    {
+        if (customers.Count == 0) return;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """UPDATE "Customers" SET "LastAcknowledgedAt" = @at WHERE "Id" = @id""";
+        var at = command.CreateParameter();
+        at.ParameterName = "@at";
+        command.Parameters.Add(at);
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        command.Parameters.Add(id);
+        foreach (var customer in customers)
         {
-            db.Entry(message).State = EntityState.Unchanged;
-            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Unchanged;
+            var when = customer.LastAcknowledgedAt!.Value;
+            at.Value = db.IsSqlite ? when.ToUnixTimeMilliseconds() : when;
+            id.Value = customer.Id;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -281,7 +323,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         if (!_customers.TryGetValue(address, out var customer))
         {
             customer = new Customer(address, email.From?.Name, now);
-            db.Customers.Add(customer);
+            _newCustomers.Add(customer);
             _customers[address] = customer;
         }
         else customer.UpdateName(customer.Name is null ? email.From?.Name : null);
@@ -296,7 +338,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         {
             ticket = Ticket.Open(customer, email.Subject, p.Raw.FetchedAt);
             ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
-            db.Tickets.Add(ticket);
+            _newTickets.Add(ticket);
         }
         ticket.AddCustomerMessage(message);
         _newMessages.Add((message, ticket));
