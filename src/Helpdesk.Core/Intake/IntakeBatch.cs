@@ -12,8 +12,10 @@ namespace Helpdesk.Core.Intake;
 
 /// <summary>
 /// The database half of intake for one batch, inside one write transaction: look up everything the batch needs in
-/// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, save twice
-/// (tickets get their numbers, then acknowledgments and the stored emails' state refer to them).
+/// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, then write: EF
+/// saves the rows it tracks (existing tickets and customers), prepared inserts write the new customers, tickets,
+/// messages and attachment rows (tickets get their numbers), then acknowledgments and the stored emails' state,
+/// which refer to those numbers.
 /// </summary>
 internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
     IntakeStageTimes? times = null)
@@ -102,17 +104,19 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
-        // Acknowledgments are insert-only here (the dispatcher picks them up after the commit): prepared inserts.
+        // Acknowledgments: decided in arrival order (one per customer per window), their text and MIME built on every
+        // core, inserted with a prepared command (insert-only here; the dispatcher picks them up after the commit).
         var acknowledgedNewCustomers = new List<Customer>();
-        if (_inbound.Count > 0)
+        var due = _inbound.Where(x => acks.Decide(x.Customer, x.Message, now)).ToList();
+        if (due.Count > 0)
         {
+            var items = new OutboxItem[due.Count];
+            Parallel.For(0, due.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i => items[i] = acks.Build(due[i].Ticket, due[i].Customer, due[i].Message, now));
             await using var outbox = new PreparedInsert<OutboxItem>(db);
-            foreach (var (ticket, customer, message) in _inbound)
-            {
-                if (acks.TryCreate(ticket, customer, message, now) is not { } ack) continue;
-                await outbox.InsertAsync(ack, cancellationToken).ConfigureAwait(false);
+            foreach (var item in items) await outbox.InsertAsync(item, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, customer, _) in due)
                 if (db.Entry(customer).State == EntityState.Detached) acknowledgedNewCustomers.Add(customer);
-            }
         }
         await RecordAcknowledgedAsync(acknowledgedNewCustomers, cancellationToken).ConfigureAwait(false);
 
