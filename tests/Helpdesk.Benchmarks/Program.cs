@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["fuzz"] = MimeFuzzBenchmark.RunAsync,
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,
+    ["intake-latency"] = IntakeLatencyBenchmark.RunAsync,
     ["mime"] = MimeBenchmark.RunAsync,
     ["outbox"] = OutboxBenchmark.RunAsync,
 };

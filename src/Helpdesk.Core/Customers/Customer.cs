@@ -60,4 +60,7 @@ public sealed class Customer
         !Undeliverable && (LastAcknowledgedAt is null || now - LastAcknowledgedAt.Value >= window);
 
     public void RecordAcknowledged(DateTimeOffset at) => LastAcknowledgedAt = at;
+
+    /// <summary>Intake inserts new customers itself (a prepared command per batch); records the id the row got.</summary>
+    internal void StoredAs(long id) => Id = id;
 }

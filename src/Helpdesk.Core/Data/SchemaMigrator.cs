@@ -14,7 +14,14 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql);
 
     /// <summary>Version 1 is the model as EF creates it; later steps go here, never edited once released.</summary>
-    public static IReadOnlyList<Step> Steps { get; } = [];
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        // Attachment bytes stay in the stored raw email only (AttachmentFiles reads them from there); every
+        // attachment row so far came from intake and has its raw email, so nothing is lost.
+        new(2, "attachments kept once, in the raw email",
+            """ALTER TABLE "Attachments" DROP COLUMN "Content";""",
+            """ALTER TABLE "Attachments" DROP COLUMN "Content";"""),
+    ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;
 

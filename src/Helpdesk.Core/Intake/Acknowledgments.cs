@@ -37,13 +37,26 @@ public sealed class Acknowledgments
     /// The acknowledgment for <paramref name="message"/>, just added to <paramref name="ticket"/> (which has its
     /// number), or null when the rules say no. Records the acknowledgment on the customer.
     /// </summary>
-    public OutboxItem? TryCreate(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now)
-    {
-        if (!_intake.Acknowledge) return null;
-        if (message.Direction != MessageDirection.Inbound || message.FromAddress is null) return null;
-        if (IsOwnAddress(message.FromAddress) || IsOwnAddress(customer.Address)) return null;
-        if (!customer.MayAcknowledge(now, _intake.AcknowledgeWindow)) return null;
+    public OutboxItem? TryCreate(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now) =>
+        Decide(customer, message, now) ? Build(ticket, customer, message, now) : null;
 
+    /// <summary>
+    /// Whether the rules allow an acknowledgment for <paramref name="message"/>; when they do, records it on the
+    /// customer (so a second email from them in the same batch gets none). Run in arrival order.
+    /// </summary>
+    internal bool Decide(Customer customer, TicketMessage message, DateTimeOffset now)
+    {
+        if (!_intake.Acknowledge) return false;
+        if (message.Direction != MessageDirection.Inbound || message.FromAddress is null) return false;
+        if (IsOwnAddress(message.FromAddress) || IsOwnAddress(customer.Address)) return false;
+        if (!customer.MayAcknowledge(now, _intake.AcknowledgeWindow)) return false;
+        customer.RecordAcknowledged(now);
+        return true;
+    }
+
+    /// <summary>The acknowledgment itself (text and MIME): changes nothing, so intake builds a batch's in parallel.</summary>
+    internal OutboxItem Build(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now)
+    {
         var messageId = $"ack-{ticket.Number}-{ticket.InboundCount}@{_company.DeskDomain}";
         var subject = TicketSubject.ForReply(message.Subject ?? ticket.Subject, ticket.Number, "(no subject)");
         var references = message.ReferenceList.ToList();
@@ -66,7 +79,6 @@ public sealed class Acknowledgments
         });
         var item = new OutboxItem(OutboxKind.Acknowledgment, ticket.Number, null, messageId, _company.DeskAddress, customer.Address, subject, now);
         item.SetMime(mime);
-        customer.RecordAcknowledged(now);
         return item;
     }
 

@@ -12,8 +12,10 @@ namespace Helpdesk.Core.Intake;
 
 /// <summary>
 /// The database half of intake for one batch, inside one write transaction: look up everything the batch needs in
-/// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, save twice
-/// (tickets get their numbers, then acknowledgments and the stored emails' state refer to them).
+/// a few queries (customers, referenced Message-IDs, tickets), decide each email's fate in memory, then write: EF
+/// saves the rows it tracks (existing tickets and customers), prepared inserts write the new customers, tickets,
+/// messages and attachment rows (tickets get their numbers), then acknowledgments and the stored emails' state,
+/// which refer to those numbers.
 /// </summary>
 internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
     IntakeStageTimes? times = null)
@@ -28,6 +30,9 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private readonly Dictionary<long, long> _latestByCustomer = [];
     private readonly List<(Ticket Ticket, Customer Customer, TicketMessage Message)> _inbound = [];
     private readonly List<(PreparedMessage Message, Ticket? Ticket, long? TicketNumber)> _done = [];
+    private readonly List<(TicketMessage Message, Ticket Ticket)> _newMessages = [];
+    private readonly List<Customer> _newCustomers = [];
+    private readonly List<Ticket> _newTickets = [];
 
     public List<IntakeOutcome> Outcomes { get; } = [];
 
@@ -84,13 +89,36 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             }
         }
 
+        // New customers, tickets, messages and attachments are written by prepared inserts (EF's SQLite provider sends
+        // one freshly built command per row); they were never added to the context. Messages added to tickets the
+        // context tracks are found by DetectChanges and taken out again. EF saves what it tracks: changes to existing
+        // tickets and customers, bounced outbox items.
         db.ChangeTracker.DetectChanges();
+        foreach (var (message, _) in _newMessages)
+        {
+            db.Entry(message).State = EntityState.Detached;
+            foreach (var attachment in message.Attachments) db.Entry(attachment).State = EntityState.Detached;
+        }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertNewRowsAsync(cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
-        foreach (var (ticket, customer, message) in _inbound)
-            if (acks.TryCreate(ticket, customer, message, now) is { } ack) db.Outbox.Add(ack);
+        // Acknowledgments: decided in arrival order (one per customer per window), their text and MIME built on every
+        // core, inserted with a prepared command (insert-only here; the dispatcher picks them up after the commit).
+        var acknowledgedNewCustomers = new List<Customer>();
+        var due = _inbound.Where(x => acks.Decide(x.Customer, x.Message, now)).ToList();
+        if (due.Count > 0)
+        {
+            var items = new OutboxItem[due.Count];
+            Parallel.For(0, due.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                i => items[i] = acks.Build(due[i].Ticket, due[i].Customer, due[i].Message, now));
+            await using var outbox = new PreparedInsert<OutboxItem>(db);
+            foreach (var item in items) await outbox.InsertAsync(item, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, customer, _) in due)
+                if (db.Entry(customer).State == EntityState.Detached) acknowledgedNewCustomers.Add(customer);
+        }
+        await RecordAcknowledgedAsync(acknowledgedNewCustomers, cancellationToken).ConfigureAwait(false);
 
         foreach (var (p, ticket, number) in _done)
         {
@@ -110,6 +138,72 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         Outcomes.Clear();
         foreach (var p in prepared)
             Outcomes.Add(byId.TryGetValue(p.Raw.Id, out var o) ? o : new IntakeOutcome(p.Raw.Id, states.GetValueOrDefault(p.Raw.Id), p.Raw.TicketNumber, p.Raw.MachineKind, null));
+    }
+
+    /// <summary>
+    /// Inserts the batch's new customers, then its new tickets (which need the customers' ids), then the new
+    /// messages (which need the tickets' numbers) and their attachment rows: one prepared command per table.
+    /// </summary>
+    private async Task InsertNewRowsAsync(CancellationToken cancellationToken)
+    {
+        if (_newCustomers.Count > 0)
+        {
+            await using var customers = new PreparedInsert<Customer>(db);
+            foreach (var customer in _newCustomers)
+                customer.StoredAs(await customers.InsertAsync(customer, cancellationToken).ConfigureAwait(false));
+        }
+        if (_newTickets.Count > 0)
+        {
+            await using var tickets = new PreparedInsert<Ticket>(db);
+            foreach (var ticket in _newTickets)
+            {
+                ticket.RefreshCustomerId();
+                ticket.StoredAs(await tickets.InsertAsync(ticket, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        if (_newMessages.Count == 0) return;
+        await using var messages = new PreparedInsert<TicketMessage>(db);
+        PreparedInsert<MessageAttachment>? attachments = null;
+        try
+        {
+            foreach (var (message, ticket) in _newMessages)
+            {
+                message.AttachTo(ticket); // a new ticket had no number when the message was added to it
+                message.StoredAs(await messages.InsertAsync(message, cancellationToken).ConfigureAwait(false));
+                foreach (var attachment in message.Attachments)
+                {
+                    attachment.AttachTo(message);
+                    attachments ??= new PreparedInsert<MessageAttachment>(db);
+                    attachment.StoredAs(await attachments.InsertAsync(attachment, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+        finally
+        {
+            if (attachments is not null) await attachments.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The acknowledgment time of customers this batch created (EF does not track them; it saves the others).</summary>
+    private async Task RecordAcknowledgedAsync(List<Customer> customers, CancellationToken cancellationToken)
+    {
+        if (customers.Count == 0) return;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """UPDATE "Customers" SET "LastAcknowledgedAt" = @at WHERE "Id" = @id""";
+        var at = command.CreateParameter();
+        at.ParameterName = "@at";
+        command.Parameters.Add(at);
+        var id = command.CreateParameter();
+        id.ParameterName = "@id";
+        command.Parameters.Add(id);
+        foreach (var customer in customers)
+        {
+            var when = customer.LastAcknowledgedAt!.Value;
+            at.Value = db.IsSqlite ? when.ToUnixTimeMilliseconds() : when;
+            id.Value = customer.Id;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -233,7 +327,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         if (!_customers.TryGetValue(address, out var customer))
         {
             customer = new Customer(address, email.From?.Name, now);
-            db.Customers.Add(customer);
+            _newCustomers.Add(customer);
             _customers[address] = customer;
         }
         else customer.UpdateName(customer.Name is null ? email.From?.Name : null);
@@ -241,16 +335,17 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         var message = TicketMessage.Inbound(email.MessageId, email.InReplyTo, email.References, address, email.From?.Name,
             Truncate(email.Subject, 1000), p.Text, p.VisibleText, email.Html, p.Raw.FetchedAt, p.Raw.Id);
         foreach (var att in email.Attachments)
-            message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Content.ToArray(), att.Sha256, att.Inline, att.ContentId));
+            message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Size, att.Sha256, att.Inline, att.ContentId));
 
         var ticket = FindThread(email, customer);
         if (ticket is null)
         {
             ticket = Ticket.Open(customer, email.Subject, p.Raw.FetchedAt);
             ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
-            db.Tickets.Add(ticket);
+            _newTickets.Add(ticket);
         }
         ticket.AddCustomerMessage(message);
+        _newMessages.Add((message, ticket));
         if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
         else _openByCustomer[customer.Id] = ticket;
         if (email.MessageId is { Length: > 0 } mid) _newThreadIndex[mid] = ticket;
@@ -297,8 +392,10 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             else if (_latestByCustomer.TryGetValue(customer.Id, out var latest)) _tickets.TryGetValue(latest, out ticket);
         }
         if (ticket is null) return null;
-        ticket.AttachSilently(TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
-            SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id));
+        var reply = TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
+            SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id);
+        ticket.AttachSilently(reply);
+        _newMessages.Add((reply, ticket));
         return ticket;
     }
 

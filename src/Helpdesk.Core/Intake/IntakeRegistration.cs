@@ -21,6 +21,7 @@ public static class IntakeRegistration
         services.TryAddSingleton<IntakePipeline>();
         services.TryAddSingleton<MailSources>();
         services.TryAddSingleton<IntakeRunner>();
+        services.TryAddSingleton<Tickets.AttachmentFiles>();
         return services;
     }
 

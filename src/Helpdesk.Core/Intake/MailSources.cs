@@ -124,6 +124,8 @@ public sealed class ImapMailboxSource(MailboxOptions options, IntakeStore store,
         if (_client is { IsConnected: true } live) return live;
         await DropClientAsync().ConfigureAwait(false);
         var client = new ImapClient(clientOptions);
+        // An [ALERT] is meant for a person (an app password required, a quota, maintenance): operators read the log.
+        client.Alert += (_, alert) => logger.LogWarning("Mail server alert from {Mailbox} ({Status}): {Alert}", Name, alert.Status, alert.Text);
         try
         {
             await client.ConnectAsync(options.Endpoint(), cancellationToken).ConfigureAwait(false);

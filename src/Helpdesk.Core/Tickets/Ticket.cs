@@ -251,6 +251,22 @@ public sealed class Ticket
         Touch(now);
     }
 
+    /// <summary>
+    /// Intake inserts new tickets itself (a prepared command per batch): the customer row exists by then, and this
+    /// records the number the ticket row got.
+    /// </summary>
+    internal void StoredAs(long number)
+    {
+        Number = number;
+        foreach (var message in _messages) message.AttachTo(this);
+    }
+
+    /// <summary>The customer's id once the customer row exists (a new customer has none when the ticket opens).</summary>
+    internal void RefreshCustomerId()
+    {
+        if (Customer is { Id: > 0 } customer) CustomerId = customer.Id;
+    }
+
     private void Attach(TicketMessage message)
     {
         message.AttachTo(this);

@@ -124,6 +124,9 @@ public sealed class TicketMessage
 
     internal void AttachTo(Ticket ticket) => TicketNumber = ticket.Number;
 
+    /// <summary>Intake inserts its messages itself (a prepared command per batch); this records what the row got.</summary>
+    internal void StoredAs(long id) => Id = id;
+
     private static string? JoinReferences(IEnumerable<string> references)
     {
         var joined = string.Join(' ', references.Where(r => !string.IsNullOrWhiteSpace(r)));
@@ -131,17 +134,21 @@ public sealed class TicketMessage
     }
 }
 
-/// <summary>A file that came with an email. Its bytes are served only as a download, never inline.</summary>
+/// <summary>
+/// A file that came with an email. The row describes it; its bytes stay where they arrived, inside the stored raw
+/// email (<see cref="TicketMessage.RawMessageId"/>), and <see cref="AttachmentFiles"/> extracts them for a download.
+/// Keeping one copy halves what a surge writes: attachments are most of the bytes of support mail.
+/// Served only as a download, never inline.
+/// </summary>
 public sealed class MessageAttachment
 {
-    private MessageAttachment() { FileName = ""; ContentType = ""; Sha256 = ""; Content = []; }
+    private MessageAttachment() { FileName = ""; ContentType = ""; Sha256 = ""; }
 
-    public MessageAttachment(string fileName, string contentType, byte[] content, string sha256, bool inline, string? contentId)
+    public MessageAttachment(string fileName, string contentType, long size, string sha256, bool inline, string? contentId)
     {
         FileName = string.IsNullOrWhiteSpace(fileName) ? "attachment.bin" : fileName;
         ContentType = contentType;
-        Content = content;
-        Size = content.LongLength;
+        Size = size;
         Sha256 = sha256;
         Inline = inline;
         ContentId = contentId;
@@ -155,13 +162,18 @@ public sealed class MessageAttachment
 
     public string ContentType { get; private set; }
 
+    /// <summary>Decoded size in bytes.</summary>
     public long Size { get; private set; }
 
+    /// <summary>SHA-256 of the decoded content, lower-case hex: finds the part again in the raw email.</summary>
     public string Sha256 { get; private set; }
 
     public bool Inline { get; private set; }
 
     public string? ContentId { get; private set; }
 
-    public byte[] Content { get; private set; }
+    internal void AttachTo(TicketMessage message) => MessageId = message.Id;
+
+    /// <summary>Intake inserts attachment rows itself; this records the id the row got.</summary>
+    internal void StoredAs(long id) => Id = id;
 }

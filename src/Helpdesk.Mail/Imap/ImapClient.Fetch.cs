@@ -7,7 +7,8 @@ public sealed partial class ImapClient
 {
     private const string FetchItems = " (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])";
 
-    private int? _existsWhenLastFetchSent;
+    // The mailbox's counts when the last fetch was sent: mail announced while it was in flight may not be in it.
+    private (int Exists, long Expunged)? _lastFetchMark;
 
     /// <summary>
     /// Fetches every message in the range, oldest first, without setting \Seen. An open range ("n:*") is split into
@@ -172,7 +173,7 @@ public sealed partial class ImapClient
 
         if (bytes.Count > 0)
         {
-            _existsWhenLastFetchSent = _selected?.Exists;
+            _lastFetchMark = _selected is { } selected ? (selected.Exists, selected.Expunged) : null;
             await WriteAsync(bytes.ToArray(), cancellationToken).ConfigureAwait(false);
         }
     }

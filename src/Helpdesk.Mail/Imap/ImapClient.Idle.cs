@@ -19,13 +19,13 @@ public sealed partial class ImapClient
         var mailbox = RequireSelected();
         cancellationToken.ThrowIfCancellationRequested();
         // Mail announced while the last fetch was in flight may not be in it: count from before that news.
-        var baseline = Math.Min(mailbox.Exists, _existsWhenLastFetchSent ?? int.MaxValue);
+        var mark = _lastFetchMark ?? (mailbox.Exists, mailbox.Expunged);
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            if (mailbox.Exists > baseline)
+            if (HasNewMail(mailbox, mark))
             {
-                _existsWhenLastFetchSent = null;
+                _lastFetchMark = null;
                 return new ImapWaitResult(ImapWakeReason.NewMail, mailbox.Exists);
             }
 
@@ -39,7 +39,7 @@ public sealed partial class ImapClient
             if (Capabilities.Idle)
             {
                 var period = remaining < _options.IdleRefreshInterval ? remaining : _options.IdleRefreshInterval;
-                await IdleOnceAsync(period, baseline, cancellationToken).ConfigureAwait(false);
+                await IdleOnceAsync(period, mark, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -52,8 +52,15 @@ public sealed partial class ImapClient
 
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// More messages arrived than the mark counted. Expunges (another client archiving, our own MOVE) lower EXISTS,
+    /// so a delivery after one can bring the count back to where it was: it is counted past them.
+    /// </summary>
+    private static bool HasNewMail(SelectedMailbox mailbox, (int Exists, long Expunged) mark) =>
+        mailbox.Exists + (mailbox.Expunged - mark.Expunged) > mark.Exists;
+
     /// <summary>One IDLE command: ends (DONE) on new mail, after <paramref name="period"/>, or on cancellation.</summary>
-    private async Task IdleOnceAsync(TimeSpan period, int baseline, CancellationToken cancellationToken)
+    private async Task IdleOnceAsync(TimeSpan period, (int Exists, long Expunged) mark, CancellationToken cancellationToken)
     {
         var command = NewCommand("IDLE").Build();
         using var busy = EnterCommand();
@@ -90,7 +97,7 @@ public sealed partial class ImapClient
                     }
 
                     ApplyUntagged(response);
-                    if (_selected is { } mailbox && mailbox.Exists > baseline)
+                    if (_selected is { } mailbox && HasNewMail(mailbox, mark))
                     {
                         SendDone();
                     }

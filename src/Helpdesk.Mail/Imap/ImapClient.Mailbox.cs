@@ -148,7 +148,7 @@ public sealed partial class ImapClient
         var command = NewCommand(verb).Space().Mailbox(mailbox).Build();
         // A SELECT, even a failed one, closes the mailbox selected before (RFC 3501 section 6.3.1).
         _selected = new SelectedMailbox(mailbox) { ReadOnly = verb == "EXAMINE" };
-        _existsWhenLastFetchSent = null;
+        _lastFetchMark = null;
         var tagged = await RunAsync(command, null, null, cancellationToken).ConfigureAwait(false);
         if (tagged.Status != ImapStatus.Ok)
         {

@@ -49,7 +49,9 @@ public sealed partial class ImapClient
 
                 if (response is ImapStatusResponse { Tag: not null } tagged)
                 {
-                    return tagged.Tag == command.Tag ? tagged : throw UnexpectedTag(tagged);
+                    if (tagged.Tag != command.Tag) throw UnexpectedTag(tagged);
+                    ApplyResponseCode(tagged);
+                    return tagged;
                 }
 
                 Dispatch(response, onUntagged);
@@ -122,6 +124,7 @@ public sealed partial class ImapClient
                 break;
             case ImapCountResponse { Name: "EXPUNGE" } when _selected is not null:
                 _selected.Exists = Math.Max(0, _selected.Exists - 1);
+                _selected.Expunged++;
                 break;
             case ImapStatusResponse { Status: ImapStatus.Bye } bye when !_loggingOut:
                 throw new ImapProtocolException("the server ended the session: " + bye.Text) { ServerText = bye.Text };
@@ -150,6 +153,9 @@ public sealed partial class ImapClient
                 break;
             case "READ-WRITE" when _selected is not null:
                 _selected.ReadOnly = false;
+                break;
+            case "ALERT":
+                Alert?.Invoke(this, new ImapAlertEventArgs(status.Status, status.Text));
                 break;
         }
     }

@@ -38,6 +38,12 @@ public sealed partial class ImapClient : IAsyncDisposable
     /// <summary>True when the connection is protected by TLS (implicit or after STARTTLS).</summary>
     public bool IsEncrypted { get; private set; }
 
+    /// <summary>
+    /// Raised with the text of a server's [ALERT] (RFC 3501 7.1: it must reach a person): Gmail uses it for
+    /// "application-specific password required" and web-login demands, others for quota and maintenance notices.
+    /// </summary>
+    public event EventHandler<ImapAlertEventArgs>? Alert;
+
     /// <summary>The selected mailbox as of the latest server news (EXISTS, EXPUNGE...), or null.</summary>
     public ImapMailboxState? Mailbox => _selected?.Snapshot();
 
@@ -322,6 +328,9 @@ public sealed partial class ImapClient : IAsyncDisposable
         public uint? UidNext { get; set; }
 
         public int Exists { get; set; }
+
+        /// <summary>EXPUNGEs seen since SELECT: an EXISTS back at the old count after one of them is still new mail.</summary>
+        public long Expunged { get; set; }
 
         public bool ReadOnly { get; set; }
 

@@ -63,3 +63,11 @@ public static class ImapFlags
     public const string Draft = "\\Draft";
     public const string Recent = "\\Recent";
 }
+
+/// <summary>A server [ALERT]: the status it came with (OK, NO, BAD...) and the words meant for a person.</summary>
+public sealed class ImapAlertEventArgs(ImapStatus status, string text) : EventArgs
+{
+    public ImapStatus Status { get; } = status;
+
+    public string Text { get; } = text;
+}

@@ -148,4 +148,123 @@ public sealed class ExchangeQuirkTests
         Assert.AreEqual(0, client.Mailbox!.Exists);
         server.AssertComplete();
     }
+    [TestMethod]
+    public async Task FetchAsync_NewsBetweenMessagesAndSizeEstimates_ReadsLiteralsAndTracksExists()
+    {
+        // Exchange computes RFC822.SIZE from its own store (an estimate, not the literal's length) and reports new
+        // mail (EXISTS, RECENT) between the FETCH responses of a running command.
+        var (client, server) = await ImapReplay.FromTextAsync($$"""
+            {{Greeting}}
+            {{Login(1)}}
+            C: A0003 UID FETCH 118:119 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
+            S: * 4 FETCH (UID 118 RFC822.SIZE 2048 FLAGS (\Seen) INTERNALDATE "22-Nov-2026 09:00:00 +0000" BODY[] {#}
+            S: Subject: Locked out
+            S:
+            S: My account is locked.
+            S: )
+            S: * 6 EXISTS
+            S: * 1 RECENT
+            S: * 5 FETCH (UID 119 RFC822.SIZE 4096 FLAGS () INTERNALDATE "22-Nov-2026 09:01:00 +0000" BODY[] {#}
+            S: Subject: Card
+            S:
+            S: Is my card safe?
+            S: )
+            S: A0003 OK FETCH completed.
+            C: A0004 UID FETCH 120:* (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
+            S: * 6 FETCH (UID 120 RFC822.SIZE 1 FLAGS (\Recent) INTERNALDATE "22-Nov-2026 09:02:00 +0000" BODY[] {#}
+            S: Subject: Thanks
+            S:
+            S: Thank you.
+            S: )
+            S: A0004 OK FETCH completed.
+            """);
+        await client.SelectAsync("INBOX");
+
+        var messages = await client.FetchAsync(new UidRange(118)).ToListAsync();
+
+        CollectionAssert.AreEqual(new uint[] { 118, 119, 120 }, messages.Select(m => m.Uid).ToArray());
+        Assert.AreEqual("Subject: Locked out\r\n\r\nMy account is locked.\r\n", System.Text.Encoding.ASCII.GetString(messages[0].Raw.Span));
+        Assert.AreEqual(2048, messages[0].Size, "the server's figure is reported as it was given");
+        Assert.AreEqual("Subject: Thanks\r\n\r\nThank you.\r\n", System.Text.Encoding.ASCII.GetString(messages[2].Raw.Span));
+        Assert.AreEqual(6, client.Mailbox!.Exists);
+        server.AssertComplete();
+    }
+
+    [TestMethod]
+    public async Task FetchAsync_ByeInTheMiddle_DeliversWhatArrivedThenThrowsProtocolException()
+    {
+        // Exchange ends sessions with an untagged BYE when the mailbox moves to another server (failover).
+        var (client, server) = await ImapReplay.FromTextAsync($$"""
+            {{Greeting}}
+            {{Login(1)}}
+            C: A0003 UID FETCH 118:119 (UID RFC822.SIZE FLAGS INTERNALDATE BODY.PEEK[])
+            S: * 4 FETCH (UID 118 RFC822.SIZE 40 FLAGS () INTERNALDATE "22-Nov-2026 09:00:00 +0000" BODY[] {#}
+            S: Subject: one
+            S: )
+            S: * BYE Server Unavailable. 15
+            """);
+        await client.SelectAsync("INBOX");
+        var seen = new List<uint>();
+
+        var error = await Assert.ThrowsExactlyAsync<ImapProtocolException>(async () =>
+        {
+            await foreach (var message in client.FetchAsync(new UidSet([118, 119])))
+            {
+                seen.Add(message.Uid);
+            }
+        });
+
+        CollectionAssert.AreEqual(new uint[] { 118 }, seen);
+        Assert.AreEqual("Server Unavailable. 15", error.ServerText);
+        Assert.IsFalse(client.IsConnected);
+        server.AssertComplete();
+    }
+
+    [TestMethod]
+    public async Task StoreFlagsAsync_TwelveHundredScatteredUids_SplitsCommandsSoNoLineIsLong()
+    {
+        // Servers refuse over-long command lines with BAD (RFC 7162 asks clients to stay under 8,192 octets);
+        // a sparse UID set of a surge's batch must be split, not sent as one line.
+        var uids = Enumerable.Range(0, 1200).Select(i => (uint)(1_000_000 + i * 2)).ToList();
+        var transcript = new System.Text.StringBuilder();
+        transcript.AppendLine(Greeting).AppendLine(Login(1));
+        var tag = 3;
+        foreach (var chunk in uids.Chunk(500))
+        {
+            transcript.AppendLine($"C: A{tag:D4} UID STORE {string.Join(',', chunk)} +FLAGS.SILENT (\\Seen)");
+            transcript.AppendLine($"S: A{tag:D4} OK STORE completed.");
+            tag++;
+        }
+        var (client, server) = await ImapReplay.FromTextAsync(transcript.ToString());
+        await client.SelectAsync("INBOX");
+
+        await client.StoreFlagsAsync(new UidSet(uids), ImapFlagChange.Add, [ImapFlags.Seen]);
+
+        server.AssertComplete();
+    }
+
+    [TestMethod]
+    public async Task WaitForNewMailAsync_AlertDuringIdle_RaisesAlertAndKeepsWaiting()
+    {
+        // An [ALERT] in an untagged OK (maintenance, quota) is news for a person, not new mail.
+        var (client, server) = await ImapReplay.FromTextAsync($$"""
+            {{Greeting}}
+            {{Login(1)}}
+            C: A0003 IDLE
+            S: + IDLE accepted, awaiting DONE command.
+            S: * OK [ALERT] Your mailbox is almost full.
+            S: * 6 EXISTS
+            C: DONE
+            S: A0003 OK IDLE completed.
+            """);
+        await client.SelectAsync("INBOX");
+        var alerts = new List<string>();
+        client.Alert += (_, alert) => alerts.Add(alert.Text);
+
+        var result = await client.WaitForNewMailAsync(TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(ImapWakeReason.NewMail, result.Reason);
+        CollectionAssert.AreEqual(new[] { "Your mailbox is almost full." }, alerts);
+        server.AssertComplete();
+    }
 }

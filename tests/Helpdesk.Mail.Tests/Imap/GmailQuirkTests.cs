@@ -164,4 +164,63 @@ public sealed class GmailQuirkTests
         await client.NoopAsync();
         server.AssertComplete();
     }
+    [TestMethod]
+    public async Task LoginAsync_AppPasswordRequired_ThrowsAuthenticationExceptionAndRaisesTheAlert()
+    {
+        // Gmail refuses an account password over IMAP when 2-step verification is on, with an [ALERT] for a person.
+        var (client, server) = await ImapReplay.FromTextAsync($$"""
+            {{Greeting}}
+            C: A0001 CAPABILITY
+            {{PreAuthCapability}}
+            S: A0001 OK Thats all she wrote!
+            C: A0002 LOGIN "passwordchange@meridian.example" "account-password"
+            S: A0002 NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)
+            C: A0003 NOOP
+            S: A0003 OK Success
+            """);
+        var alerts = new List<ImapAlertEventArgs>();
+        client.Alert += (_, alert) => alerts.Add(alert);
+
+        var error = await Assert.ThrowsExactlyAsync<ImapAuthenticationException>(() =>
+            client.LoginAsync("passwordchange@meridian.example", "account-password"));
+
+        Assert.AreEqual(ImapStatus.No, error.Status);
+        Assert.HasCount(1, alerts);
+        StringAssert.StartsWith(alerts[0].Text, "Application-specific password required");
+        Assert.AreEqual(ImapStatus.No, alerts[0].Status);
+        await client.NoopAsync();
+        server.AssertComplete();
+    }
+
+    [TestMethod]
+    public async Task WaitForNewMailAsync_GmailIdleWithExpungeThenExists_ReturnsNewMailAfterDone()
+    {
+        // Gmail answers IDLE with "+ idling"; another client archiving a message shows up as EXPUNGE, a delivery
+        // as EXISTS with the new count. Only the growth is new mail.
+        var (client, server) = await ImapReplay.FromTextAsync($$"""
+            {{Greeting}}
+            C: A0001 CAPABILITY
+            {{PreAuthCapability}}
+            S: A0001 OK Thats all she wrote!
+            C: A0002 SELECT "INBOX"
+            S: * OK [UIDVALIDITY 3] UIDs valid.
+            S: * 2 EXISTS
+            S: * OK [UIDNEXT 12] Predicted next UID.
+            S: A0002 OK [READ-WRITE] INBOX selected. (Success)
+            C: A0003 IDLE
+            S: + idling
+            S: * 1 EXPUNGE
+            S: * 1 EXISTS
+            S: * 2 EXISTS
+            C: DONE
+            S: A0003 OK IDLE terminated (Success)
+            """);
+        await client.SelectAsync("INBOX");
+
+        var result = await client.WaitForNewMailAsync(TimeSpan.FromMinutes(5));
+
+        Assert.AreEqual(ImapWakeReason.NewMail, result.Reason);
+        Assert.AreEqual(2, client.Mailbox!.Exists);
+        server.AssertComplete();
+    }
 }
