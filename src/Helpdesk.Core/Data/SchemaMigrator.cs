@@ -14,7 +14,33 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql);
 
     /// <summary>Version 1 is the model as EF creates it; later steps go here, never edited once released.</summary>
-    public static IReadOnlyList<Step> Steps { get; } = [];
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        new(3, "outbox: when each reply was last tried; the pause shared by every desk instance",
+            """
+            ALTER TABLE "Outbox" ADD "LastAttemptAt" INTEGER NULL;
+            CREATE TABLE "OutboxPause" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxPause" PRIMARY KEY,
+                "IsPaused" INTEGER NOT NULL,
+                "Reason" TEXT NULL,
+                "ChangedBy" TEXT NULL,
+                "ChangedAt" INTEGER NULL
+            );
+            INSERT INTO "OutboxPause" ("Id", "ChangedAt", "ChangedBy", "IsPaused", "Reason") VALUES (1, NULL, NULL, 0, NULL);
+            """,
+            """
+            ALTER TABLE "Outbox" ADD "LastAttemptAt" timestamp with time zone NULL;
+            CREATE TABLE "OutboxPause" (
+                "Id" integer NOT NULL,
+                "IsPaused" boolean NOT NULL,
+                "Reason" character varying(1000) NULL,
+                "ChangedBy" character varying(100) NULL,
+                "ChangedAt" timestamp with time zone NULL,
+                CONSTRAINT "PK_OutboxPause" PRIMARY KEY ("Id")
+            );
+            INSERT INTO "OutboxPause" ("Id", "ChangedAt", "ChangedBy", "IsPaused", "Reason") VALUES (1, NULL, NULL, FALSE, NULL);
+            """),
+    ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;
 
