@@ -22,7 +22,7 @@ public sealed record StaffImportResult(
         var sb = new StringBuilder("user_name,email,name,roles,temporary_password\r\n");
         foreach (var c in Created)
             sb.Append(StaffCsv.Field(c.UserName)).Append(',').Append(StaffCsv.Field(c.Email)).Append(',')
-              .Append(StaffCsv.Field(c.DisplayName)).Append(',').Append(StaffCsv.Field(c.Roles.ToString().Replace(", ", ";", StringComparison.Ordinal)))
+              .Append(StaffCsv.Field(c.DisplayName)).Append(',').Append(StaffCsv.Field(c.Roles.ToString().Replace(", ", " ", StringComparison.Ordinal)))
               .Append(',').Append(c.TemporaryPassword).Append("\r\n");
         return sb.ToString();
     }
