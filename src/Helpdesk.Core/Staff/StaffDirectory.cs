@@ -85,20 +85,21 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
 
     /// <summary>
     /// A person changes their own password. Returns the updated account (its new stamp goes into the new cookie), or a
-    /// sentence saying why not. Clears <see cref="StaffUser.MustChangePassword"/>.
+    /// rule it breaks (<see cref="PasswordRules.Explain"/> says it in words). Clears <see cref="StaffUser.MustChangePassword"/>.
     /// </summary>
-    public async Task<(StaffUser? User, string? Problem)> ChangePasswordAsync(long userId, string currentPassword, string newPassword,
+    public async Task<(StaffUser? User, PasswordProblem Problem)> ChangePasswordAsync(long userId, string currentPassword, string newPassword,
         CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var user = await db.Staff.SingleOrDefaultAsync(s => s.Id == userId, cancellationToken).ConfigureAwait(false);
-        if (user is null || user.IsDisabled) return (null, "This account is disabled.");
-        if (!_passwords.Verify(user, currentPassword ?? "")) return (null, "The current password is not right.");
-        if (PasswordRules.Check(newPassword, user.UserName, currentPassword) is { } problem) return (null, problem);
+        if (user is null || user.IsDisabled) return (null, PasswordProblem.Disabled);
+        if (!_passwords.Verify(user, currentPassword ?? "")) return (null, PasswordProblem.WrongCurrent);
+        var problem = PasswordRules.Find(newPassword, user.UserName, currentPassword);
+        if (problem != PasswordProblem.None) return (null, problem);
         user.SetPassword(_passwords.Hash(user, newPassword), temporary: false);
         db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), user.Id, user.UserName, "staff.change_password", null, null));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return (user, null);
+        return (user, PasswordProblem.None);
     }
 
     private async Task ChangeAsync(long actorId, long userId, string action, Func<HelpdeskDbContext, StaffUser, Task<string?>> change,
