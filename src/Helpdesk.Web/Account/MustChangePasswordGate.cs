@@ -10,7 +10,10 @@ public sealed class MustChangePasswordGate(RequestDelegate next)
 {
     public const string PasswordPath = "/account/password";
 
-    private static readonly string[] Open = [PasswordPath, "/account/signout", "/signin", "/denied", "/error"];
+    /// <summary>Where the form posts; a separate path because the page's own route also answers POST (Blazor forms).</summary>
+    public const string ChangePasswordPath = "/account/change-password";
+
+    private static readonly string[] Open = [PasswordPath, ChangePasswordPath, "/account/signout", "/signin", "/denied", "/error"];
     private static readonly string[] Assets = ["/_framework/", "/_content/", "/css/", "/js/"];
 
     public Task InvokeAsync(HttpContext context)

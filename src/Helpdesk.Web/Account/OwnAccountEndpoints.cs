@@ -12,7 +12,7 @@ public static class OwnAccountEndpoints
 {
     public static void MapOwnAccountEndpoints(this WebApplication app)
     {
-        app.MapPost(MustChangePasswordGate.PasswordPath, async (HttpContext http, StaffDirectory staff, IAntiforgery antiforgery, CancellationToken ct) =>
+        app.MapPost(MustChangePasswordGate.ChangePasswordPath, async (HttpContext http, StaffDirectory staff, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             var id = StaffId(http.User);
