@@ -40,7 +40,9 @@ public sealed class StaffCommand : ICliCommand
         var result = await host.Services.GetRequiredService<StaffImport>().ImportAsync(text, "cli", null, cancellationToken);
 
         foreach (var p in result.Problems) await stderr.WriteLineAsync($"{file}:{p.Line}: {p.Reason}");
-        foreach (var a in result.AlreadyThere) await stdout.WriteLineAsync($"{file}:{a.Line}: skipped, {a.Reason}");
+        // A re-import skips everybody; a few examples say why without burying the summary.
+        foreach (var a in result.AlreadyThere.Take(5)) await stdout.WriteLineAsync($"{file}:{a.Line}: skipped, {a.Reason}");
+        if (result.AlreadyThere.Count > 5) await stdout.WriteLineAsync($"... and {result.AlreadyThere.Count - 5} more skipped the same way.");
         if (result.Created.Count > 0)
         {
             await WritePrivateAsync(output, result.CredentialsCsv(), cancellationToken);

@@ -68,7 +68,7 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
         var password = PasswordRules.NewTemporaryPassword();
         await ChangeAsync(actorId, userId, "staff.reset_password", (_, user) =>
         {
-            user.SetPassword(_passwords.Hash(user, password), temporary: true);
+            user.SetPassword(_passwords.HashTemporary(user, password), temporary: true);
             user.Unlock();
             return Task.FromResult<string?>(null);
         }, cancellationToken).ConfigureAwait(false);

@@ -112,11 +112,7 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
             fresh.Add((c.Line, new StaffUser(c.UserName, c.Name, c.Email, c.Roles, now), PasswordRules.NewTemporaryPassword()));
         }
 
-        // PBKDF2 is deliberately slow (tens of ms per hash): spread the hashing over the cores.
-        var hashes = new string[fresh.Count];
-        Parallel.For(0, fresh.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => hashes[i] = _passwords.Hash(fresh[i].User, fresh[i].Password));
-        for (var i = 0; i < fresh.Count; i++) fresh[i].User.SetPassword(hashes[i], temporary: true);
+        foreach (var f in fresh) f.User.SetPassword(_passwords.HashTemporary(f.User, f.Password), temporary: true);
 
         db.Staff.AddRange(fresh.Select(f => f.User));
         db.AuditEvents.Add(new AuditEvent(now, actorId, actor, "staff.import", null,
