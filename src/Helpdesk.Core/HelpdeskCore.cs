@@ -5,6 +5,7 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,11 @@ public static class HelpdeskCore
         services.AddSingleton<OutboxControl>();
         services.TryAddSingleton<IMailSubmitterFactory, SmtpSubmitterFactory>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxBoard>();
+        services.AddOptions<FirstAdminOptions>().BindConfiguration(FirstAdminOptions.Section);
+        services.AddSingleton<FirstAdmin>();
+        services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<StaffImport>();
         services.AddHelpdeskIntakeServices(configuration);
         return services;
     }

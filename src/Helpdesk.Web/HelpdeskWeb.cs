@@ -53,10 +53,12 @@ public static class HelpdeskWeb
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapOwnAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -29,6 +29,8 @@ public sealed class SignInTests
             ["Helpdesk:Mailboxes:0:User"] = "support@example.test",
             ["Helpdesk:Mailboxes:0:Password"] = "not-used",
             ["Helpdesk:Intake:Enabled"] = "false",
+            // Outside demo mode the desk needs its first Admin from configuration.
+            ["Helpdesk:Admin:Password"] = "meridian first-week passphrase",
         });
         var client = Browserless.Client(factory);
 

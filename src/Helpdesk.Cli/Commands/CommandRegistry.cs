@@ -14,6 +14,7 @@ public static class CommandRegistry
         new ParseCommand(),
         new SeedCommand(),
         new SendCommand(),
+        new StaffCommand(),
         new StatsCommand(),
         new TrainCommand(),
     ];

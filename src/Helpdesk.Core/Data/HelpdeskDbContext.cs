@@ -27,6 +27,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<StaffUser> Staff => Set<StaffUser>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<OutboxPauseRow> OutboxPause => Set<OutboxPauseRow>();
     public DbSet<SchemaVersionRow> SchemaVersion => Set<SchemaVersionRow>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -178,6 +179,16 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.HasIndex(o => new { o.State, o.NextAttemptAt });
             e.Property(o => o.LeasedUntil).IsConcurrencyToken();
             e.HasIndex(o => o.TicketNumber);
+        });
+
+        b.Entity<OutboxPauseRow>(e =>
+        {
+            e.ToTable("OutboxPause");
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Reason).HasMaxLength(1000);
+            e.Property(p => p.ChangedBy).HasMaxLength(100);
+            // The one row exists from the start, so instances only ever update it and never race to insert it.
+            e.HasData(new OutboxPauseRow { Id = OutboxPauseRow.SingleId });
         });
 
         b.Entity<SchemaVersionRow>(e =>

@@ -21,6 +21,30 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
         new(2, "attachments kept once, in the raw email",
             """ALTER TABLE "Attachments" DROP COLUMN "Content";""",
             """ALTER TABLE "Attachments" DROP COLUMN "Content";"""),
+        new(3, "outbox: when each reply was last tried; the pause shared by every desk instance",
+            """
+            ALTER TABLE "Outbox" ADD "LastAttemptAt" INTEGER NULL;
+            CREATE TABLE "OutboxPause" (
+                "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxPause" PRIMARY KEY,
+                "IsPaused" INTEGER NOT NULL,
+                "Reason" TEXT NULL,
+                "ChangedBy" TEXT NULL,
+                "ChangedAt" INTEGER NULL
+            );
+            INSERT INTO "OutboxPause" ("Id", "ChangedAt", "ChangedBy", "IsPaused", "Reason") VALUES (1, NULL, NULL, 0, NULL);
+            """,
+            """
+            ALTER TABLE "Outbox" ADD "LastAttemptAt" timestamp with time zone NULL;
+            CREATE TABLE "OutboxPause" (
+                "Id" integer NOT NULL,
+                "IsPaused" boolean NOT NULL,
+                "Reason" character varying(1000) NULL,
+                "ChangedBy" character varying(100) NULL,
+                "ChangedAt" timestamp with time zone NULL,
+                CONSTRAINT "PK_OutboxPause" PRIMARY KEY ("Id")
+            );
+            INSERT INTO "OutboxPause" ("Id", "ChangedAt", "ChangedBy", "IsPaused", "Reason") VALUES (1, NULL, NULL, FALSE, NULL);
+            """),
     ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;

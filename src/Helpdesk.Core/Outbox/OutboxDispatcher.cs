@@ -36,14 +36,14 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sends what is due now, within the rate limit. Returns how many items were handled (sent, failed, retried).</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        if (control.IsPaused) return 0;
+        if (await control.IsPausedAsync(cancellationToken)) return 0;
         var budget = TakeBudget();
         if (budget == 0) return 0;
         var items = await LeaseDueAsync(Math.Min(budget, options.BatchSize), cancellationToken);
         var handled = 0;
         foreach (var id in items)
         {
-            if (control.IsPaused) break;
+            if (await control.IsPausedAsync(cancellationToken)) break;
             await SendOneAsync(id, cancellationToken);
             handled++;
         }
@@ -92,7 +92,7 @@ public sealed partial class OutboxDispatcher(
         }
         else if (item.Mime is null)
         {
-            item.MarkFailed("The message was never built; nothing could be sent.");
+            item.MarkFailed("The message was never built; nothing could be sent.", now);
         }
         else
         {
@@ -106,7 +106,7 @@ public sealed partial class OutboxDispatcher(
             catch (SmtpAuthenticationException e)
             {
                 // Our credentials, not this message: stop sending and keep the item queued for when someone fixes it.
-                control.Pause($"The SMTP server refused the desk's login: {e.Reply?.ToString() ?? e.Message}");
+                await control.PauseAsync($"The SMTP server refused the desk's login: {e.Reply?.ToString() ?? e.Message}", "system", null, CancellationToken.None);
                 item.ReleaseLease();
                 await DropSubmitterAsync();
                 LogAuthFailed(logger, e.Reply?.ToString() ?? e.Message);
@@ -114,14 +114,14 @@ public sealed partial class OutboxDispatcher(
             catch (SmtpPermanentException e)
             {
                 var reply = e.Reply?.ToString() ?? e.Message;
-                item.MarkFailed(reply);
+                item.MarkFailed(reply, time.GetUtcNow());
                 LogFailed(logger, item.Id, reply);
             }
             catch (SmtpTransientException e)
             {
                 var reason = e.Reply?.ToString() ?? e.Message;
-                if (item.Attempts + 1 >= options.MaxAttempts) item.MarkFailed($"Gave up after {item.Attempts + 1} attempts: {reason}");
-                else item.RecordTemporaryFailure(reason, now + RetryDelay(item.Attempts + 1));
+                if (item.Attempts + 1 >= options.MaxAttempts) item.MarkFailed($"Gave up after {item.Attempts + 1} attempts: {reason}", time.GetUtcNow());
+                else item.RecordTemporaryFailure(reason, time.GetUtcNow(), now + RetryDelay(item.Attempts + 1));
                 if (e.Reply is null) await DropSubmitterAsync(); // the connection is gone; the next send opens a new one
                 LogRetry(logger, item.Id, reason);
             }
@@ -163,18 +163,4 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Sending paused: the SMTP server refused the desk's login ({Reply})")]
     private static partial void LogAuthFailed(ILogger logger, string reply);
-}
-
-/// <summary>Pause and resume for the whole outbox (leads; and the dispatcher itself when the SMTP login fails).</summary>
-public sealed class OutboxControl(OutboxOptions options)
-{
-    private volatile string? _pausedBecause = options.StartPaused ? "Started paused (Helpdesk:Outbox:StartPaused)." : null;
-
-    public bool IsPaused => _pausedBecause is not null;
-
-    public string? PausedBecause => _pausedBecause;
-
-    public void Pause(string reason) => _pausedBecause = reason;
-
-    public void Resume() => _pausedBecause = null;
 }

@@ -81,6 +81,9 @@ public sealed class OutboxItem
 
     public string? LastError { get; private set; }
 
+    /// <summary>When the server last answered (or failed to) for this reply; null before the first attempt.</summary>
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+
     public long? BulkBatchId { get; private set; }
 
     /// <summary>A dispatcher is sending it until then; another dispatcher (another instance) leaves it alone.</summary>
@@ -101,21 +104,24 @@ public sealed class OutboxItem
         LeasedUntil = null;
         State = OutboxState.Sent;
         SentAt = at;
+        LastAttemptAt = at;
         Attempts++;
         LastError = null;
     }
 
-    public void RecordTemporaryFailure(string error, DateTimeOffset nextAttempt)
+    public void RecordTemporaryFailure(string error, DateTimeOffset at, DateTimeOffset nextAttempt)
     {
         LeasedUntil = null;
+        LastAttemptAt = at;
         Attempts++;
         LastError = error;
         NextAttemptAt = nextAttempt;
     }
 
-    public void MarkFailed(string error)
+    public void MarkFailed(string error, DateTimeOffset at)
     {
         LeasedUntil = null;
+        LastAttemptAt = at;
         Attempts++;
         State = OutboxState.Failed;
         LastError = error;

@@ -53,5 +53,8 @@ public sealed class OutboxOptions
     /// <summary>Start paused (a lead resumes from the dashboard). Default false.</summary>
     public bool StartPaused { get; set; }
 
+    /// <summary>How long an instance trusts its copy of the shared pause state before reading it again. Default 3 s.</summary>
+    public TimeSpan PauseCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -98,4 +98,13 @@ public sealed class StaffUser
     public void SignOutEverywhere() => SecurityStamp = Guid.NewGuid().ToString("N");
 
     public void Disable() { IsDisabled = true; SignOutEverywhere(); }
+
+    public void Enable() => IsDisabled = false;
+
+    /// <summary>An admin's reset also lifts a lockout: the person is about to sign in with the new temporary password.</summary>
+    public void Unlock()
+    {
+        AccessFailedCount = 0;
+        LockoutEnd = null;
+    }
 }

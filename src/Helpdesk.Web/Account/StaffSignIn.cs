@@ -22,6 +22,9 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const string StampClaim = "helpdesk:stamp";
 
+    /// <summary>Present while the person signed in with a temporary password: every page leads to the password form.</summary>
+    public const string MustChangePasswordClaim = "helpdesk:must_change_password";
+
     private readonly StaffPasswords _passwords = new();
 
     public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, CancellationToken cancellationToken)
@@ -61,6 +64,7 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
             new(ClaimTypes.GivenName, user.DisplayName),
             new(StampClaim, user.SecurityStamp),
         };
+        if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         foreach (var role in Enum.GetValues<StaffRoles>().Where(r => r != StaffRoles.None && user.HasRole(r)))
             claims.Add(new Claim(ClaimTypes.Role, role.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

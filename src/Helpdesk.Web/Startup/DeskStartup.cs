@@ -1,11 +1,13 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Staff;
 
 namespace Helpdesk.Web.Startup;
 
-/// <summary>Before the desk serves anyone: the schema is created or migrated, and demo data loaded in demo mode.</summary>
-public sealed class DeskStartup(SchemaMigrator migrator, TemplateCatalog templates, DemoDataSeeder seeder, DatabaseTarget database, ILogger<DeskStartup> logger) : IHostedService
+/// <summary>Before the desk serves anyone: the schema is created or migrated, demo data loaded in demo mode, and an Admin exists.</summary>
+public sealed class DeskStartup(SchemaMigrator migrator, TemplateCatalog templates, DemoDataSeeder seeder, FirstAdmin firstAdmin, DatabaseTarget database,
+    ILogger<DeskStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,6 +16,8 @@ public sealed class DeskStartup(SchemaMigrator migrator, TemplateCatalog templat
         await templates.ImportSeedAsync(cancellationToken);
         var seeded = await seeder.SeedIfNeededAsync(cancellationToken);
         if (seeded > 0) logger.LogInformation("Demo mode: loaded {Count} demo tickets; sign in as agent, lead, trainer or admin", seeded);
+        // After the demo seed: in demo mode its admin is the desk's admin, and no setting is needed.
+        await firstAdmin.EnsureAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -139,7 +139,7 @@ public sealed class OutboxDispatcherTests
         Assert.AreEqual(OutboxState.Queued, item.State, "the reply is not at fault");
         Assert.AreEqual(0, await dispatcher.DispatchOnceAsync(default), "paused: nothing is sent");
 
-        control.Resume();
+        await control.ResumeAsync("lead", null);
         Assert.AreEqual(1, await dispatcher.DispatchOnceAsync(default));
         Assert.AreEqual(OutboxState.Sent, (await ItemAsync(desk, id)).State);
     }
@@ -222,7 +222,7 @@ public sealed class OutboxDispatcherTests
         var (desk, smtp, dispatcher) = await CreateAsync();
         await using var _ = desk;
         for (var i = 0; i < 30; i++) await QueueAsync(desk, n: i);
-        var second = new OutboxDispatcher(desk.Factory, smtp, desk.Get<OutboxOptions>(), new OutboxControl(desk.Get<OutboxOptions>()), desk.Clock,
+        var second = new OutboxDispatcher(desk.Factory, smtp, desk.Get<OutboxOptions>(), new OutboxControl(desk.Factory, desk.Get<OutboxOptions>(), desk.Clock), desk.Clock,
             desk.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>>());
 
         await Task.WhenAll(dispatcher.DispatchOnceAsync(default), second.DispatchOnceAsync(default));

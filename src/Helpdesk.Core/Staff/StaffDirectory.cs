@@ -1,0 +1,123 @@
+using Helpdesk.Core.Audit;
+using Helpdesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Staff;
+
+/// <summary>One staff account as the admin page lists it.</summary>
+public sealed record StaffRow(long Id, string UserName, string DisplayName, string Email, StaffRoles Roles, bool IsDisabled,
+    bool MustChangePassword, bool IsLockedOut, bool IsDemo, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// What admins do to staff accounts, and what each person does to their own: every change is audited in the same
+/// SaveChanges, and every change that should end existing sessions rotates the security stamp.
+/// </summary>
+public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time)
+{
+    private readonly StaffPasswords _passwords = new();
+
+    /// <summary>Matches user name, display name or email (case-insensitive contains); enabled first, then by user name.</summary>
+    public async Task<IReadOnlyList<StaffRow>> ListAsync(string? search = null, int take = 200, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var query = db.Staff.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim().ToLowerInvariant();
+            query = query.Where(u => u.UserName.Contains(s) || u.Email.Contains(s) || u.DisplayName.ToLower().Contains(s));
+        }
+        var users = await query.OrderBy(u => u.IsDisabled).ThenBy(u => u.UserName).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.Select(u => new StaffRow(u.Id, u.UserName, u.DisplayName, u.Email, u.Roles, u.IsDisabled, u.MustChangePassword,
+            u.IsLockedOut(now), u.IsDemo, u.CreatedAt)).ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Staff.CountAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ChangeRolesAsync(long actorId, long userId, StaffRoles roles, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.roles", async (db, user) =>
+        {
+            if ((roles & StaffRoles.Admin) == 0 && user.HasRole(StaffRoles.Admin)) await EnsureNotLastAdminAsync(db, user, cancellationToken).ConfigureAwait(false);
+            var before = user.Roles;
+            user.ChangeRoles(roles);
+            return $"{before} -> {roles}";
+        }, cancellationToken);
+
+    public Task DisableAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.disable", async (db, user) =>
+        {
+            if (user.HasRole(StaffRoles.Admin)) await EnsureNotLastAdminAsync(db, user, cancellationToken).ConfigureAwait(false);
+            user.Disable();
+            return null;
+        }, cancellationToken);
+
+    public Task EnableAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.enable", (_, user) =>
+        {
+            user.Enable();
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+
+    /// <summary>Sets a new temporary password (returned, to be handed over once), lifts any lockout, ends every session.</summary>
+    public async Task<string> ResetPasswordAsync(long actorId, long userId, CancellationToken cancellationToken = default)
+    {
+        var password = PasswordRules.NewTemporaryPassword();
+        await ChangeAsync(actorId, userId, "staff.reset_password", (_, user) =>
+        {
+            user.SetPassword(_passwords.HashTemporary(user, password), temporary: true);
+            user.Unlock();
+            return Task.FromResult<string?>(null);
+        }, cancellationToken).ConfigureAwait(false);
+        return password;
+    }
+
+    /// <summary>Rotates the security stamp: every signed-in browser of that person is signed out within a minute.</summary>
+    public Task SignOutEverywhereAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.sign_out_everywhere", (_, user) =>
+        {
+            user.SignOutEverywhere();
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A person changes their own password. Returns the updated account (its new stamp goes into the new cookie), or a
+    /// rule it breaks (<see cref="PasswordRules.Explain"/> says it in words). Clears <see cref="StaffUser.MustChangePassword"/>.
+    /// </summary>
+    public async Task<(StaffUser? User, PasswordProblem Problem)> ChangePasswordAsync(long userId, string currentPassword, string newPassword,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var user = await db.Staff.SingleOrDefaultAsync(s => s.Id == userId, cancellationToken).ConfigureAwait(false);
+        if (user is null || user.IsDisabled) return (null, PasswordProblem.Disabled);
+        if (!_passwords.Verify(user, currentPassword ?? "")) return (null, PasswordProblem.WrongCurrent);
+        var problem = PasswordRules.Find(newPassword, user.UserName, currentPassword);
+        if (problem != PasswordProblem.None) return (null, problem);
+        user.SetPassword(_passwords.Hash(user, newPassword), temporary: false);
+        db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), user.Id, user.UserName, "staff.change_password", null, null));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return (user, PasswordProblem.None);
+    }
+
+    private async Task ChangeAsync(long actorId, long userId, string action, Func<HelpdeskDbContext, StaffUser, Task<string?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var user = await db.Staff.SingleOrDefaultAsync(s => s.Id == userId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException($"Staff account {userId} does not exist.");
+        var actor = actorId == userId ? user.UserName
+            : await db.Staff.Where(s => s.Id == actorId).Select(s => s.UserName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? $"staff {actorId}";
+        var details = await change(db, user).ConfigureAwait(false);
+        db.AuditEvents.Add(new AuditEvent(time.GetUtcNow(), actorId, actor, action, null, details is null ? user.UserName : $"{user.UserName}: {details}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task EnsureNotLastAdminAsync(HelpdeskDbContext db, StaffUser user, CancellationToken cancellationToken)
+    {
+        var others = await db.Staff.AnyAsync(s => s.Id != user.Id && !s.IsDisabled && (s.Roles & StaffRoles.Admin) != 0, cancellationToken).ConfigureAwait(false);
+        if (!others) throw new DomainException($"{user.UserName} is the last enabled Admin; make somebody else Admin first.");
+    }
+}
