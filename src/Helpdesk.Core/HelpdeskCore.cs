@@ -46,6 +46,11 @@ public static class HelpdeskCore
         services.AddSingleton<OutboxControl>();
         services.TryAddSingleton<IMailSubmitterFactory, SmtpSubmitterFactory>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddOptions<Reporting.DeskFiguresOptions>().BindConfiguration(Reporting.DeskFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reporting.DeskFiguresOptions>>().Value);
+        services.AddSingleton<Reporting.DeskFigures>();
+        services.AddSingleton<Reporting.LeadTickets>();
+        services.AddSingleton<Reporting.LeadActions>();
         services.AddHelpdeskIntakeServices(configuration);
         return services;
     }
