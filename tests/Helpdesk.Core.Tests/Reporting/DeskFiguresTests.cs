@@ -250,4 +250,28 @@ public sealed class DeskFiguresTests
         Assert.AreEqual(31, s.SinceStart.Count);
         Assert.AreEqual(6, s.Forecast.Backlog);
     }
+
+    [TestMethod]
+    public async Task Migrate_DatabaseFromBeforeStep4_RollupsBackfilledAndKeptFromThenOn()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        db.Clock.Advance(Now - db.Clock.GetUtcNow());
+        await using (var ctx = await db.Factory.CreateDbContextAsync())
+            await ctx.Database.ExecuteSqlRawAsync("""
+                DROP TRIGGER "TR_Tickets_Figures_Insert"; DROP TRIGGER "TR_Tickets_Figures_Update"; DROP TRIGGER "TR_Tickets_Figures_Delete";
+                DROP TRIGGER "TR_Messages_Figures_Insert"; DROP TABLE "DeskHourlyFlow"; DROP TABLE "DeskBacklog"; DROP TABLE "DeskResponseTimes";
+                DROP TABLE "DeskAgentHourly"; DROP TABLE "DeskAgentActivity"; DROP INDEX "IX_Tickets_Waiting";
+                DELETE FROM "SchemaVersion"; INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (1, 0, 'created');
+                """);
+        var numbers = await db.AddTicketsAsync(4, i => (TicketPriority.Normal, i < 3 ? "reset_help" : null));
+
+        await db.Get<Helpdesk.Core.Data.SchemaMigrator>().MigrateAsync();
+        await ChangeAsync(db, numbers[0], t => t.Solve(Now));
+
+        var backlog = await db.Get<DeskFigures>().BacklogAsync(Now);
+        Assert.AreEqual(3, backlog.Total, "4 backfilled, then 1 solved through the trigger");
+        Assert.AreEqual(2, backlog.ByIntent.Single(i => i.Intent == "reset_help").Tickets);
+        await using var check = await db.Factory.CreateDbContextAsync();
+        Assert.AreEqual(4, await check.SchemaVersion.MaxAsync(v => v.Version));
+    }
 }
