@@ -131,6 +131,15 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
         return (rows, total);
     }
 
+    /// <summary>Who a lead can hand a ticket to: enabled staff with the Agent role, by name.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> AssignableAgentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var staff = await db.Staff.AsNoTracking().Where(s => !s.IsDisabled && (s.Roles & Staff.StaffRoles.Agent) != 0)
+            .OrderBy(s => s.DisplayName).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return staff.Select(s => (s.Id, s.DisplayName)).ToList();
+    }
+
     private static IQueryable<Ticket> Apply(HelpdeskDbContext db, LeadTicketFilter f, DateTimeOffset now)
     {
         var q = (f.MinResponseMinutes is { } took && db.IsSqlite
