@@ -172,8 +172,8 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
         var zone = options.ResolveTimeZone();
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var dayStart = new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date)).ToUniversalTime();
-        var holding = (await sql.ListAsync("""
-            SELECT "ClaimedBy", COUNT(*) FROM "Tickets" WHERE "ClaimedBy" IS NOT NULL AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
+        var holding = (await sql.ListAsync($"""
+            SELECT "ClaimedBy", COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_ClaimedBy")} WHERE "ClaimedBy" IS NOT NULL AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
             GROUP BY "ClaimedBy"
             """, r => (Id: FigureSql.ReadLong(r, 0), Count: FigureSql.ReadInt(r, 1)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false))
             .ToDictionary(x => x.Id, x => x.Count);
