@@ -52,6 +52,11 @@ public static class HelpdeskCore
         services.AddSingleton<FirstAdmin>();
         services.AddSingleton<StaffDirectory>();
         services.AddSingleton<StaffImport>();
+        services.AddOptions<Reporting.DeskFiguresOptions>().BindConfiguration(Reporting.DeskFiguresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Reporting.DeskFiguresOptions>>().Value);
+        services.AddSingleton<Reporting.DeskFigures>();
+        services.AddSingleton<Reporting.LeadTickets>();
+        services.AddSingleton<Reporting.LeadActions>();
         services.AddHelpdeskIntakeServices(configuration);
         return services;
     }

@@ -59,6 +59,7 @@ public static class HelpdeskWeb
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapOwnAccountEndpoints();
+        Lead.LeadEndpoints.MapLeadEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

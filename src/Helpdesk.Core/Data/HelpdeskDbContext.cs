@@ -70,6 +70,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.HasIndex(t => new { t.CustomerId, t.Status });
             e.HasIndex(t => new { t.Status, t.ReceivedAt });
             e.HasIndex(t => t.FirstResponseAt);
+            // Backlog by age and the oldest waiting ticket, across priorities (schema step 4).
+            e.HasIndex(t => t.WaitingSince).HasDatabaseName("IX_Tickets_Waiting").HasFilter("\"Status\" IN (0, 1)");
         });
 
         b.Entity<TicketMessage>(e =>

@@ -10,8 +10,12 @@ namespace Helpdesk.Core.Data;
 /// </summary>
 public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory, ILogger<SchemaMigrator> logger)
 {
-    /// <summary>A schema change: SQL per provider, applied once, in order.</summary>
-    public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql);
+    /// <summary>
+    /// A schema change: SQL per provider, applied once, in order. <paramref name="AlsoOnCreate"/>: the step makes
+    /// something EF's model cannot describe (triggers, tables outside the model), so a new database runs it too,
+    /// right after EnsureCreated.
+    /// </summary>
+    public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql, bool AlsoOnCreate = false);
 
     /// <summary>Version 1 is the model as EF creates it; later steps go here, never edited once released.</summary>
     public static IReadOnlyList<Step> Steps { get; } =
@@ -45,6 +49,8 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             );
             INSERT INTO "OutboxPause" ("Id", "ChangedAt", "ChangedBy", "IsPaused", "Reason") VALUES (1, NULL, NULL, FALSE, NULL);
             """),
+        new(Reporting.FigureRollups.SchemaVersion, "lead dashboard: hourly rollups kept by triggers, backlog-by-age index",
+            Reporting.FigureRollups.Sqlite, Reporting.FigureRollups.Postgres, AlsoOnCreate: true),
     ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;
@@ -61,6 +67,8 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
 
         if (await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false))
         {
+            foreach (var step in Steps.Where(s => s.AlsoOnCreate))
+                await db.Database.ExecuteSqlRawAsync(db.IsSqlite ? step.SqliteSql : step.PostgresSql, cancellationToken).ConfigureAwait(false);
             db.SchemaVersion.Add(new SchemaVersionRow { Version = LatestVersion, AppliedAt = DateTimeOffset.UtcNow, Description = "created" });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Created the database schema at version {Version}", LatestVersion);

@@ -85,7 +85,7 @@ public static class SyntheticSurge
         return tickets;
     }
 
-    private static string PickIntent(Random random)
+    internal static string PickIntent(Random random)
     {
         var roll = random.NextDouble();
         foreach (var (intent, share) in Mix)
@@ -96,7 +96,7 @@ public static class SyntheticSurge
         return Mix[0].Intent;
     }
 
-    private static DbCommand Prepare(DbConnection conn, DbTransaction tx, string sql, int parameters)
+    internal static DbCommand Prepare(DbConnection conn, DbTransaction tx, string sql, int parameters)
     {
         var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
@@ -110,7 +110,7 @@ public static class SyntheticSurge
         return cmd;
     }
 
-    private static Task<int> RunAsync(DbCommand cmd, CancellationToken cancellationToken, params object?[] values)
+    internal static Task<int> RunAsync(DbCommand cmd, CancellationToken cancellationToken, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
         return cmd.ExecuteNonQueryAsync(cancellationToken);

@@ -1,0 +1,232 @@
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Reporting;
+
+/// <summary>
+/// The figures a team lead watches: are we keeping up, what are people asking, who needs help, when will we be done.
+/// Each figure reads the rollup tables (<see cref="FigureRollups"/>) or an index range, never all tickets, so every
+/// one stays fast at a million tickets. "Now" is the injected clock.
+/// </summary>
+public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, DeskFiguresOptions options)
+{
+    private static readonly TimeSpan OneHour = TimeSpan.FromHours(1);
+
+    public DeskFiguresOptions Options => options;
+
+    public static DateTimeOffset HourOf(DateTimeOffset t)
+    {
+        var utc = t.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>All figures, read one after the other (SQLite gives one reader no advantage from parallel reads here).</summary>
+    public async Task<DeskSnapshot> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var start = await IncidentStartAsync(cancellationToken).ConfigureAwait(false);
+        var currentHour = HourOf(now);
+        var last24 = await FlowAsync(currentHour - TimeSpan.FromHours(23), currentHour, cancellationToken).ConfigureAwait(false);
+        var sinceStart = start is { } s ? await FlowAsync(HourOf(s), currentHour, cancellationToken).ConfigureAwait(false) : [];
+        var backlog = await BacklogAsync(now, cancellationToken).ConfigureAwait(false);
+        return new DeskSnapshot(
+            now, start, last24, sinceStart, backlog,
+            await OldestWaitingAsync(cancellationToken).ConfigureAwait(false),
+            await FirstResponseAsync(currentHour - TimeSpan.FromHours(23), cancellationToken).ConfigureAwait(false),
+            await FirstResponseAsync(null, cancellationToken).ConfigureAwait(false),
+            await ForecastAsync(now, backlog.Total, cancellationToken).ConfigureAwait(false),
+            await AgentsAsync(now, cancellationToken).ConfigureAwait(false),
+            await TriageAsync(cancellationToken).ConfigureAwait(false),
+            await OutboxAsync(cancellationToken).ConfigureAwait(false),
+            await IntakeAsync(now, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>When the first ticket arrived: the incident's start on the desk. One index seek per status.</summary>
+    public async Task<DateTimeOffset?> IncidentStartAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        // MIN per status uses the (Status, ReceivedAt) index; MIN over all tickets would scan them.
+        var firsts = await sql.ListAsync("""
+            SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 0 UNION ALL
+            SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 1 UNION ALL
+            SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 2 UNION ALL
+            SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 3 UNION ALL
+            SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 4
+            """, r => sql.ReadNullableTime(r, 0), cancellationToken).ConfigureAwait(false);
+        return firsts.Where(f => f is not null).Min();
+    }
+
+    /// <summary>Tickets in and out per hour from <paramref name="fromHour"/> to <paramref name="toHour"/> (inclusive), quiet hours as zeros.</summary>
+    public async Task<IReadOnlyList<HourFlow>> FlowAsync(DateTimeOffset fromHour, DateTimeOffset toHour, CancellationToken cancellationToken = default)
+    {
+        fromHour = HourOf(fromHour);
+        toHour = HourOf(toHour);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var rows = await sql.ListAsync("""
+            SELECT "Hour", "Arrived", "Reopened", "Answered" FROM "DeskHourlyFlow" WHERE "Hour" >= @from AND "Hour" <= @to
+            """, r => new HourFlow(sql.ReadTime(r, 0), FigureSql.ReadInt(r, 1), FigureSql.ReadInt(r, 2), FigureSql.ReadInt(r, 3)),
+            cancellationToken, ("from", sql.Time(fromHour)), ("to", sql.Time(toHour))).ConfigureAwait(false);
+        var byHour = rows.ToDictionary(r => r.Hour);
+        var result = new List<HourFlow>();
+        for (var h = fromHour; h <= toHour; h += OneHour)
+            result.Add(byHour.TryGetValue(h, out var row) ? row : new HourFlow(h, 0, 0, 0));
+        return result;
+    }
+
+    /// <summary>The queue (New and Open) by intent and by how long each customer has waited.</summary>
+    public async Task<BacklogFigures> BacklogAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var byIntent = await sql.ListAsync("""
+            SELECT "Intent", SUM("Tickets") FROM "DeskBacklog" GROUP BY "Intent" HAVING SUM("Tickets") > 0
+            """, r => new IntentCount(r.GetString(0) is { Length: > 0 } i ? i : null, FigureSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
+        var byHour = await sql.ListAsync("""
+            SELECT "WaitingHour", SUM("Tickets") FROM "DeskBacklog" GROUP BY "WaitingHour" HAVING SUM("Tickets") > 0
+            """, r => (Hour: sql.ReadTime(r, 0), Tickets: FigureSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
+        var total = byHour.Sum(h => h.Tickets);
+
+        // Waiting at least `age`: whole rollup hours before the cut, plus an exact count inside the cut's own hour.
+        async Task<int> WaitingAtLeastAsync(TimeSpan age)
+        {
+            var cut = now - age;
+            var cutHour = HourOf(cut);
+            var whole = byHour.Where(h => h.Hour < cutHour).Sum(h => h.Tickets);
+            if (!byHour.Any(h => h.Hour == cutHour)) return whole;
+            var partial = await sql.ScalarAsync($"""
+                SELECT COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_Waiting")}
+                WHERE "Status" IN (0, 1) AND "WaitingSince" >= @from AND "WaitingSince" <= @cut
+                """, cancellationToken, ("from", sql.Time(cutHour)), ("cut", sql.Time(cut))).ConfigureAwait(false);
+            return whole + Convert.ToInt32(partial, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var atLeast = new Dictionary<AgeBand, int>();
+        foreach (var band in AgeBands.All)
+            atLeast[band] = band == AgeBand.UnderOneHour ? total : await WaitingAtLeastAsync(AgeBands.From(band)).ConfigureAwait(false);
+        var byAge = AgeBands.All.Select(b => new AgeBandCount(b, atLeast[b] - (b == AgeBand.OverTwoDays ? 0 : atLeast[b + 1]))).ToList();
+        return new BacklogFigures(total, byIntent.OrderByDescending(i => i.Tickets).ThenBy(i => i.Intent).ToList(), byAge);
+    }
+
+    /// <summary>The ticket whose customer has waited longest (any priority).</summary>
+    public async Task<OldestWaiting?> OldestWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var rows = await sql.ListAsync($"""
+            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.Indexed("IX_Tickets_Waiting")}
+            WHERE "Status" IN (0, 1) ORDER BY "WaitingSince", "Number" LIMIT 1
+            """, r => new OldestWaiting(FigureSql.ReadLong(r, 0), sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
+        return rows.FirstOrDefault();
+    }
+
+    /// <summary>Median and 90th percentile (nearest rank) of first-response times, for responses from <paramref name="sinceHour"/> on (null: all).</summary>
+    public async Task<ResponseTimes> FirstResponseAsync(DateTimeOffset? sinceHour, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var buckets = await sql.ListAsync("""
+            SELECT "Minutes", SUM("Tickets") FROM "DeskResponseTimes" WHERE "Hour" >= @from GROUP BY "Minutes" ORDER BY "Minutes"
+            """, r => (Minutes: FigureSql.ReadInt(r, 0), Tickets: FigureSql.ReadInt(r, 1)), cancellationToken,
+            ("from", sql.Time(sinceHour is { } s ? HourOf(s) : DateTimeOffset.UnixEpoch))).ConfigureAwait(false);
+        var n = buckets.Sum(b => b.Tickets);
+        if (n == 0) return new ResponseTimes(0, null, null);
+        TimeSpan Percentile(double p)
+        {
+            var rank = (int)Math.Ceiling(p * n);
+            var seen = 0;
+            foreach (var (minutes, tickets) in buckets)
+            {
+                seen += tickets;
+                if (seen >= rank) return TimeSpan.FromMinutes(minutes);
+            }
+            return TimeSpan.FromMinutes(buckets[^1].Minutes);
+        }
+        return new ResponseTimes(n, Percentile(0.5), Percentile(0.9));
+    }
+
+    /// <summary>
+    /// When the backlog is empty if the last <see cref="DeskFiguresOptions.ForecastHours"/> complete hours' rates hold.
+    /// Not draining (null) when tickets come in at least as fast as they are answered.
+    /// </summary>
+    public async Task<DrainForecast> ForecastAsync(DateTimeOffset now, int backlog, CancellationToken cancellationToken = default)
+    {
+        var hours = options.ForecastHours;
+        var currentHour = HourOf(now);
+        var flow = await FlowAsync(currentHour - TimeSpan.FromHours(hours), currentHour - OneHour, cancellationToken).ConfigureAwait(false);
+        var inPerHour = flow.Sum(f => f.In) / (double)hours;
+        var outPerHour = flow.Sum(f => f.Answered) / (double)hours;
+        var net = outPerHour - inPerHour;
+        DateTimeOffset? drained = backlog == 0 ? now : net > 0 ? now + TimeSpan.FromHours(backlog / net) : null;
+        return new DrainForecast(backlog, hours, inPerHour, outPerHour, drained);
+    }
+
+    /// <summary>Agents online (holding a live claim, or replied within the online window) and everyone's answers today.</summary>
+    public async Task<IReadOnlyList<AgentFigures>> AgentsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var zone = options.ResolveTimeZone();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var dayStart = new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date)).ToUniversalTime();
+        var holding = (await sql.ListAsync($"""
+            SELECT "ClaimedBy", COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_ClaimedBy")} WHERE "ClaimedBy" IS NOT NULL AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
+            GROUP BY "ClaimedBy"
+            """, r => (Id: FigureSql.ReadLong(r, 0), Count: FigureSql.ReadInt(r, 1)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false))
+            .ToDictionary(x => x.Id, x => x.Count);
+        var today = (await sql.ListAsync("""
+            SELECT "StaffId", SUM("Replies") FROM "DeskAgentHourly" WHERE "Hour" >= @from GROUP BY "StaffId"
+            """, r => (Id: FigureSql.ReadLong(r, 0), Count: FigureSql.ReadInt(r, 1)), cancellationToken, ("from", sql.Time(dayStart))).ConfigureAwait(false))
+            .ToDictionary(x => x.Id, x => x.Count);
+        var lastReply = (await sql.ListAsync("""SELECT "StaffId", "LastReplyAt" FROM "DeskAgentActivity" """,
+            r => (Id: FigureSql.ReadLong(r, 0), At: sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(x => x.Id, x => x.At);
+        var ids = holding.Keys.Concat(today.Keys).Concat(lastReply.Where(l => now - l.Value <= options.OnlineWindow).Select(l => l.Key)).ToHashSet();
+        var staff = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.DisplayName })
+            .ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken).ConfigureAwait(false);
+        return ids.Select(id =>
+            {
+                var last = lastReply.TryGetValue(id, out var at) ? at : (DateTimeOffset?)null;
+                var held = holding.GetValueOrDefault(id);
+                var online = held > 0 || (last is { } l && now - l <= options.OnlineWindow);
+                return new AgentFigures(id, staff.GetValueOrDefault(id) ?? $"staff {id}", online, held, last, today.GetValueOrDefault(id));
+            })
+            .OrderByDescending(a => a.Online).ThenByDescending(a => a.AnswersToday).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    public async Task<TriageFigures> TriageAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var row = (await sql.ListAsync("""SELECT SUM("Arrived"), SUM("Triage"), SUM("IntentChanged") FROM "DeskHourlyFlow" """,
+            r => new TriageFigures(FigureSql.ReadInt(r, 0), FigureSql.ReadInt(r, 1), FigureSql.ReadInt(r, 2)), cancellationToken).ConfigureAwait(false)).Single();
+        return row;
+    }
+
+    public async Task<OutboxHealth> OutboxAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await db.Outbox.Where(o => o.State == OutboxState.Queued || o.State == OutboxState.Failed || o.State == OutboxState.Bounced)
+            .GroupBy(o => o.State).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken).ConfigureAwait(false);
+        return new OutboxHealth(counts.GetValueOrDefault(OutboxState.Queued), counts.GetValueOrDefault(OutboxState.Failed),
+            counts.GetValueOrDefault(OutboxState.Bounced));
+    }
+
+    /// <summary>Per mailbox: how long since the last poll that worked, what waits on the server, and emails stored but not yet tickets.</summary>
+    public async Task<IntakeLag> IntakeAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var cursors = await db.MailboxCursors.AsNoTracking().OrderBy(c => c.Mailbox).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending, cancellationToken).ConfigureAwait(false);
+        var oldest = await db.RawMessages.Where(r => r.State == RawMessageState.Pending).OrderBy(r => r.Id)
+            .Select(r => (DateTimeOffset?)r.FetchedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new IntakeLag(
+            cursors.Select(c => new MailboxIntakeLag(c.Mailbox, c.LastGoodPollAt, c.LastGoodPollAt is { } g ? now - g : null, c.WaitingOnServer, c.LastError)).ToList(),
+            pending, oldest);
+    }
+}
