@@ -173,8 +173,11 @@ public sealed class IntentClassifierService : ITicketClassifier
         await _training.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"));
-            var corrections = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+            var (corrections, merged) = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+            _mergedLabels = merged;
+            // Intents a trainer merged live on under their new id; the files under data/training keep the old labels.
+            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"))
+                .Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
             var examples = seed.Concat(corrections).ToList();
             var clock = Stopwatch.StartNew();
             var trainer = new TextClassifierTrainer(new TrainingOptions { TimeProvider = _time });
@@ -190,11 +193,20 @@ public sealed class IntentClassifierService : ITicketClassifier
         }
     }
 
-    /// <summary>The held-out file as the desk sees mail: subject + visible text (quoted notice removed).</summary>
-    public IReadOnlyList<LabeledText> LoadHeldOut() =>
-        TrainingDataFile.ReadMessages(HeldOutPath)
-            .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)), m.Intent, m.Id, m.Language))
+    /// <summary>
+    /// The held-out file as the desk sees mail: subject + visible text (quoted notice removed). Labels of intents merged
+    /// since are read under their new id (as of the last training).
+    /// </summary>
+    public IReadOnlyList<LabeledText> LoadHeldOut()
+    {
+        var merged = _mergedLabels;
+        return TrainingDataFile.ReadMessages(HeldOutPath)
+            .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)),
+                merged.TryGetValue(m.Intent, out var into) ? into : m.Intent, m.Id, m.Language))
             .ToList();
+    }
+
+    private IReadOnlyDictionary<string, string> _mergedLabels = new Dictionary<string, string>();
 
     public EvaluationReport EvaluateHeldOut(TextClassifierModel model, CancellationToken cancellationToken = default) =>
         Evaluator.Evaluate(model, LoadHeldOut(), cancellationToken);
@@ -225,22 +237,24 @@ public sealed class IntentClassifierService : ITicketClassifier
         return new ActivationResult(true, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
     }
 
-    private async Task<List<LabeledText>> AcceptedCorrectionsAsync(CancellationToken cancellationToken)
+    private async Task<(List<LabeledText> Examples, IReadOnlyDictionary<string, string> Merged)> AcceptedCorrectionsAsync(CancellationToken cancellationToken)
     {
+        var none = (new List<LabeledText>(), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
         await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         // A desk whose schema is not created yet (the CLI on a fresh clone) has no corrections.
-        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return [];
+        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return none;
         try
         {
             var rows = await db.TrainingExamples.AsNoTracking()
                 .Where(e => e.State == TrainingExampleState.Accepted && e.Source != TrainingExampleSource.Seed)
                 .OrderBy(e => e.Id).Select(e => new { e.Id, e.Text, e.IntentId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList();
+            var merged = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+            return (rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList(), merged);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
         {
-            return []; // no such table: the schema has not been created yet
+            return none; // no such table: the schema has not been created yet
         }
     }
 

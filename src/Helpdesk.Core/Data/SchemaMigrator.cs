@@ -14,7 +14,29 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql);
 
     /// <summary>Version 1 is the model as EF creates it; later steps go here, never edited once released.</summary>
-    public static IReadOnlyList<Step> Steps { get; } = [];
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        new(5, "Trainers' workspace: FAQ answers, template usage counts, sends by template version",
+            """
+            ALTER TABLE "ReplyTemplates" ADD COLUMN "FaqAnswer" TEXT NULL;
+            CREATE TABLE "TemplateUsage" (
+                "TemplateVersionId" INTEGER NOT NULL CONSTRAINT "PK_TemplateUsage" PRIMARY KEY,
+                "Suggested" INTEGER NOT NULL,
+                "Chosen" INTEGER NOT NULL
+            );
+            CREATE INDEX "IX_Messages_TemplateVersionId" ON "Messages" ("TemplateVersionId") WHERE "TemplateVersionId" IS NOT NULL;
+            """,
+            """
+            ALTER TABLE "ReplyTemplates" ADD COLUMN "FaqAnswer" text NULL;
+            CREATE TABLE "TemplateUsage" (
+                "TemplateVersionId" bigint NOT NULL,
+                "Suggested" bigint NOT NULL,
+                "Chosen" bigint NOT NULL,
+                CONSTRAINT "PK_TemplateUsage" PRIMARY KEY ("TemplateVersionId")
+            );
+            CREATE INDEX "IX_Messages_TemplateVersionId" ON "Messages" ("TemplateVersionId") WHERE "TemplateVersionId" IS NOT NULL;
+            """),
+    ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;
 
