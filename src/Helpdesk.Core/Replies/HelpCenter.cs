@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,7 @@ public sealed record FaqEntry(string TemplateId, string Language, string Questio
 /// the template's own FAQ answer, or else its live reply without the parts addressed to one customer (greeting,
 /// signature, and lines naming the customer, ticket or agent), so nothing personal can reach the public page.
 /// </summary>
-public sealed partial class HelpCenter(IDbContextFactory<HelpdeskDbContext> factory, CompanyOptions company)
+public sealed class HelpCenter(IDbContextFactory<HelpdeskDbContext> factory, CompanyOptions company)
 {
     /// <summary>Raised after a trainer changes templates; the help page re-reads its entries.</summary>
     public event Action? Changed;
@@ -38,15 +37,12 @@ public sealed partial class HelpCenter(IDbContextFactory<HelpdeskDbContext> fact
 
     private static readonly string[] PersonalFields = ["customer.", "ticket.", "agent."];
 
-    [GeneratedRegex(@"\{\{\s*(customer|ticket|agent)\.[a-z_]+\s*\}\}")]
-    private static partial Regex PersonalField();
-
     /// <summary>The public answer: <paramref name="faqAnswer"/> when written, else the reply made impersonal.</summary>
     public static string AnswerFrom(string? faqAnswer, string replyBody, CompanyOptions company)
     {
         var source = string.IsNullOrWhiteSpace(faqAnswer) ? Impersonal(replyBody) : faqAnswer;
-        // Render with no customer: personal fields a trainer left in a written answer come out empty, never filled.
-        return MergeFields.Render(PersonalField().Replace(source, ""), new MergeContext(), company).Trim();
+        // Rendered for nobody: personal fields a trainer left in a written answer come out empty, never filled.
+        return MergeFields.Render(source, new MergeContext(), company).Trim();
     }
 
     private static string Impersonal(string body)
