@@ -73,11 +73,36 @@ public sealed class IntentClassifierService : ITicketClassifier
             return IntentPrediction.Unclassified;
         }
         var prediction = model.Predict(LabeledText.Compose(subject, visibleText));
-        var top = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
-        var confidence = (double)prediction.Probability;
+        var merged = _mergedLabels;
+        List<IntentScore> ranked;
+        if (merged.Count == 0)
+            ranked = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
+        else
+            // Until a retrain, the model still answers with intents a trainer merged away: their probability counts for the
+            // intent they live on in, so no new ticket is filed under a retired intent.
+            ranked = prediction.Ranked.GroupBy(p => merged.TryGetValue(p.Label, out var into) ? into : p.Label, StringComparer.Ordinal)
+                .Select(g => new IntentScore(g.Key, g.Sum(p => (double)p.Probability)))
+                .OrderByDescending(s => s.Probability).Take(3).ToList();
+        var top = ranked;
+        var confidence = top[0].Probability;
         return confidence < _options.TriageThreshold
             ? new IntentPrediction(null, confidence, NeedsTriage: true, top)
-            : new IntentPrediction(prediction.Label, confidence, NeedsTriage: false, top);
+            : new IntentPrediction(top[0].Intent, confidence, NeedsTriage: false, top);
+    }
+
+    /// <summary>Reads which intents trainers merged, so predictions use the surviving ids (called after a merge and at load).</summary>
+    public async Task RefreshMergedIntentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            _mergedLabels = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // no such table: the schema has not been created yet, so nothing was merged
+        }
     }
 
     /// <summary>For callers holding the whole body: removes quotes and signatures first.</summary>
@@ -144,6 +169,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             {
                 var stamp = File.GetLastWriteTimeUtc(ModelPath);
                 var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+                await RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
                 _loadedFileTimeUtc = stamp;
                 _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);

@@ -11,9 +11,10 @@ public sealed record IntentRow(string Id, string DisplayName, string Description
 /// <summary>
 /// The desk's intents as trainers change them. A merge moves the tickets, templates and training examples of one intent
 /// to another in one transaction; a rename that changes the id is a merge into a new intent, so everything follows.
-/// The classifier learns the change at the next retrain (merged labels are mapped there).
+/// The live classifier files new mail under the surviving intent at once; the next retrain learns it properly.
 /// </summary>
-public sealed class IntentCatalog(IDbContextFactory<HelpdeskDbContext> factory, ReplySuggester suggester, TimeProvider time)
+public sealed class IntentCatalog(
+    IDbContextFactory<HelpdeskDbContext> factory, ReplySuggester suggester, Classification.IntentClassifierService classifier, TimeProvider time)
 {
     /// <summary>Adds the seed intents the database lacks (a desk started outside demo mode has none yet).</summary>
     public async Task EnsureSeededAsync(CancellationToken cancellationToken = default)
@@ -115,6 +116,7 @@ public sealed class IntentCatalog(IDbContextFactory<HelpdeskDbContext> factory, 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         suggester.Invalidate();
+        await classifier.RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
         return new IntentMergeResult(tickets, templates, examples);
     }
 

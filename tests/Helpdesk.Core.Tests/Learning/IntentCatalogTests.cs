@@ -81,4 +81,23 @@ public sealed class IntentCatalogTests
         await Assert.ThrowsExactlyAsync<DomainException>(() => catalog.AddAsync("Gift Cards!", "Bad", "", trainer));
         await Assert.ThrowsExactlyAsync<DomainException>(() => catalog.MergeAsync("thanks", "thanks", trainer));
     }
+
+    [TestMethod]
+    public async Task MergeAsync_BeforeAnyRetrain_NewMailFiledUnderTheSurvivingIntent()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var classifier = desk.Get<Helpdesk.Core.Classification.IntentClassifierService>();
+        await classifier.WarmUpAsync();
+        const string subject = "Re: Important: please create a new password";
+        const string body = "Is my credit card safe? Should I cancel it? I see a charge I don't recognise.";
+        var before = classifier.Classify(subject, body);
+
+        await desk.Get<IntentCatalog>().MergeAsync("card_safety", "exposure_question", await desk.AddStaffAsync());
+        var after = classifier.Classify(subject, body);
+
+        Assert.AreEqual("card_safety", before.Top[0].Intent);
+        Assert.AreEqual("exposure_question", after.Top[0].Intent);
+        Assert.IsFalse(after.Top.Any(s => s.Intent == "card_safety"));
+        Assert.IsTrue(after.Top[0].Probability >= before.Top[0].Probability - 1e-6);
+    }
 }
