@@ -37,7 +37,16 @@ public static class HelpdeskCore
         services.AddHostedService<ModelFileWatcher>();
         services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CompanyOptions>>().Value);
+        services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<TemplateUsageRecorder>();
+        services.AddHostedService<TemplateUsageFlusher>();
+        services.AddSingleton<HelpCenter>();
+        services.AddSingleton<TemplateEditor>();
+        services.AddSingleton<TemplateReports>();
+        services.AddSingleton<Intents.IntentCatalog>();
+        services.AddSingleton<Intents.TrainingReview>();
+        services.AddSingleton<ModelRetraining>();
         services.AddSingleton<ReplySuggester>();
         services.AddSingleton<LearningSignals>();
         services.AddSingleton<ReplyService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Startup;
+using Helpdesk.Web.Trainer;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Helpdesk.Web;
@@ -43,6 +44,8 @@ public static class HelpdeskWeb
             .AddPolicy(Policies.Lead, p => p.RequireRole("Lead", "Admin"))
             .AddPolicy(Policies.Trainer, p => p.RequireRole("Trainer", "Admin"))
             .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"));
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         return builder;
@@ -60,6 +63,7 @@ public static class HelpdeskWeb
         app.MapAccountEndpoints();
         app.MapOwnAccountEndpoints();
         Lead.LeadEndpoints.MapLeadEndpoints(app);
+        app.MapTrainerEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -73,11 +73,36 @@ public sealed class IntentClassifierService : ITicketClassifier
             return IntentPrediction.Unclassified;
         }
         var prediction = model.Predict(LabeledText.Compose(subject, visibleText));
-        var top = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
-        var confidence = (double)prediction.Probability;
+        var merged = _mergedLabels;
+        List<IntentScore> ranked;
+        if (merged.Count == 0)
+            ranked = prediction.Top(3).Select(p => new IntentScore(p.Label, p.Probability)).ToList();
+        else
+            // Until a retrain, the model still answers with intents a trainer merged away: their probability counts for the
+            // intent they live on in, so no new ticket is filed under a retired intent.
+            ranked = prediction.Ranked.GroupBy(p => merged.TryGetValue(p.Label, out var into) ? into : p.Label, StringComparer.Ordinal)
+                .Select(g => new IntentScore(g.Key, g.Sum(p => (double)p.Probability)))
+                .OrderByDescending(s => s.Probability).Take(3).ToList();
+        var top = ranked;
+        var confidence = top[0].Probability;
         return confidence < _options.TriageThreshold
             ? new IntentPrediction(null, confidence, NeedsTriage: true, top)
-            : new IntentPrediction(prediction.Label, confidence, NeedsTriage: false, top);
+            : new IntentPrediction(top[0].Intent, confidence, NeedsTriage: false, top);
+    }
+
+    /// <summary>Reads which intents trainers merged, so predictions use the surviving ids (called after a merge and at load).</summary>
+    public async Task RefreshMergedIntentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            _mergedLabels = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            // no such table: the schema has not been created yet, so nothing was merged
+        }
     }
 
     /// <summary>For callers holding the whole body: removes quotes and signatures first.</summary>
@@ -144,6 +169,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             {
                 var stamp = File.GetLastWriteTimeUtc(ModelPath);
                 var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+                await RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
                 _loadedFileTimeUtc = stamp;
                 _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
@@ -173,8 +199,11 @@ public sealed class IntentClassifierService : ITicketClassifier
         await _training.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"));
-            var corrections = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+            var (corrections, merged) = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
+            _mergedLabels = merged;
+            // Intents a trainer merged live on under their new id; the files under data/training keep the old labels.
+            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"))
+                .Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
             var examples = seed.Concat(corrections).ToList();
             var clock = Stopwatch.StartNew();
             var trainer = new TextClassifierTrainer(new TrainingOptions { TimeProvider = _time });
@@ -190,11 +219,20 @@ public sealed class IntentClassifierService : ITicketClassifier
         }
     }
 
-    /// <summary>The held-out file as the desk sees mail: subject + visible text (quoted notice removed).</summary>
-    public IReadOnlyList<LabeledText> LoadHeldOut() =>
-        TrainingDataFile.ReadMessages(HeldOutPath)
-            .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)), m.Intent, m.Id, m.Language))
+    /// <summary>
+    /// The held-out file as the desk sees mail: subject + visible text (quoted notice removed). Labels of intents merged
+    /// since are read under their new id (as of the last training).
+    /// </summary>
+    public IReadOnlyList<LabeledText> LoadHeldOut()
+    {
+        var merged = _mergedLabels;
+        return TrainingDataFile.ReadMessages(HeldOutPath)
+            .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)),
+                merged.TryGetValue(m.Intent, out var into) ? into : m.Intent, m.Id, m.Language))
             .ToList();
+    }
+
+    private IReadOnlyDictionary<string, string> _mergedLabels = new Dictionary<string, string>();
 
     public EvaluationReport EvaluateHeldOut(TextClassifierModel model, CancellationToken cancellationToken = default) =>
         Evaluator.Evaluate(model, LoadHeldOut(), cancellationToken);
@@ -225,22 +263,24 @@ public sealed class IntentClassifierService : ITicketClassifier
         return new ActivationResult(true, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
     }
 
-    private async Task<List<LabeledText>> AcceptedCorrectionsAsync(CancellationToken cancellationToken)
+    private async Task<(List<LabeledText> Examples, IReadOnlyDictionary<string, string> Merged)> AcceptedCorrectionsAsync(CancellationToken cancellationToken)
     {
+        var none = (new List<LabeledText>(), (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
         await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         // A desk whose schema is not created yet (the CLI on a fresh clone) has no corrections.
-        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return [];
+        if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return none;
         try
         {
             var rows = await db.TrainingExamples.AsNoTracking()
                 .Where(e => e.State == TrainingExampleState.Accepted && e.Source != TrainingExampleSource.Seed)
                 .OrderBy(e => e.Id).Select(e => new { e.Id, e.Text, e.IntentId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList();
+            var merged = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+            return (rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList(), merged);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
         {
-            return []; // no such table: the schema has not been created yet
+            return none; // no such table: the schema has not been created yet
         }
     }
 

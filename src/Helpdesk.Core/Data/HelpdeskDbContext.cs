@@ -24,6 +24,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<TrainingExample> TrainingExamples => Set<TrainingExample>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<ReplyTemplateVersion> ReplyTemplateVersions => Set<ReplyTemplateVersion>();
+    public DbSet<TemplateUsageCount> TemplateUsage => Set<TemplateUsageCount>();
     public DbSet<StaffUser> Staff => Set<StaffUser>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
@@ -84,6 +85,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.Property(m => m.Subject).HasMaxLength(1000);
             e.HasIndex(m => m.MessageIdHeader);
             e.HasIndex(m => new { m.TicketNumber, m.CreatedAt });
+            // "Who received version N" and the usage page read sends by template version.
+            e.HasIndex(m => m.TemplateVersionId).HasFilter("\"TemplateVersionId\" IS NOT NULL");
             e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
             e.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.Ignore(m => m.ReferenceList);
@@ -143,12 +146,21 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.Navigation(t => t.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
             e.Ignore(t => t.IntentList);
             e.Ignore(t => t.LiveVersion);
+            e.Ignore(t => t.PendingVersion);
         });
 
         b.Entity<ReplyTemplateVersion>(e =>
         {
             e.ToTable("ReplyTemplateVersions");
             e.HasIndex(v => new { v.TemplateId, v.Number }).IsUnique();
+            e.Ignore(v => v.IsSuperseded);
+        });
+
+        b.Entity<TemplateUsageCount>(e =>
+        {
+            e.ToTable("TemplateUsage");
+            e.HasKey(u => u.TemplateVersionId);
+            e.Property(u => u.TemplateVersionId).ValueGeneratedNever();
         });
 
         b.Entity<StaffUser>(e =>

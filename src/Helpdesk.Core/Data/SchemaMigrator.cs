@@ -51,6 +51,26 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             """),
         new(Reporting.FigureRollups.SchemaVersion, "lead dashboard: hourly rollups kept by triggers, backlog-by-age index",
             Reporting.FigureRollups.Sqlite, Reporting.FigureRollups.Postgres, AlsoOnCreate: true),
+        new(5, "Trainers' workspace: FAQ answers, template usage counts, sends by template version",
+            """
+            ALTER TABLE "ReplyTemplates" ADD COLUMN "FaqAnswer" TEXT NULL;
+            CREATE TABLE "TemplateUsage" (
+                "TemplateVersionId" INTEGER NOT NULL CONSTRAINT "PK_TemplateUsage" PRIMARY KEY,
+                "Suggested" INTEGER NOT NULL,
+                "Chosen" INTEGER NOT NULL
+            );
+            CREATE INDEX "IX_Messages_TemplateVersionId" ON "Messages" ("TemplateVersionId") WHERE "TemplateVersionId" IS NOT NULL;
+            """,
+            """
+            ALTER TABLE "ReplyTemplates" ADD COLUMN "FaqAnswer" text NULL;
+            CREATE TABLE "TemplateUsage" (
+                "TemplateVersionId" bigint NOT NULL,
+                "Suggested" bigint NOT NULL,
+                "Chosen" bigint NOT NULL,
+                CONSTRAINT "PK_TemplateUsage" PRIMARY KEY ("TemplateVersionId")
+            );
+            CREATE INDEX "IX_Messages_TemplateVersionId" ON "Messages" ("TemplateVersionId") WHERE "TemplateVersionId" IS NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;

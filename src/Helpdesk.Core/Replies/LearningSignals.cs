@@ -18,8 +18,9 @@ public sealed class LearningSignals(IDbContextFactory<HelpdeskDbContext> factory
         CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var known = SeedIntents.All.Any(i => i.Id == newIntent)
-            || await db.Intents.AnyAsync(i => i.Id == newIntent && i.IsActive, cancellationToken).ConfigureAwait(false);
+        // A seed intent a trainer merged away is no longer one to file tickets under.
+        var row = await db.Intents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == newIntent, cancellationToken).ConfigureAwait(false);
+        var known = row is { IsActive: true } || (row is null && SeedIntents.All.Any(i => i.Id == newIntent));
         if (!known) throw new DomainException($"'{newIntent}' is not an intent of this desk.");
         var ticket = await db.Tickets.Include(t => t.Messages)
             .FirstOrDefaultAsync(t => t.Number == ticketNumber, cancellationToken).ConfigureAwait(false)

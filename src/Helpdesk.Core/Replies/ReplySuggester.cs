@@ -20,7 +20,8 @@ public sealed class ReplySuggester(
     IDbContextFactory<HelpdeskDbContext> factory,
     ITicketClassifier classifier,
     CompanyOptions company,
-    TimeProvider time)
+    TimeProvider time,
+    TemplateUsageRecorder usage)
 {
     public const int Count = 3;
     public const string NeedsMoreInfoIntent = "needs_more_info";
@@ -59,12 +60,14 @@ public sealed class ReplySuggester(
             var tier = t.Language == language ? 0 : t.Language == FallbackLanguage ? 1 : 2;
             candidates.Add((t, probability * (1 + rates.GetValueOrDefault(t.Id)), tier));
         }
-        return candidates
+        var suggestions = candidates
             .OrderBy(c => c.Tier).ThenByDescending(c => c.Score).ThenBy(c => c.Template.Id, StringComparer.Ordinal)
             .Take(Count)
             .Select(c => new ReplySuggestion(c.Template.Id, c.Template.VersionId, c.Template.Title, c.Template.Language,
                 MergeFields.Render(c.Template.Body, context, company), c.Score))
             .ToList();
+        foreach (var s in suggestions) usage.RecordSuggested(s.VersionId);
+        return suggestions;
     }
 
     /// <summary>Share of each template's sends that went out unedited, per template id (cached for a minute).</summary>

@@ -44,6 +44,9 @@ public sealed class ReplyTemplate
 
     public string? FaqQuestion { get; private set; }
 
+    /// <summary>The FAQ answer as the public help page shows it; null derives it from the live reply (see HelpCenter).</summary>
+    public string? FaqAnswer { get; private set; }
+
     public bool Archived { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -54,13 +57,35 @@ public sealed class ReplyTemplate
 
     public ReplyTemplateVersion? LiveVersion => _versions.FirstOrDefault(v => v.State == TemplateVersionState.Live);
 
-    public void Describe(string title, string language, IEnumerable<string> intents, bool publishFaq, string? faqQuestion)
+    /// <summary>The newest version waiting for a Lead or Admin, if any.</summary>
+    public ReplyTemplateVersion? PendingVersion =>
+        _versions.Where(v => v.State == TemplateVersionState.PendingApproval).MaxBy(v => v.Number);
+
+    public void Describe(string title, string language, IEnumerable<string> intents, bool publishFaq, string? faqQuestion,
+        string? faqAnswer = null)
     {
-        Title = title;
-        Language = language;
-        Intents = string.Join(',', intents);
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A template needs a title.");
+        if (string.IsNullOrWhiteSpace(language) || language.Trim().Length is < 2 or > 16)
+            throw new DomainException($"'{language}' is not a language code (e.g. en, es).");
+        var list = intents.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0) throw new DomainException("A template needs at least one linked intent.");
+        if (publishFaq && string.IsNullOrWhiteSpace(faqQuestion))
+            throw new DomainException("A template published on the help page needs its FAQ question.");
+        Title = title.Trim();
+        Language = language.Trim().ToLowerInvariant();
+        Intents = string.Join(',', list);
         PublishFaq = publishFaq;
-        FaqQuestion = faqQuestion;
+        FaqQuestion = string.IsNullOrWhiteSpace(faqQuestion) ? null : faqQuestion.Trim();
+        FaqAnswer = string.IsNullOrWhiteSpace(faqAnswer) ? null : faqAnswer.Trim();
+    }
+
+    /// <summary>Points links to <paramref name="from"/> at <paramref name="to"/> (an intent merge or rename).</summary>
+    public bool ReplaceIntent(string from, string to)
+    {
+        var list = IntentList.ToList();
+        if (!list.Contains(from)) return false;
+        Intents = string.Join(',', list.Select(i => i == from ? to : i).Distinct(StringComparer.Ordinal));
+        return true;
     }
 
     /// <summary>Saves a new version. Without approval it goes live at once and supersedes the live one.</summary>
@@ -82,6 +107,16 @@ public sealed class ReplyTemplate
         if (version.State != TemplateVersionState.PendingApproval)
             throw new DomainException($"Version {number} of '{Id}' is {version.State}, not waiting for approval.");
         GoLive(version, approverStaffId, at);
+    }
+
+    /// <summary>A Lead or Admin turns a waiting version down; the live version stays live.</summary>
+    public void Reject(int number, long reviewerStaffId, DateTimeOffset at)
+    {
+        var version = _versions.FirstOrDefault(v => v.Number == number)
+            ?? throw new DomainException($"Template '{Id}' has no version {number}.");
+        if (version.State != TemplateVersionState.PendingApproval)
+            throw new DomainException($"Version {number} of '{Id}' is {version.State}, not waiting for approval.");
+        version.Decline(reviewerStaffId, at);
     }
 
     public void Archive() => Archived = true;
@@ -133,6 +168,16 @@ public sealed class ReplyTemplateVersion
         State = TemplateVersionState.Live;
         ApprovedBy = by;
         LiveFrom = at;
+    }
+
+    /// <summary>A newer version has replaced this one: replies drafted from it carry the old answer.</summary>
+    public bool IsSuperseded => State == TemplateVersionState.Superseded;
+
+    internal void Decline(long by, DateTimeOffset at)
+    {
+        State = TemplateVersionState.Rejected;
+        ApprovedBy = by;
+        SupersededAt = at;
     }
 
     internal void Supersede(DateTimeOffset at)

@@ -67,6 +67,34 @@ public sealed class TemplateCatalog(
             .Select(r => new LiveTemplate(r.Id, r.Title, r.Language, r.Intents.Split(',', StringSplitOptions.RemoveEmptyEntries), r.VersionId, r.Body))
             .ToList();
     }
+
+    /// <summary>
+    /// Whether a newer version has replaced template version <paramref name="templateVersionId"/> (the
+    /// <see cref="ReplySuggestion.VersionId"/> an agent holds). The console calls this before sending a suggestion that
+    /// was rendered a while ago, and flags it. An unknown id is not superseded.
+    /// </summary>
+    public async Task<bool> IsSupersededAsync(long templateVersionId, CancellationToken cancellationToken = default) =>
+        (await VersionStatusAsync(templateVersionId, cancellationToken).ConfigureAwait(false))?.IsSuperseded ?? false;
+
+    /// <summary>A version's state and the live version of its template now; null for an unknown id.</summary>
+    public async Task<TemplateVersionStatus?> VersionStatusAsync(long templateVersionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var version = await db.ReplyTemplateVersions.AsNoTracking().Where(v => v.Id == templateVersionId)
+            .Select(v => new { v.TemplateId, v.Number, v.State }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null) return null;
+        var live = await db.ReplyTemplateVersions.AsNoTracking()
+            .Where(v => v.TemplateId == version.TemplateId && v.State == TemplateVersionState.Live)
+            .Select(v => new { v.Id, v.Number }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new TemplateVersionStatus(templateVersionId, version.TemplateId, version.Number, version.State, live?.Id, live?.Number);
+    }
+}
+
+/// <summary>One template version's state, and which version of its template is live now.</summary>
+public sealed record TemplateVersionStatus(long VersionId, string TemplateId, int Number, TemplateVersionState State, long? LiveVersionId, int? LiveNumber)
+{
+    /// <summary>A newer version replaced it: a reply drafted from it carries an answer trainers have changed.</summary>
+    public bool IsSuperseded => State == TemplateVersionState.Superseded;
 }
 
 /// <summary>A template's live version, as suggestions use it.</summary>

@@ -1,0 +1,76 @@
+using AngleSharp.Html.Parser;
+using Helpdesk.Classification.Evaluation;
+using Helpdesk.Core.Replies;
+using Helpdesk.Web.Components.Help;
+using Helpdesk.Web.Components.Trainer;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Helpdesk.Web.Tests;
+
+[TestClass]
+public sealed class TrainerMarkupTests
+{
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    [TestMethod]
+    public async Task VersionDiff_ChangedLine_MarkedRemovedAndAdded()
+    {
+        var doc = await RenderAsync<VersionDiff>(new() { ["Before"] = "Hello,\nMonitoring: 12 months.\nBye", ["After"] = "Hello,\nMonitoring: 24 months.\nBye" });
+
+        Assert.AreEqual("- Monitoring: 12 months.", doc.QuerySelector("[data-change=removed]")!.TextContent.Trim());
+        Assert.AreEqual("+ Monitoring: 24 months.", doc.QuerySelector("[data-change=added]")!.TextContent.Trim());
+        Assert.AreEqual(2, doc.QuerySelectorAll("[data-change=same]").Length);
+    }
+
+    [TestMethod]
+    public async Task ModelComparison_TwoReports_ScoresDeltaPerIntentAndConfusion()
+    {
+        var live = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "b", "b", "b"]);
+        var candidate = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "a", "b", "b"]);
+
+        var doc = await RenderAsync<ModelComparison>(new() { ["Live"] = live, ["Candidate"] = candidate });
+
+        Assert.AreEqual(live.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("[data-score=live]")!.TextContent);
+        Assert.AreEqual("1.000", doc.QuerySelector("[data-score=candidate]")!.TextContent);
+        StringAssert.StartsWith(doc.QuerySelector("[data-score=delta]")!.TextContent, "+");
+        Assert.AreEqual("1.000", doc.QuerySelector("tr[data-intent=a] [data-f1=candidate]")!.TextContent);
+        Assert.AreEqual(2, doc.QuerySelectorAll("tr[data-intent]").Length);
+        var confusion = doc.QuerySelectorAll(".confusion tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToArray();
+        CollectionAssert.AreEqual(new[] { "2", "0" }, confusion[0]);
+        CollectionAssert.AreEqual(new[] { "0", "2" }, confusion[1]);
+    }
+
+    [TestMethod]
+    public async Task FaqList_TwoLanguages_GroupedWithLangAttribute()
+    {
+        var entries = new[]
+        {
+            new FaqEntry("a.en", "en", "Is my card safe?", "Yes.\nCards were not accessed.", ["card_safety"]),
+            new FaqEntry("a.es", "es", "¿Mi tarjeta está segura?", "Sí.", ["card_safety"]),
+        };
+
+        var doc = await RenderAsync<FaqList>(new() { ["Entries"] = entries });
+
+        Assert.AreEqual(2, doc.QuerySelectorAll("section[lang]").Length);
+        Assert.AreEqual("¿Mi tarjeta está segura?", doc.QuerySelector("section[lang=es] summary")!.TextContent);
+        Assert.AreEqual("Yes.\nCards were not accessed.", doc.QuerySelector("section[lang=en] .faq-answer")!.TextContent);
+    }
+
+    [TestMethod]
+    public async Task FaqList_Empty_SaysSo()
+    {
+        var doc = await RenderAsync<FaqList>(new() { ["Entries"] = Array.Empty<FaqEntry>() });
+
+        StringAssert.Contains(doc.Body!.TextContent, "No questions are published yet");
+    }
+}
