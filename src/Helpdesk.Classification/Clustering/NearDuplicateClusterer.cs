@@ -22,18 +22,23 @@ public sealed record NearDuplicateCluster(string Group, long RepresentativeId, I
 /// <summary>Defaults suit short customer emails; every value is documented with its reason.</summary>
 public sealed class NearDuplicateOptions
 {
-    /// <summary>MinHash functions per text. 64 estimates Jaccard within about ±0.06 (1/√64 ÷ 2). Default 64.</summary>
-    public int Hashes { get; init; } = 64;
+    /// <summary>MinHash functions per text. 96 estimates Jaccard within about ±0.05. Default 96.</summary>
+    public int Hashes { get; init; } = 96;
 
     /// <summary>
-    /// Rows per LSH band (bands = <see cref="Hashes"/> / rows). With 64 hashes, 4 rows give 16 bands, whose S-curve
-    /// crosses 50 % near Jaccard 0.47, so pairs at the 0.5 threshold are found most of the time while unrelated texts
-    /// rarely meet. Default 4.
+    /// Rows per LSH band (bands = <see cref="Hashes"/> / rows). 96 hashes in 32 bands of 3 find a pair at Jaccard 0.4
+    /// 88 % of the time and at 0.5 99 %, while a pair at 0.2 meets in a bucket 23 % of the time (then the signature
+    /// comparison turns it away). 4 rows (16 bands of 64) missed too many: recall on the varied fixture fell from 96 %
+    /// to 82 % whatever the threshold. Default 3.
     /// </summary>
-    public int RowsPerBand { get; init; } = 4;
+    public int RowsPerBand { get; init; } = 3;
 
-    /// <summary>Estimated Jaccard over word unigrams + bigrams at which a text joins a representative. Default 0.5.</summary>
-    public double Threshold { get; init; } = 0.5;
+    /// <summary>
+    /// Estimated Jaccard over word unigrams + bigrams at which a text joins a representative. Two customers asking the
+    /// same question with their own greeting, sign-off and a typo land near 0.5; 0.4 gave the best recall on the
+    /// fixture at full purity. Default 0.4.
+    /// </summary>
+    public double Threshold { get; init; } = 0.4;
 
     /// <summary>Clusters smaller than this are not reported; their texts count as unclustered. Default 2.</summary>
     public int MinSize { get; init; } = 2;

@@ -18,9 +18,9 @@ public sealed class BulkOptions
     /// <summary>User names of agents trusted with bulk replies when <see cref="AllowTrustedAgents"/> is on. Default none.</summary>
     public string[] TrustedAgents { get; set; } = [];
 
-    /// <summary>Estimated word-overlap (Jaccard) at which a ticket joins a cluster's representative. Default 0.5.</summary>
+    /// <summary>Estimated word-overlap (Jaccard) at which a ticket joins a cluster's representative. Default 0.4 (see NearDuplicateOptions).</summary>
     [Range(0.05, 1.0)]
-    public double Similarity { get; set; } = 0.5;
+    public double Similarity { get; set; } = 0.4;
 
     /// <summary>Smallest group shown as a cluster. Default 2: in a small backlog a pair is already worth one action.</summary>
     [Range(2, 1000)]
