@@ -23,7 +23,7 @@ public sealed record BulkSendResult(long BulkSendId, DateTimeOffset HoldUntil, i
 
 public sealed record BulkPreviewReply(long TicketNumber, string To, string Subject, string Text);
 
-public sealed record BulkPreview(string TemplateId, string Title, long TemplateVersionId, IReadOnlyList<BulkPreviewReply> Replies);
+public sealed record BulkPreview(string TemplateId, string Title, long TemplateVersionId, int VersionNumber, IReadOnlyList<BulkPreviewReply> Replies);
 
 public sealed record BulkUndoResult(int Cancelled, int TicketsRestored);
 
@@ -66,7 +66,7 @@ public sealed class BulkReplyService(
             var (subject, text, _, _) = Compose(loaded[n], version.Body, staff);
             return new BulkPreviewReply(n, loaded[n].Customer!.Address, subject, text);
         }).ToList();
-        return new BulkPreview(template.Id, template.Title, version.Id, replies);
+        return new BulkPreview(template.Id, template.Title, version.Id, version.Number, replies);
     }
 
     /// <summary>
