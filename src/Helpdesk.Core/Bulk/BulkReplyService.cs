@@ -1,3 +1,4 @@
+using Helpdesk.Classification.Clustering;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
@@ -42,12 +43,23 @@ public sealed class BulkReplyService(
 {
     private const int LoadChunk = 500;
 
-    /// <summary>Live templates to answer <paramref name="intent"/> with: those written for it first, then the rest.</summary>
-    public async Task<IReadOnlyList<LiveTemplate>> TemplatesForAsync(string intent, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Live templates to answer <paramref name="intent"/>: those written for it first, the one sharing most words with
+    /// <paramref name="question"/> (the cluster's representative) on top, then the rest.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveTemplate>> TemplatesForAsync(string intent, string? question = null, CancellationToken cancellationToken = default)
     {
         var live = await templates.LiveAsync(cancellationToken).ConfigureAwait(false);
+        var asked = NearDuplicateClusterer.Shingles(question ?? "");
+        double Overlap(LiveTemplate t)
+        {
+            if (asked.Count == 0) return 0;
+            var words = NearDuplicateClusterer.Shingles(t.Title + "\n" + t.Body);
+            return (double)asked.Count(words.Contains) / asked.Count;
+        }
         return live.Where(t => !t.Intents.Contains("ack"))
-            .OrderBy(t => t.Intents.Contains(intent) ? 0 : 1).ThenBy(t => t.Language == "en" ? 0 : 1).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .OrderBy(t => t.Intents.Contains(intent) ? 0 : 1).ThenByDescending(Overlap).ThenBy(t => t.Language == "en" ? 0 : 1)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
     }
 
