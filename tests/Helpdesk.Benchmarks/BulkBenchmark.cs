@@ -66,19 +66,25 @@ public static class BulkBenchmark
 
             var clusters = services.GetRequiredService<BulkClusters>();
             var options = services.GetRequiredService<BulkOptions>();
+            var process = Process.GetCurrentProcess();
+            double Cpu() { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+            var clusterCpu = new List<double>();
+            var queueCpu = new List<double>();
             var clusterSeconds = new List<double>();
             var loadSeconds = new List<double>();
             BulkClusterReport? report = null;
             for (var run = 0; run < Runs; run++)
             {
+                var cpu = Cpu();
                 watch.Restart();
                 var candidates = await clusters.CandidatesAsync();
                 var loaded = watch.Elapsed.TotalSeconds;
                 report = BulkClusters.Cluster(candidates, options, DateTimeOffset.UtcNow);
                 clusterSeconds.Add(watch.Elapsed.TotalSeconds);
+                clusterCpu.Add(Cpu() - cpu);
                 loadSeconds.Add(loaded);
                 var all = report.Intents.SelectMany(i => i.Clusters).ToList();
-                Console.WriteLine($"cluster run {run + 1}: {watch.Elapsed.TotalSeconds:0.00} s (load {loaded:0.00} s) — {candidates.Count:N0} candidates, "
+                Console.WriteLine($"cluster run {run + 1}: {clusterSeconds[^1]:0.00} s wall, {clusterCpu[^1]:0.00} s CPU (load {loaded:0.00} s) — {candidates.Count:N0} candidates, "
                     + $"{all.Count:N0} clusters holding {all.Sum(c => c.Size):N0} tickets, biggest {all.Max(c => c.Size):N0}");
             }
 
@@ -93,19 +99,22 @@ public static class BulkBenchmark
                 if (slice.Count < replies) { Console.Error.WriteLine($"only {slice.Count} clustered tickets left for run {run + 1}"); break; }
                 var byIntent = slice.GroupBy(s => s.Intent).OrderByDescending(g => g.Count()).First().Key;
                 var template = (await bulk.TemplatesForAsync(byIntent)).First();
+                var cpu = Cpu();
                 watch.Restart();
                 var result = await bulk.SendAsync(leadId, new BulkSendRequest(byIntent, template.Id, template.VersionId,
                     slice.Select(s => new BulkTarget(s.Ticket.TicketNumber, s.Ticket.Version)).ToList()));
                 queueSeconds.Add(watch.Elapsed.TotalSeconds);
-                Console.WriteLine($"queue run {run + 1}: {result.Queued:N0} replies queued in {watch.Elapsed.TotalSeconds:0.00} s, {result.Skipped.Count} skipped");
+                queueCpu.Add(Cpu() - cpu);
+                Console.WriteLine($"queue run {run + 1}: {result.Queued:N0} replies queued in {queueSeconds[^1]:0.00} s wall, {queueCpu[^1]:0.00} s CPU, {result.Skipped.Count} skipped");
             }
 
             Console.WriteLine();
-            Console.WriteLine($"| bulk replies, median of {Runs} | seconds | target |");
-            Console.WriteLine("|---|---|---|");
-            Console.WriteLine($"| cluster {tickets:N0} waiting tickets (load {Machine.Median(loadSeconds):0.00} s + MinHash/LSH) | {Machine.Median(clusterSeconds):0.00} | < 30 |");
+            // CPU seconds beside wall seconds: on cores shared with other work, CPU time is what the code costs.
+            Console.WriteLine($"| bulk replies, median of {Runs} | wall s | CPU s | target |");
+            Console.WriteLine("|---|---:|---:|---|");
+            Console.WriteLine($"| cluster {tickets:N0} waiting tickets (load {Machine.Median(loadSeconds):0.00} s + MinHash/LSH) | {Machine.Median(clusterSeconds):0.00} | {Machine.Median(clusterCpu):0.00} | < 30 s |");
             if (queueSeconds.Count > 0)
-                Console.WriteLine($"| queue {replies:N0} bulk replies (one transaction) | {Machine.Median(queueSeconds):0.00} | < 10 |");
+                Console.WriteLine($"| queue {replies:N0} bulk replies (one transaction) | {Machine.Median(queueSeconds):0.00} | {Machine.Median(queueCpu):0.00} | < 10 s |");
             Console.WriteLine($"machine: {Machine.Describe()}; date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
             return 0;
         }

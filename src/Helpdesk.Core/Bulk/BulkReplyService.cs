@@ -112,6 +112,8 @@ public sealed class BulkReplyService(
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Tens of thousands of tracked rows: one explicit change scan below instead of one per SaveChanges.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
         var (template, version) = await LiveVersionAsync(db, request.TemplateId, cancellationToken).ConfigureAwait(false);
         if (version.Id != request.TemplateVersionId)
@@ -183,7 +185,9 @@ public sealed class BulkReplyService(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Not yet tracked: added with their bulk send's id, so the second write needs no change scan.
             foreach (var item in outbox) item.BelongsToBulk(bulk.Id);
             db.Outbox.AddRange(outbox);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
