@@ -1,3 +1,4 @@
+using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Demo;
@@ -66,6 +67,10 @@ public static class HelpdeskCore
         services.AddSingleton<Reporting.DeskFigures>();
         services.AddSingleton<Reporting.LeadTickets>();
         services.AddSingleton<Reporting.LeadActions>();
+        services.AddOptions<BulkOptions>().BindConfiguration(BulkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BulkOptions>>().Value);
+        services.AddSingleton<BulkClusters>();
+        services.AddSingleton<BulkReplyService>();
         services.AddHelpdeskIntakeServices(configuration);
         return services;
     }

@@ -43,7 +43,9 @@ public static class HelpdeskWeb
             .AddPolicy(Policies.Agent, p => p.RequireRole("Agent", "Admin"))
             .AddPolicy(Policies.Lead, p => p.RequireRole("Lead", "Admin"))
             .AddPolicy(Policies.Trainer, p => p.RequireRole("Trainer", "Admin"))
-            .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"));
+            .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"))
+            .AddPolicy(Policies.BulkReply, p => p.AddRequirements(new BulkReplyRequirement()));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
         services.AddHostedService<DeskStartup>();
@@ -75,4 +77,24 @@ public static class Policies
     public const string Lead = "lead";
     public const string Trainer = "trainer";
     public const string Admin = "admin";
+
+    /// <summary>Answering a cluster at once: leads and admins, and agents trusted under Helpdesk:Bulk.</summary>
+    public const string BulkReply = "bulk-reply";
+}
+
+/// <summary>Leads and admins; an agent named in Helpdesk:Bulk:TrustedAgents when AllowTrustedAgents is on.</summary>
+public sealed class BulkReplyRequirement : Microsoft.AspNetCore.Authorization.IAuthorizationRequirement
+{
+    public sealed class Handler(Helpdesk.Core.Bulk.BulkOptions options)
+        : Microsoft.AspNetCore.Authorization.AuthorizationHandler<BulkReplyRequirement>
+    {
+        protected override Task HandleRequirementAsync(Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext context, BulkReplyRequirement requirement)
+        {
+            var user = context.User;
+            if (user.IsInRole("Lead") || user.IsInRole("Admin")
+                || (options.AllowTrustedAgents && user.IsInRole("Agent") && options.IsTrusted(user.Identity?.Name)))
+                context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+    }
 }

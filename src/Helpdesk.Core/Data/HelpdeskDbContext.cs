@@ -1,4 +1,5 @@
 using Helpdesk.Core.Audit;
+using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Intents;
@@ -30,6 +31,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<OutboxPauseRow> OutboxPause => Set<OutboxPauseRow>();
     public DbSet<SchemaVersionRow> SchemaVersion => Set<SchemaVersionRow>();
+    public DbSet<BulkSend> BulkSends => Set<BulkSend>();
+    public DbSet<BulkSendMember> BulkSendMembers => Set<BulkSendMember>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -205,6 +208,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.HasData(new OutboxPauseRow { Id = OutboxPauseRow.SingleId });
         });
 
+        BulkModel(b);
+
         b.Entity<SchemaVersionRow>(e =>
         {
             e.ToTable("SchemaVersion");
@@ -213,6 +218,29 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
         });
 
         if (IsSqlite) UseSortableTimesOnSqlite(b);
+    }
+
+    /// <summary>Bulk replies (schema step 6): one row per send, one per ticket it answered or skipped.</summary>
+    private static void BulkModel(ModelBuilder b)
+    {
+        b.Entity<BulkSend>(e =>
+        {
+            e.ToTable("BulkSends");
+            e.Property(s => s.Intent).HasMaxLength(64);
+            e.Property(s => s.TemplateId).HasMaxLength(128);
+            e.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.BulkSendId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(s => s.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.HasIndex(s => s.CreatedAt);
+        });
+        b.Entity<BulkSendMember>(e =>
+        {
+            e.ToTable("BulkSendMembers");
+            e.Property(m => m.SkipReason).HasMaxLength(500);
+            e.Property(m => m.ReplyMessageId).HasMaxLength(998);
+            e.HasIndex(m => m.BulkSendId);
+            e.HasIndex(m => m.TicketNumber);
+        });
+        b.Entity<OutboxItem>().HasIndex(o => o.BulkBatchId).HasFilter("\"BulkBatchId\" IS NOT NULL");
     }
 
     /// <summary>

@@ -84,6 +84,8 @@ public sealed partial class OutboxDispatcher(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var item = await db.Outbox.SingleAsync(o => o.Id == id, cancellationToken);
+        // Undone (cancelled) between the lease query and this read: leasing does not look at the state again.
+        if (item.State != OutboxState.Queued) return;
         var now = time.GetUtcNow();
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Address == item.ToAddress, cancellationToken);
         if (customer is { Undeliverable: true })

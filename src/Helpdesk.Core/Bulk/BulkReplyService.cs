@@ -1,0 +1,317 @@
+using Helpdesk.Classification.Clustering;
+using Helpdesk.Core.Audit;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Replies;
+using Helpdesk.Core.Staff;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Mail.Compose;
+using Helpdesk.Mail.Mime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Bulk;
+
+/// <summary>A ticket the lead saw in the preview, with the version seen then: a ticket that changed since is skipped.</summary>
+public sealed record BulkTarget(long TicketNumber, int SeenVersion);
+
+/// <summary>What the lead confirmed: the template's live version shown in the preview, and the tickets left in.</summary>
+public sealed record BulkSendRequest(string Intent, string TemplateId, long TemplateVersionId, IReadOnlyList<BulkTarget> Tickets);
+
+public sealed record BulkSkip(long TicketNumber, string Reason);
+
+public sealed record BulkSendResult(long BulkSendId, DateTimeOffset HoldUntil, int Queued, IReadOnlyList<BulkSkip> Skipped);
+
+public sealed record BulkPreviewReply(long TicketNumber, string To, string Subject, string Text);
+
+public sealed record BulkPreview(string TemplateId, string Title, long TemplateVersionId, int VersionNumber, IReadOnlyList<BulkPreviewReply> Replies);
+
+public sealed record BulkUndoResult(int Cancelled, int TicketsRestored);
+
+public sealed record BulkSendStatus(long Id, BulkSendState State, DateTimeOffset HoldUntil, int Held, int Sent, int Cancelled, int Failed,
+    IReadOnlyList<BulkSkip> Skipped);
+
+/// <summary>
+/// Answers a cluster: one personalized reply per ticket, each written like an agent's reply (outbound message, ticket
+/// solved with the template version recorded, outbox item with its finished bytes threaded to that customer's own
+/// message, audit entry), all in one transaction with the <see cref="BulkSend"/> record. The outbox holds the items
+/// until the undo window ends; after that the dispatcher sends them like any reply, within its rate limit.
+/// </summary>
+public sealed class BulkReplyService(
+    IDbContextFactory<HelpdeskDbContext> factory, BulkOptions options, CompanyOptions company, TemplateCatalog templates,
+    TimeProvider time, IDeskNotifier notifier)
+{
+    private const int LoadChunk = 500;
+
+    /// <summary>
+    /// Live templates to answer <paramref name="intent"/>: those written for it first, the one sharing most words with
+    /// <paramref name="question"/> (the cluster's representative) on top, then the rest.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveTemplate>> TemplatesForAsync(string intent, string? question = null, CancellationToken cancellationToken = default)
+    {
+        var live = await templates.LiveAsync(cancellationToken).ConfigureAwait(false);
+        var asked = NearDuplicateClusterer.Shingles(question ?? "");
+        double Overlap(LiveTemplate t)
+        {
+            if (asked.Count == 0) return 0;
+            var words = NearDuplicateClusterer.Shingles(t.Title + "\n" + t.Body);
+            return (double)asked.Count(words.Contains) / asked.Count;
+        }
+        return live.Where(t => !t.Intents.Contains("ack"))
+            .OrderBy(t => t.Intents.Contains(intent) ? 0 : 1).ThenByDescending(Overlap).ThenBy(t => t.Language == "en" ? 0 : 1)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The template's live version rendered for the first <paramref name="sample"/> of <paramref name="tickets"/>.</summary>
+    public async Task<BulkPreview> PreviewAsync(long staffId, string templateId, IReadOnlyList<long> tickets, int sample,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
+        var (template, version) = await LiveVersionAsync(db, templateId, cancellationToken).ConfigureAwait(false);
+        var numbers = tickets.Take(Math.Max(0, sample)).ToList();
+        var loaded = await db.Tickets.AsNoTracking().Include(t => t.Customer).Include(t => t.Messages)
+            .Where(t => numbers.Contains(t.Number)).ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
+        var replies = numbers.Where(loaded.ContainsKey).Select(n =>
+        {
+            var (subject, text, _, _) = Compose(loaded[n], version.Body, staff);
+            return new BulkPreviewReply(n, loaded[n].Customer!.Address, subject, text);
+        }).ToList();
+        return new BulkPreview(template.Id, template.Title, version.Id, version.Number, replies);
+    }
+
+    /// <summary>
+    /// Queues one reply per ticket, held for the undo window. Tickets an agent claimed, that changed since the preview
+    /// (the customer wrote again, someone answered) or that no longer qualify are skipped and listed in the result.
+    /// </summary>
+    public async Task<BulkSendResult> SendAsync(long staffId, BulkSendRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Tickets.Count == 0) throw new DomainException("Choose at least one ticket to answer.");
+        if (request.Tickets.Count > options.MaxTicketsPerSend)
+            throw new DomainException($"One bulk reply answers at most {options.MaxTicketsPerSend:N0} tickets (Helpdesk:Bulk:MaxTicketsPerSend).");
+        var changedWhileSending = new HashSet<long>();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await TrySendAsync(staffId, request, changedWhileSending, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException e) when (attempt < 5)
+            {
+                // An agent claimed or a customer wrote to one of the tickets between our read and our write: the whole
+                // transaction rolled back; leave those tickets out and write the rest again.
+                foreach (var entry in e.Entries)
+                    if (entry.Entity is Ticket t) changedWhileSending.Add(t.Number);
+            }
+        }
+    }
+
+    private async Task<BulkSendResult> TrySendAsync(long staffId, BulkSendRequest request, HashSet<long> changedWhileSending,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Tens of thousands of tracked rows: one explicit change scan below instead of one per SaveChanges.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
+        var (template, version) = await LiveVersionAsync(db, request.TemplateId, cancellationToken).ConfigureAwait(false);
+        if (version.Id != request.TemplateVersionId)
+            throw new DomainException($"Template '{template.Title}' has a new live version since the preview: preview again before sending.");
+
+        var holdUntil = now + options.UndoWindow;
+        var bulk = new BulkSend(staffId, request.Intent, template.Id, version.Id, now, holdUntil);
+        var skipped = new List<BulkSkip>();
+        var touched = new List<long>();
+        var outbox = new List<OutboxItem>();
+        var staffNames = new Dictionary<long, string>();
+        var seen = new HashSet<long>();
+        foreach (var chunk in request.Tickets.Where(t => seen.Add(t.TicketNumber)).Chunk(LoadChunk))
+        {
+            var numbers = chunk.Select(t => t.TicketNumber).ToList();
+            var tickets = await db.Tickets.Include(t => t.Customer).Include(t => t.Messages)
+                .Where(t => numbers.Contains(t.Number)).AsSplitQuery()
+                .ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
+            foreach (var target in chunk)
+            {
+                tickets.TryGetValue(target.TicketNumber, out var ticket);
+                var reason = changedWhileSending.Contains(target.TicketNumber)
+                    ? "changed while the replies were being written"
+                    : await SkipReasonAsync(db, ticket, target, now, staffNames, cancellationToken).ConfigureAwait(false);
+                if (reason is not null)
+                {
+                    skipped.Add(new BulkSkip(target.TicketNumber, reason));
+                    bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
+                    continue;
+                }
+                var t = ticket!;
+                var previousStatus = t.Status;
+                var previousFirstResponse = t.FirstResponseAt;
+                var (subject, text, inbound, references) = Compose(t, version.Body, staff);
+                var messageId = $"bulk-{t.Number}-{Guid.NewGuid():N}@{company.DeskDomain}";
+                t.ReplyInBulk(TicketMessage.Outbound(staffId, messageId, inbound?.MessageIdHeader, references, subject, text, now,
+                    version.Id, sentUnedited: true), now);
+                var item = new OutboxItem(OutboxKind.BulkReply, t.Number, null, messageId, company.DeskAddress, t.Customer!.Address, subject, now, holdUntil);
+                item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
+                {
+                    From = new EmailAddress(company.DeskDisplayName, company.DeskAddress),
+                    To = new EmailAddress(t.Customer.Name, t.Customer.Address),
+                    Subject = subject,
+                    MessageId = messageId,
+                    Date = now,
+                    Text = text,
+                    Html = OutgoingMessageBuilder.HtmlFromText(text),
+                    InReplyTo = inbound?.MessageIdHeader,
+                    References = references,
+                    ExtraHeaders = [new("Reply-To", company.DeskAddress)],
+                }));
+                outbox.Add(item);
+                bulk.Add(BulkSendMember.Queued(t.Number, messageId, previousStatus, previousFirstResponse));
+                db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "ticket.bulk_reply", t.Number,
+                    $"template {template.Id} version {version.Number} (id {version.Id}), held until {holdUntil:u}"));
+                touched.Add(t.Number);
+            }
+        }
+        if (touched.Count == 0)
+            throw new BulkNothingToSendException(skipped);
+
+        db.BulkSends.Add(bulk);
+        db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "bulk.send", null,
+            $"{touched.Count} replies with template {template.Id} version {version.Number} for intent {request.Intent}; {skipped.Count} skipped; undo until {holdUntil:u}"));
+
+        // The outbox items need the bulk send's id, so two writes; one transaction keeps them all-or-nothing.
+        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            // Not yet tracked: added with their bulk send's id, so the second write needs no change scan.
+            foreach (var item in outbox) item.BelongsToBulk(bulk.Id);
+            db.Outbox.AddRange(outbox);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+        notifier.TicketsChanged(touched);
+        return new BulkSendResult(bulk.Id, holdUntil, touched.Count, skipped);
+    }
+
+    /// <summary>
+    /// Withdraws every reply of the bulk send while its window is open: the outbox items are cancelled, the replies
+    /// leave the threads and the tickets go back to the queue. After the window nothing can be withdrawn.
+    /// </summary>
+    public async Task<BulkUndoResult> UndoAsync(long staffId, long bulkSendId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
+        var bulk = await db.BulkSends.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bulkSendId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException($"There is no bulk reply {bulkSendId}.");
+        bulk.Undo(now);
+        var items = await db.Outbox.Where(o => o.BulkBatchId == bulkSendId && o.State == OutboxState.Queued)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in items) item.Cancel(now);
+        var restored = 0;
+        var members = bulk.Members.Where(m => m.Outcome == BulkMemberOutcome.Undone).ToList();
+        foreach (var chunk in members.Chunk(LoadChunk))
+        {
+            var numbers = chunk.Select(m => m.TicketNumber).ToList();
+            var tickets = await db.Tickets.Include(t => t.Messages).Where(t => numbers.Contains(t.Number)).AsSplitQuery()
+                .ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
+            foreach (var member in chunk)
+            {
+                if (!tickets.TryGetValue(member.TicketNumber, out var ticket)) continue;
+                var reply = ticket.UndoBulkReply(member.ReplyMessageId ?? "", member.PreviousStatus, member.PreviousFirstResponseAt, now);
+                if (reply is not null) db.Messages.Remove(reply);
+                db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "ticket.bulk_reply_undone", ticket.Number, $"bulk reply {bulkSendId}"));
+                restored++;
+            }
+        }
+        db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "bulk.undo", null,
+            $"bulk reply {bulkSendId}: {items.Count} replies withdrawn, {restored} tickets back in the queue"));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(x => x.Entity is OutboxItem))
+        {
+            throw new DomainException("The undo window has passed: the outbox has started sending these replies.");
+        }
+        notifier.TicketsChanged(members.Select(m => m.TicketNumber).ToList());
+        return new BulkUndoResult(items.Count, restored);
+    }
+
+    public async Task<BulkSendStatus> StatusAsync(long bulkSendId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var bulk = await db.BulkSends.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bulkSendId, cancellationToken).ConfigureAwait(false)
+            ?? throw new DomainException($"There is no bulk reply {bulkSendId}.");
+        var states = await db.Outbox.AsNoTracking().Where(o => o.BulkBatchId == bulkSendId).GroupBy(o => o.State)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken).ConfigureAwait(false);
+        var skipped = await db.BulkSendMembers.AsNoTracking().Where(m => m.BulkSendId == bulkSendId && m.Outcome == BulkMemberOutcome.Skipped)
+            .OrderBy(m => m.TicketNumber).Select(m => new BulkSkip(m.TicketNumber, m.SkipReason ?? ""))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new BulkSendStatus(bulk.Id, bulk.State, bulk.HoldUntil, states.GetValueOrDefault(OutboxState.Queued),
+            states.GetValueOrDefault(OutboxState.Sent), states.GetValueOrDefault(OutboxState.Cancelled),
+            states.GetValueOrDefault(OutboxState.Failed) + states.GetValueOrDefault(OutboxState.Suppressed), skipped);
+    }
+
+    private static async Task<string?> SkipReasonAsync(HelpdeskDbContext db, Ticket? ticket, BulkTarget target, DateTimeOffset now,
+        Dictionary<long, string> staffNames, CancellationToken cancellationToken)
+    {
+        if (ticket is null) return "no longer exists";
+        if (!ticket.IsInQueue) return $"already {ticket.Status.ToString().ToLowerInvariant()}";
+        if (ticket.ClaimedBy is { } holder && ticket.ClaimExpiresAt is { } until && until > now)
+        {
+            if (!staffNames.TryGetValue(holder, out var name))
+                staffNames[holder] = name = await db.Staff.AsNoTracking().Where(s => s.Id == holder).Select(s => s.DisplayName)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? $"staff {holder}";
+            return $"claimed by {name}";
+        }
+        if (ticket.InboundCount != 1) return "the customer wrote again";
+        if (ticket.HasAttachments) return "has an attachment";
+        if (ticket.Version != target.SeenVersion) return "changed since the preview";
+        return null;
+    }
+
+    private (string Subject, string Text, TicketMessage? Inbound, List<string> References) Compose(Ticket ticket, string body, StaffUser staff)
+    {
+        var inbound = ticket.Messages.Where(m => m.Direction == MessageDirection.Inbound).MaxBy(m => m.CreatedAt);
+        var customer = ticket.Customer!;
+        var subject = TicketSubject.ForReply(inbound?.Subject ?? ticket.Subject, ticket.Number, "Your message");
+        var references = inbound is null ? [] : inbound.ReferenceList.Append(inbound.MessageIdHeader).OfType<string>().TakeLast(20).ToList();
+        var context = new MergeContext(customer.Name is { Length: > 0 } ? customer.FirstName : null, customer.Name, customer.Address,
+            ticket.Number, ticket.Subject, staff.FirstName);
+        return (subject, MergeFields.Render(body, context, company).Trim(), inbound, references);
+    }
+
+    private async Task<StaffUser> RequireBulkReplierAsync(HelpdeskDbContext db, long staffId, CancellationToken cancellationToken)
+    {
+        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken).ConfigureAwait(false);
+        if (staff is null || !options.MayBulkReply(staff))
+            throw new DomainException("Bulk replies are for leads (and agents trusted with them under Helpdesk:Bulk).");
+        return staff;
+    }
+
+    private static async Task<(ReplyTemplate Template, ReplyTemplateVersion Version)> LiveVersionAsync(HelpdeskDbContext db, string templateId,
+        CancellationToken cancellationToken)
+    {
+        var template = await db.ReplyTemplates.AsNoTracking().Include(t => t.Versions)
+            .SingleOrDefaultAsync(t => t.Id == templateId, cancellationToken).ConfigureAwait(false);
+        if (template is null || template.Archived) throw new DomainException($"There is no template '{templateId}'.");
+        var version = template.LiveVersion ?? throw new DomainException($"Template '{template.Title}' has no live version.");
+        return (template, version);
+    }
+}
+
+/// <summary>Every chosen ticket was skipped: nothing was queued.</summary>
+public sealed class BulkNothingToSendException(IReadOnlyList<BulkSkip> skipped)
+    : Exception($"Nothing was sent: all {skipped.Count} tickets were skipped ({string.Join("; ", skipped.Take(3).Select(s => $"#{s.TicketNumber} {s.Reason}"))}).")
+{
+    public IReadOnlyList<BulkSkip> Skipped { get; } = skipped;
+}

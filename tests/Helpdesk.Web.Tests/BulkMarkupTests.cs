@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using AngleSharp.Html.Parser;
+using Helpdesk.Core.Bulk;
+using Helpdesk.Web.Components.Bulk;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Helpdesk.Web.Tests;
+
+[TestClass]
+public sealed class BulkMarkupTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    private static BulkCandidate Candidate(long number, string text) =>
+        new(number, "card_safety", 0.95, $"Subject {number}", text, $"c{number}@example.com", null, Now.AddMinutes(-number), 1);
+
+    private static BulkCluster Cluster(int size)
+    {
+        var members = Enumerable.Range(1, size).Select(i => new BulkMember(Candidate(i, $"is my card safe {i}"), 1.0 - i / 100.0)).ToList();
+        return new BulkCluster($"card_safety:1", "card_safety", members, members.Take(2).ToList(), members.Skip(2).Reverse().Take(2).ToList());
+    }
+
+    [TestMethod]
+    public async Task ClusterList_Report_IntentHeadingSizesAndReviewButtons()
+    {
+        var report = new BulkClusterReport(Now, 40, [new BulkIntentClusters("card_safety", 40, 33, [Cluster(5), Cluster(2) with { Key = "card_safety:9" }])]);
+
+        var doc = await RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+
+        var section = doc.QuerySelector("section[data-intent=card_safety]")!;
+        StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "Card safety");
+        StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "7 in 2 clusters");
+        StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "33 more");
+        Assert.AreEqual("5", doc.QuerySelector("tr[data-cluster='card_safety:1'] [data-size]")!.TextContent);
+        Assert.AreEqual(2, doc.QuerySelectorAll("tr[data-cluster] button").Length);
+    }
+
+    [TestMethod]
+    public async Task ClusterList_NoClusters_SaysSo()
+    {
+        var report = new BulkClusterReport(Now, 3, [new BulkIntentClusters("thanks", 3, 3, [])]);
+
+        var doc = await RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+
+        StringAssert.Contains(doc.QuerySelector("[data-empty]")!.TextContent, "3 tickets");
+    }
+
+    [TestMethod]
+    public async Task ClusterDetail_RemovedMember_StruckThroughWithPutBackAndCountDrops()
+    {
+        var doc = await RenderAsync<BulkClusterDetail>(new() { ["Cluster"] = Cluster(5), ["Removed"] = new HashSet<long> { 3 } });
+
+        Assert.AreEqual("4", doc.QuerySelector("[data-included]")!.TextContent);
+        Assert.AreEqual("true", doc.QuerySelector("tr[data-member='3']")!.GetAttribute("data-removed"));
+        StringAssert.Contains(doc.QuerySelector("tr[data-member='3'] button")!.TextContent, "Put back");
+        StringAssert.Contains(doc.QuerySelector("tr[data-member='4'] button")!.TextContent, "Leave out");
+        Assert.AreEqual(2, doc.QuerySelectorAll("[data-sample]").Length);
+        Assert.AreEqual("5", doc.QuerySelectorAll("[data-outlier]")[0].GetAttribute("data-outlier"));
+    }
+
+    [TestMethod]
+    public async Task Countdown_Holding_SecondsLeftAndUndoButton()
+    {
+        var result = new BulkSendResult(7, Now.AddSeconds(42.3), 12, [new BulkSkip(99, "claimed by Priya Kumar")]);
+
+        var doc = await RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
+
+        Assert.AreEqual("43", doc.QuerySelector("[data-countdown]")!.TextContent);
+        Assert.IsNotNull(doc.QuerySelector("button[data-undo]"));
+        StringAssert.Contains(doc.QuerySelector("[data-skip='99']")!.TextContent, "claimed by Priya Kumar");
+    }
+
+    [TestMethod]
+    public async Task Countdown_WindowPassedOrUndone_NoUndoButton()
+    {
+        var result = new BulkSendResult(7, Now.AddSeconds(-1), 12, []);
+
+        var released = await RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
+        var undone = await RenderAsync<BulkCountdown>(new() { ["Result"] = result with { HoldUntil = Now.AddSeconds(30) }, ["Now"] = Now, ["Undone"] = true });
+
+        Assert.IsNotNull(released.QuerySelector("[data-bulk-state=released]"));
+        Assert.IsNull(released.QuerySelector("button[data-undo]"));
+        Assert.IsNotNull(undone.QuerySelector("[data-bulk-state=undone]"));
+        Assert.IsNull(undone.QuerySelector("button[data-undo]"));
+    }
+
+    [TestMethod]
+    public async Task PreviewPanel_Replies_OneCardPerTicketWithText()
+    {
+        var preview = new BulkPreview("card_safety.is_my_card_safe.en", "Is my card safe", 4, 2,
+            [new BulkPreviewReply(11, "a@example.com", "Re: card [#11]", "Hello Ann,\n\nYour card is safe."), new BulkPreviewReply(12, "b@example.com", "Re: card [#12]", "Hello,\n\nYour card is safe.")]);
+
+        var doc = await RenderAsync<BulkPreviewPanel>(new() { ["Preview"] = preview, ["VersionLabel"] = "2" });
+
+        Assert.AreEqual(2, doc.QuerySelectorAll("[data-preview-ticket]").Length);
+        StringAssert.Contains(doc.QuerySelector("[data-preview-ticket='11'] pre")!.TextContent, "Hello Ann,");
+        StringAssert.Contains(doc.QuerySelector("[data-preview-ticket='12']")!.TextContent, "b@example.com");
+    }
+
+    [TestMethod]
+    public async Task BulkReplyPolicy_Roles_LeadAndTrustedAgentOnly()
+    {
+        static ClaimsPrincipal User(string name, string role) =>
+            new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
+        async Task<bool> Allowed(BulkOptions options, ClaimsPrincipal user)
+        {
+            var requirement = new BulkReplyRequirement();
+            var context = new AuthorizationHandlerContext([requirement], user, null);
+            await new BulkReplyRequirement.Handler(options).HandleAsync(context);
+            return context.HasSucceeded;
+        }
+        var trusted = new BulkOptions { AllowTrustedAgents = true, TrustedAgents = ["agent7"] };
+
+        Assert.IsTrue(await Allowed(new BulkOptions(), User("lead", "Lead")));
+        Assert.IsFalse(await Allowed(new BulkOptions(), User("agent7", "Agent")));
+        Assert.IsTrue(await Allowed(trusted, User("agent7", "Agent")));
+        Assert.IsFalse(await Allowed(trusted, User("agent8", "Agent")));
+        Assert.IsFalse(await Allowed(new BulkOptions { TrustedAgents = ["agent7"] }, User("agent7", "Agent")), "named but not allowed by the setting");
+    }
+}
