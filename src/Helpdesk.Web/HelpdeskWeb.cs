@@ -57,6 +57,7 @@ public static class HelpdeskWeb
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        Answer.MessageEndpoints.MapMessageEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
