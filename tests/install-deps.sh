@@ -3,7 +3,8 @@
 # (tests/servers/*.sh) on 127.0.0.1 on its own port and stops it by pid.
 need=()
 # dovecot-imapd dovecot-lmtpd postfix: the loopback mail servers of tests/servers/mail (end-to-end tests, benchmarks)
-want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix)
+# chromium: the browser tests (Playwright drives Debian's package; its own download is not reachable here)
+want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix chromium)
 for p in "${want_pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done

@@ -1,0 +1,96 @@
+using Helpdesk.Web.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Helpdesk.Browser.Tests;
+
+/// <summary>
+/// The whole desk on a real loopback port (Kestrel, not TestServer: the browser needs a socket and WebSockets), on its
+/// own SQLite file in demo mode, with helpers to open signed-in pages. Dispose it to stop the desk and close its pages.
+/// </summary>
+public sealed class BrowserDesk : IAsyncDisposable
+{
+    public const string DemoPassword = "demo-desk";
+    public const int ViewportWidth = 1366;
+    public const int ViewportHeight = 900;
+
+    private readonly DeskFactory _factory;
+    private readonly List<IBrowserContext> _contexts = [];
+
+    private BrowserDesk(DeskFactory factory, Uri address)
+    {
+        _factory = factory;
+        Address = address;
+    }
+
+    /// <summary>http://127.0.0.1:PORT/ of this desk.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The desk's services, for arranging data and checking what the browser did (tickets, outbox...).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    public static Task<BrowserDesk> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var factory = new DeskFactory(settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        var address = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return Task.FromResult(new BrowserDesk(factory, address));
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page that is not signed in.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = ViewportWidth, Height = ViewportHeight },
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in as one of the staff (the demo accounts: agent, lead, trainer, admin, or agent01...).</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string password = DemoPassword)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is up, so clicks reach the server.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>
+    /// Saves a screenshot as NAME.png: into docs/screenshots (the desk's pictures, kept and looked at) when the run sets
+    /// HELPDESK_SCREENSHOTS=docs, otherwise into TestResults/screenshots so that a test run leaves the tree clean.
+    /// </summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("HELPDESK_SCREENSHOTS") == "docs"
+            ? Path.Combine(DeskFactory.RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(DeskFactory.RepositoryRoot, "TestResults", "screenshots");
+        var path = Path.Combine(folder, name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+        await _factory.DisposeAsync();
+    }
+}
