@@ -35,6 +35,9 @@ public sealed partial class AnswerPage : IAsyncDisposable
     /// <summary>Only tickets of this intent (from the queue page's filter).</summary>
     [SupplyParameterFromQuery(Name = "intent")] public string? Intent { get; set; }
 
+    /// <summary>Open this ticket (from the queue or search) instead of the next one.</summary>
+    [SupplyParameterFromQuery(Name = "ticket")] public long? TicketNumber { get; set; }
+
     private enum Panel { None, Note, Escalate, Spam }
 
     private readonly CancellationTokenSource _stop = new();
@@ -77,10 +80,13 @@ public sealed partial class AnswerPage : IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        // Prerendering shows "taking the next ticket"; the claim happens once, on the live circuit.
+        if (!RendererInfo.IsInteractive) return;
         var user = Auth is null ? null : (await Auth).User;
         _staffId = long.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         Notifier.Changed += OnTicketsChanged;
-        await TakeNextAsync();
+        if (TicketNumber is { } wanted) await OpenAsync(wanted);
+        else await TakeNextAsync();
         var beat = QueueOptions.LeaseDuration / 5;
         _heartbeat = new PeriodicTimer(beat < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : beat);
         _ = HeartbeatLoopAsync();
@@ -147,6 +153,31 @@ public sealed partial class AnswerPage : IAsyncDisposable
         {
             var number = await Desk.TakeNextAsync(_staffId, Intent is { Length: > 0 } i ? i : null, skipped: _skipped, cancellationToken: _stop.Token);
             if (number is { } n) await ReadAsync(n);
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task OpenAsync(long number)
+    {
+        _loading = true;
+        ClearWork();
+        try
+        {
+            if (await Desk.TakeAsync(_staffId, number, _stop.Token))
+            {
+                await ReadAsync(number);
+                return;
+            }
+            var holder = await Desk.HolderAsync(number, _stop.Token);
+            _problem = holder is not null
+                ? $"#{number} is being answered by {holder}; nobody else can take it while they hold it. Here is the next ticket instead."
+                : $"#{number} is not waiting for an answer (answered, closed or not found). Here is the next ticket instead.";
+            var problem = _problem;
+            await TakeNextAsync();
+            _problem = problem;
         }
         finally
         {
