@@ -26,14 +26,14 @@ public static class MessageEndpoints
 
     public static void MapMessageEndpoints(this WebApplication app)
     {
-        app.MapGet("/desk/messages/{id:long}/html", async (long id, bool? images, HttpContext http,
+        app.MapGet("/desk/messages/{id:long}/html", async (long id, string? images, HttpContext http,
             IDbContextFactory<HelpdeskDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var message = await db.Messages.AsNoTracking().Where(m => m.Id == id)
                 .Select(m => new { m.SanitizedHtml, m.Text }).SingleOrDefaultAsync(ct);
             if (message is null) return Results.NotFound();
-            var loadImages = images == true;
+            var loadImages = images == "1";
             var body = message.SanitizedHtml is { Length: > 0 } html
                 ? ForDisplay(html, loadImages)
                 : "<pre>" + System.Net.WebUtility.HtmlEncode(message.Text) + "</pre>";
