@@ -134,6 +134,26 @@ public sealed class AnswerBrowserTests
         Assert.AreEqual(TicketStatus.Pending, (await TicketAsync(desk, number)).Status);
     }
 
+    [TestMethod]
+    public async Task Reload_AfterLostConnection_SameTicketAndDraftBack()
+    {
+        await using var desk = await BrowserDesk.StartAsync();
+        var page = await StartAnsweringAsync(desk, "agent");
+        var number = await ShownTicketAsync(page);
+        await page.Keyboard.PressAsync("e");
+        await page.Keyboard.TypeAsync("Hello, I checked your account and");
+
+        // A reload is what the reconnect script does when the server no longer knows the page's circuit.
+        await page.ReloadAsync();
+        await BrowserDesk.WaitForCircuitAsync(page);
+        await page.Locator(".workspace-notice").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+        Assert.AreEqual(number, await ShownTicketAsync(page), "the claim survived; the agent gets the same ticket");
+        Assert.AreEqual("Hello, I checked your account and", await page.InputValueAsync("#reply-editor"));
+        StringAssert.Contains(await page.Locator(".workspace-notice").TextContentAsync() ?? "", "restored");
+        Assert.AreEqual(1L, (await TicketAsync(desk, number)).ClaimedBy);
+    }
+
     private const string HostileHtml = """
         <html><head>
         <meta http-equiv="refresh" content="0;url=http://evil.example/refresh">
