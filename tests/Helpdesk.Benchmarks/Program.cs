@@ -4,6 +4,7 @@ using Helpdesk.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
+    ["console"] = ConsoleBenchmark.RunAsync,
     ["fuzz"] = MimeFuzzBenchmark.RunAsync,
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,

@@ -155,4 +155,18 @@ public sealed class AnswerEndpointTests
 
         Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [TestMethod]
+    public async Task QueuePage_Agent_StartAnsweringAndEachTicketOpensInTheConsole()
+    {
+        using var factory = new DeskFactory();
+        var client = await SignedInAsync(factory);
+
+        var page = await Browserless.GetDocumentAsync(client, "/");
+
+        Assert.AreEqual("/answer", page.QuerySelector("a.start-answering")?.GetAttribute("href"));
+        var row = page.QuerySelector("tr[data-ticket]") ?? throw new AssertFailedException("no ticket row");
+        Assert.AreEqual($"/answer?ticket={row.GetAttribute("data-ticket")}", row.QuerySelector("a")?.GetAttribute("href"));
+        Assert.IsNotNull(page.QuerySelector("nav a[href='/answer']"), "the top navigation leads to the console");
+    }
 }
