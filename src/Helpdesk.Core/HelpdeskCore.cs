@@ -50,7 +50,12 @@ public static class HelpdeskCore
         services.AddSingleton<ModelRetraining>();
         services.AddSingleton<ReplySuggester>();
         services.AddSingleton<LearningSignals>();
+        services.AddOptions<GuardrailOptions>().BindConfiguration(GuardrailOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuardrailOptions>>().Value);
+        services.AddSingleton<ReplyGuardrails>();
         services.AddSingleton<ReplyService>();
+        services.AddSingleton<AgentActions>();
+        services.AddSingleton<AnsweringDesk>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);

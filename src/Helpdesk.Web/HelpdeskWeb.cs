@@ -66,6 +66,7 @@ public static class HelpdeskWeb
         app.MapOwnAccountEndpoints();
         Lead.LeadEndpoints.MapLeadEndpoints(app);
         app.MapTrainerEndpoints();
+        Answer.MessageEndpoints.MapMessageEndpoints(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

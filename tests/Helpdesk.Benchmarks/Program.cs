@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["bulk"] = BulkBenchmark.RunAsync,
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
     ["dashboard"] = DashboardBenchmark.RunAsync,
+    ["console"] = ConsoleBenchmark.RunAsync,
     ["fuzz"] = MimeFuzzBenchmark.RunAsync,
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,

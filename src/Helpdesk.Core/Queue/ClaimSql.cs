@@ -29,19 +29,25 @@ internal sealed class ClaimSql
     /// <summary>
     /// One statement: the ticket the agent already holds (resumed, lease renewed), else the first claimable one.
     /// </summary>
-    public string ClaimNext(bool byIntent, bool includeEscalated) => $"""
+    /// <param name="excluding">Tickets this agent skipped: not offered to them again (numbers, written as literals).</param>
+    public string ClaimNext(bool byIntent, bool includeEscalated, IReadOnlyCollection<long>? excluding = null) => $"""
         UPDATE "Tickets"
         SET "ClaimedAt" = CASE WHEN "ClaimedBy" = @agent THEN "ClaimedAt" ELSE @now END,
             "ClaimedBy" = @agent, "ClaimExpiresAt" = @exp
         WHERE "Number" = COALESCE(
             (SELECT "Number" FROM "Tickets"
-             WHERE "ClaimedBy" = @agent AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
+             WHERE "ClaimedBy" = @agent AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1){NotIn(excluding)}
              ORDER BY "ClaimedAt" LIMIT 1),
             (SELECT "Number" FROM "Tickets"{QueueIndex(byIntent)}
-             WHERE {Claimable}{(byIntent ? " AND \"Intent\" = @intent" : "")}{(includeEscalated ? "" : " AND \"Escalated\" = 0")}
+             WHERE {Claimable}{(byIntent ? " AND \"Intent\" = @intent" : "")}{(includeEscalated ? "" : " AND \"Escalated\" = 0")}{NotIn(excluding)}
              ORDER BY "Priority" DESC, "WaitingSince", "Number" LIMIT 1))
         RETURNING "Number";
         """;
+
+    private static string NotIn(IReadOnlyCollection<long>? numbers) =>
+        numbers is null || numbers.Count == 0
+            ? ""
+            : " AND \"Number\" NOT IN (" + string.Join(",", numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
 
     public string ClaimOne => """
         UPDATE "Tickets" SET "ClaimedBy" = @agent, "ClaimedAt" = @now, "ClaimExpiresAt" = @exp

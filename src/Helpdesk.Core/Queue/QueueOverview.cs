@@ -49,7 +49,9 @@ public sealed class QueueOverview(IDbContextFactory<HelpdeskDbContext> factory, 
             else
             {
                 var lower = s.ToLowerInvariant();
-                tickets = tickets.Where(t => t.Customer!.Address.Contains(lower) || t.Subject.Contains(s));
+                // Message text too: agents search for what the customer wrote ("order 55123", a phrase from a phishing mail).
+                tickets = tickets.Where(t => t.Customer!.Address.Contains(lower) || t.Subject.Contains(s)
+                    || db.Messages.Any(m => m.TicketNumber == t.Number && m.Text.Contains(s)));
             }
         }
         var total = await tickets.CountAsync(cancellationToken);

@@ -10,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Replies;
 
 /// <summary>What an agent sends: the text, the ticket version they saw, and the template it came from.</summary>
-public sealed record ReplyDraft(long TicketNumber, int SeenVersion, string Text, long? TemplateVersionId = null, bool SentUnedited = false);
+/// <remarks><paramref name="AcknowledgedWarnings"/>: the <see cref="GuardrailFinding.Key"/>s of the warnings the agent ticked.</remarks>
+public sealed record ReplyDraft(long TicketNumber, int SeenVersion, string Text, long? TemplateVersionId = null, bool SentUnedited = false,
+    IReadOnlyCollection<string>? AcknowledgedWarnings = null);
 
 /// <summary>
 /// An agent's reply. The ticket's transition, the outbound message, the outbox item with its finished bytes and the
@@ -18,11 +20,14 @@ public sealed record ReplyDraft(long TicketNumber, int SeenVersion, string Text,
 /// ticket the agent still held and saw as it is.
 /// </summary>
 public sealed class ReplyService(
-    IDbContextFactory<HelpdeskDbContext> factory, CompanyOptions company, TimeProvider time, IDeskNotifier notifier)
+    IDbContextFactory<HelpdeskDbContext> factory, CompanyOptions company, TimeProvider time, IDeskNotifier notifier,
+    ReplyGuardrails guardrails)
 {
     public async Task<OutboxItem> SendAsync(long staffId, ReplyDraft draft, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(draft.Text)) throw new DomainException("A reply needs some text.");
+        // The console shows the same findings as the agent types; this is the check that cannot be skipped.
+        guardrails.Enforce(draft.Text, draft.AcknowledgedWarnings);
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var ticket = await db.Tickets.Include(t => t.Customer).Include(t => t.Messages)

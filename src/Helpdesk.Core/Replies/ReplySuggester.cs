@@ -31,12 +31,16 @@ public sealed class ReplySuggester(
     private readonly Lock _cacheLock = new();
     private (DateTimeOffset At, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)? _cache;
 
-    /// <summary>Suggestions for a ticket (loaded with its customer and messages): classifies its first customer message again.</summary>
+    /// <summary>Suggestions for a ticket (loaded with its customer and messages): classifies its first customer message again,
+    /// unless an agent corrected the intent.</summary>
     public async Task<IReadOnlyList<ReplySuggestion>> SuggestAsync(Ticket ticket, StaffUser? agent, CancellationToken cancellationToken = default)
     {
         var inbound = ticket.Messages.FirstOrDefault(m => m.Direction == MessageDirection.Inbound);
         var visible = inbound?.VisibleText ?? "";
-        var prediction = classifier.Classify(ticket.Subject, visible);
+        // An agent's correction outranks the model: suggestions follow the intent the agent chose.
+        var prediction = ticket.IntentChangedByAgent && ticket.Intent is { } corrected
+            ? new IntentPrediction(corrected, 1.0, NeedsTriage: false, [new IntentScore(corrected, 1.0)])
+            : classifier.Classify(ticket.Subject, visible);
         var context = new MergeContext(ticket.Customer?.Name is { Length: > 0 } ? ticket.Customer.FirstName : null, ticket.Customer?.Name,
             ticket.Customer?.Address ?? inbound?.FromAddress, ticket.Number, ticket.Subject, agent?.FirstName);
         return await SuggestAsync(prediction, LanguageGuess.Detect(ticket.Subject + "\n" + visible), context, cancellationToken).ConfigureAwait(false);

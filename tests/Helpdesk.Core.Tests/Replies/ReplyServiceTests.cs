@@ -44,6 +44,35 @@ public sealed class ReplyServiceTests
     }
 
     [TestMethod]
+    public async Task Send_CardNumberInText_RefusedByGuardrailAndNothingQueued()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+
+        var ex = await Assert.ThrowsExactlyAsync<GuardrailException>(() =>
+            desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, "Your card 4111 1111 1111 1111 is safe.")));
+
+        Assert.AreEqual(GuardrailSeverity.Block, ex.Findings.Single().Severity);
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync());
+        Assert.AreEqual(TicketStatus.New, (await db.Tickets.SingleAsync()).Status);
+    }
+
+    [TestMethod]
+    public async Task Send_OutsideLinkWarning_RefusedUntilAcknowledged()
+    {
+        var (desk, number, version) = await ClaimedTicketAsync();
+        await using var _ = desk;
+        var text = "Track it at https://track.carrier.example/1.";
+
+        await Assert.ThrowsExactlyAsync<GuardrailException>(() => desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, text)));
+        await desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, text, AcknowledgedWarnings: ["link:track.carrier.example"]));
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(1, await db.Outbox.CountAsync());
+    }
+
+    [TestMethod]
     public async Task Send_StaleVersion_RefusedAndNothingQueued()
     {
         var (desk, number, version) = await ClaimedTicketAsync();

@@ -9,7 +9,15 @@
   const delays = [0, 1000, 2000, 3000, 5000, 5000, 5000, 10000, 10000, 10000];
   let attempt = null;
 
-  function show(message) { if (banner) { banner.hidden = false; if (text) text.textContent = message; } }
+  // On the answering console the agent's first worry is the ticket and the half-written reply: say what happens to them.
+  function show(message) {
+    if (!banner) return;
+    banner.hidden = false;
+    const answering = document.querySelector('.answer-workspace[data-state=working]');
+    if (text) text.textContent = answering
+      ? message + ' Your ticket stays yours for a few minutes and your unsent reply is kept in this browser.'
+      : message;
+  }
   function hide() { if (banner) banner.hidden = true; }
 
   async function retry() {
