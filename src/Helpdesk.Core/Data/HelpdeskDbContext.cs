@@ -31,6 +31,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     /// <summary>The SQLite write gate this context holds during SaveChanges (see <see cref="SqliteWriteGate"/>).</summary>
     internal SemaphoreSlim? HeldWriteGate { get; set; }
 
