@@ -24,6 +24,15 @@ public static class DatabaseRegistration
         services.AddSingleton(new DatabaseTarget(options.Provider, ResolveConnectionString(options, connectionString, dataDirectory), dataDirectory));
         services.AddPooledDbContextFactory<HelpdeskDbContext>((sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseTarget>(), options));
         services.AddSingleton<SchemaMigrator>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            // Several instances share one PostgreSQL: "tickets changed" crosses them by LISTEN/NOTIFY.
+            services.AddSingleton<Intake.InProcessDeskNotifier>();
+            services.AddSingleton<PostgresDeskNotifier>();
+            services.AddSingleton<Intake.IDeskNotifier>(sp => sp.GetRequiredService<PostgresDeskNotifier>());
+            services.AddSingleton<PostgresNotificationListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        }
         return services;
     }
 

@@ -14,7 +14,25 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     public sealed record Step(int Version, string Description, string SqliteSql, string PostgresSql);
 
     /// <summary>Version 1 is the model as EF creates it; later steps go here, never edited once released.</summary>
-    public static IReadOnlyList<Step> Steps { get; } = [];
+    public static IReadOnlyList<Step> Steps { get; } =
+    [
+        new(7, "mailbox leases: one intake instance per mailbox",
+            """
+            CREATE TABLE "MailboxLeases" (
+                "Mailbox" TEXT NOT NULL CONSTRAINT "PK_MailboxLeases" PRIMARY KEY,
+                "Holder" TEXT NOT NULL,
+                "AcquiredAt" INTEGER NOT NULL,
+                "ExpiresAt" INTEGER NOT NULL);
+            """,
+            """
+            CREATE TABLE "MailboxLeases" (
+                "Mailbox" character varying(200) NOT NULL,
+                "Holder" character varying(200) NOT NULL,
+                "AcquiredAt" timestamp with time zone NOT NULL,
+                "ExpiresAt" timestamp with time zone NOT NULL,
+                CONSTRAINT "PK_MailboxLeases" PRIMARY KEY ("Mailbox"));
+            """),
+    ];
 
     public static int LatestVersion => Steps.Count == 0 ? 1 : Steps[^1].Version;
 

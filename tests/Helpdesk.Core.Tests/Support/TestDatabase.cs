@@ -55,7 +55,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>A second desk instance on the same database as <paramref name="first"/> (its own services and clock).</summary>
+    public static Task<TestDatabase> CreateSharingAsync(TestDatabase first) => CreateAsync(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Helpdesk"] = first.ConnectionString,
+        ["Helpdesk:Database:Provider"] = Provider.ToString(),
+    }, ownsDatabase: false);
+
+    public string ConnectionString => Get<DatabaseTarget>().ConnectionString;
+
+    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null) => await CreateAsync(settings, ownsDatabase: true);
+
+    private static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings, bool ownsDatabase)
     {
         var dir = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -65,7 +76,7 @@ public sealed class TestDatabase : IAsyncDisposable
             ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "desk.db")}",
             ["Helpdesk:DataDirectory"] = dir,
         };
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && ownsDatabase)
         {
             postgresDatabase = await CreatePostgresDatabaseAsync();
             config["Helpdesk:Database:Provider"] = "Postgres";
