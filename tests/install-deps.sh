@@ -3,8 +3,9 @@
 # (tests/servers/*.sh) on 127.0.0.1 on its own port and stops it by pid.
 need=()
 # dovecot-imapd dovecot-lmtpd postfix: the loopback mail servers of tests/servers/mail (end-to-end tests, benchmarks)
+# postgresql: the data and service tests run a second time on it (tests/servers/postgres; the system cluster is never started)
 # chromium: the browser tests (Playwright drives Debian's package; its own download is not reachable here)
-want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix chromium)
+want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix chromium postgresql)
 for p in "${want_pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done

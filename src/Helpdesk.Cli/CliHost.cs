@@ -23,8 +23,11 @@ public static class CliHost
         builder.AddHelpdeskCore();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-        await host.Services.GetRequiredService<TemplateCatalog>().ImportSeedAsync(cancellationToken);
+        await using (await StartupLock.AcquireAsync(host.Services.GetRequiredService<DatabaseTarget>(), cancellationToken))
+        {
+            await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<TemplateCatalog>().ImportSeedAsync(cancellationToken);
+        }
         return host;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
@@ -24,6 +25,12 @@ public static class HelpdeskWeb
         services.AddBootstrapBlazor();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        // Sign-in cookies are sealed with data-protection keys. Kept on disk (default data/keys) so a restart does not
+        // sign everybody out; several instances behind one proxy must point this at one shared folder.
+        var keys = builder.Configuration["Helpdesk:DataProtection:KeysDirectory"] is { Length: > 0 } configuredKeys
+            ? Path.GetFullPath(configuredKeys)
+            : Path.Combine(Helpdesk.Core.Data.DataDirectory.Resolve(builder.Configuration["Helpdesk:DataDirectory"]), "keys");
+        services.AddDataProtection().SetApplicationName("Helpdesk").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

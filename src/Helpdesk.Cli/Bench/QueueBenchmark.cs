@@ -17,14 +17,16 @@ public sealed class QueueBenchmark(TextWriter output)
     public sealed record Result(int Agents, double? PacedRate, LatencyStats Latency, double ClaimsPerSecond);
 
     public async Task<IReadOnlyList<Result>> RunAsync(string? databaseFile, int tickets, IReadOnlyList<int> agentCounts,
-        int claimsPerRun, double? pacedRate, CancellationToken cancellationToken)
+        int claimsPerRun, double? pacedRate, CancellationToken cancellationToken, string? postgres = null)
     {
         var file = databaseFile ?? Path.Combine(Path.GetTempPath(), $"helpdesk-bench-queue-{tickets}.db");
         using var host = await CliHost.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Helpdesk"] = $"Data Source={file}",
+            ["ConnectionStrings:Helpdesk"] = postgres ?? $"Data Source={file}",
+            ["Helpdesk:Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
             ["Helpdesk:Demo:Mode"] = "Off",
         }, cancellationToken: cancellationToken);
+        output.WriteLine($"database: {(postgres is null ? "SQLite " + file : "PostgreSQL")}");
         var factory = host.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
         await EnsureTicketsAsync(factory, tickets, cancellationToken);
         var queue = host.Services.GetRequiredService<TicketQueue>();

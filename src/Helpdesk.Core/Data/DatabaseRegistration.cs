@@ -24,6 +24,15 @@ public static class DatabaseRegistration
         services.AddSingleton(new DatabaseTarget(options.Provider, ResolveConnectionString(options, connectionString, dataDirectory), dataDirectory));
         services.AddPooledDbContextFactory<HelpdeskDbContext>((sp, builder) => Configure(builder, sp.GetRequiredService<DatabaseTarget>(), options));
         services.AddSingleton<SchemaMigrator>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            // Several instances share one PostgreSQL: "tickets changed" crosses them by LISTEN/NOTIFY.
+            services.AddSingleton<Intake.InProcessDeskNotifier>();
+            services.AddSingleton<PostgresDeskNotifier>();
+            services.AddSingleton<Intake.IDeskNotifier>(sp => sp.GetRequiredService<PostgresDeskNotifier>());
+            services.AddSingleton<PostgresNotificationListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        }
         return services;
     }
 
@@ -35,18 +44,30 @@ public static class DatabaseRegistration
                 builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(Math.Max(5, options.BusyTimeoutMilliseconds / 1000 + 5)));
                 builder.AddInterceptors(new SqlitePragmas(options.BusyTimeoutMilliseconds), new SqliteWriteGate.SaveChangesGate());
                 break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(30));
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Helpdesk:Database:Provider is '{target.Provider}', which this build does not support yet; use 'Sqlite'.");
+                    $"Helpdesk:Database:Provider is '{target.Provider}'; use 'Sqlite' or 'Postgres'.");
         }
     }
 
     private static string ResolveConnectionString(DatabaseOptions options, string? configured, string dataDirectory)
     {
-        if (options.Provider != DatabaseProvider.Sqlite)
-            return string.IsNullOrWhiteSpace(configured)
-                ? throw new InvalidOperationException($"ConnectionStrings:Helpdesk must be set when Helpdesk:Database:Provider is {options.Provider}.")
-                : configured;
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+                throw new InvalidOperationException("ConnectionStrings:Helpdesk must be set when Helpdesk:Database:Provider is Postgres (for example Host=db;Database=helpdesk;Username=desk).");
+            try
+            {
+                return new Npgsql.NpgsqlConnectionStringBuilder(configured).ConnectionString;
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOperationException($"ConnectionStrings:Helpdesk is not a valid PostgreSQL connection string: {e.Message}", e);
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(configured))
         {

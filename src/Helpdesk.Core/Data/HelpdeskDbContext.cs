@@ -21,6 +21,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<MessageAttachment> Attachments => Set<MessageAttachment>();
     public DbSet<RawMessage> RawMessages => Set<RawMessage>();
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+
+    public DbSet<MailboxLease> MailboxLeases => Set<MailboxLease>();
     public DbSet<Intent> Intents => Set<Intent>();
     public DbSet<TrainingExample> TrainingExamples => Set<TrainingExample>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
@@ -35,6 +37,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<BulkSendMember> BulkSendMembers => Set<BulkSendMember>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>The SQLite write gate this context holds during SaveChanges (see <see cref="SqliteWriteGate"/>).</summary>
     internal SemaphoreSlim? HeldWriteGate { get; set; }
@@ -121,6 +125,14 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.ToTable("MailboxCursors");
             e.Property(c => c.Mailbox).HasMaxLength(200);
             e.HasIndex(c => c.Mailbox).IsUnique();
+        });
+
+        b.Entity<MailboxLease>(e =>
+        {
+            e.ToTable("MailboxLeases");
+            e.HasKey(l => l.Mailbox);
+            e.Property(l => l.Mailbox).HasMaxLength(200);
+            e.Property(l => l.Holder).HasMaxLength(200);
         });
 
         b.Entity<Intent>(e =>

@@ -72,6 +72,22 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             CREATE INDEX "IX_Messages_TemplateVersionId" ON "Messages" ("TemplateVersionId") WHERE "TemplateVersionId" IS NOT NULL;
             """),
         new(6, "bulk replies: BulkSends, BulkSendMembers, outbox index by bulk send", BulkSqlite, BulkPostgres),
+        new(7, "mailbox leases: one intake instance per mailbox",
+            """
+            CREATE TABLE "MailboxLeases" (
+                "Mailbox" TEXT NOT NULL CONSTRAINT "PK_MailboxLeases" PRIMARY KEY,
+                "Holder" TEXT NOT NULL,
+                "AcquiredAt" INTEGER NOT NULL,
+                "ExpiresAt" INTEGER NOT NULL);
+            """,
+            """
+            CREATE TABLE "MailboxLeases" (
+                "Mailbox" character varying(200) NOT NULL,
+                "Holder" character varying(200) NOT NULL,
+                "AcquiredAt" timestamp with time zone NOT NULL,
+                "ExpiresAt" timestamp with time zone NOT NULL,
+                CONSTRAINT "PK_MailboxLeases" PRIMARY KEY ("Mailbox"));
+            """),
     ];
 
     private const string BulkSqlite = """

@@ -41,6 +41,16 @@ public sealed class IntakeOptions
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Messages above this size are stored and quarantined unread. Default 64 MiB (the parser's own limit).</summary>
+    /// <summary>
+    /// How long an instance's hold on a mailbox lasts without renewal (renewed every third of it). When the holder
+    /// dies another instance takes the mailbox over after at most this long. Default 20 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "Helpdesk:Intake:MailboxLease must be from 3 seconds to 10 minutes.")]
+    public TimeSpan MailboxLease { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>This instance's name in the mailbox lease table; default the machine's name. Give each instance on one machine its own.</summary>
+    public string? InstanceName { get; set; }
+
     [Range(1024, 1L << 31)]
     public long MaxMessageSize { get; set; } = 64L * 1024 * 1024;
 }

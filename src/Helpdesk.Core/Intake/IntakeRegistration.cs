@@ -18,6 +18,7 @@ public static class IntakeRegistration
         services.TryAddSingleton<IDeskNotifier>(sp => sp.GetRequiredService<InProcessDeskNotifier>());
         services.TryAddSingleton<Acknowledgments>();
         services.TryAddSingleton<IntakeStore>();
+        services.TryAddSingleton<MailboxLeases>();
         services.TryAddSingleton<IntakePipeline>();
         services.TryAddSingleton<MailSources>();
         services.TryAddSingleton<IntakeRunner>();

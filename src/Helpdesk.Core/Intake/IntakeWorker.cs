@@ -48,7 +48,7 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
 /// <see cref="IntakeOptions.MaxConcurrentMailboxes"/> taking in at once) and one for the drop folder. A failing
 /// mailbox backs off exponentially with jitter and never stops the others.
 /// </summary>
-public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, IntakeStore store, IOptions<IntakeOptions> options,
+public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, IntakeStore store, MailboxLeases leases, IOptions<IntakeOptions> options,
     TimeProvider time, ILogger<IntakeWorker> logger, IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private readonly IntakeOptions _options = options.Value;
@@ -76,9 +76,77 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             logger.LogError(e, "Intake could not process the emails left from the last run; they stay pending");
         }
 
-        var loops = sources.Mailboxes.Select(m => RunAsync(sources.Mailbox(m), bounded: true, stoppingToken)).ToList();
+        var loops = sources.Mailboxes.Select(m => RunLeasedAsync(m, stoppingToken)).ToList();
         loops.Add(RunAsync(sources.Drop(), bounded: false, stoppingToken));
         await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes in one mailbox only while this instance holds its lease (see <see cref="MailboxLeases"/>); waits while
+    /// another instance holds it, and stops taking in the moment a renewal finds the lease lost.
+    /// </summary>
+    private async Task RunLeasedAsync(MailboxOptions mailbox, CancellationToken stoppingToken)
+    {
+        var name = mailbox.DisplayName;
+        var waitingLogged = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool held;
+            try
+            {
+                held = await leases.TryAcquireAsync(name, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Intake could not take the lease on {Mailbox}: {Error}", name, IntakeRunner.Describe(e));
+                held = false;
+            }
+            if (!held)
+            {
+                if (!waitingLogged) logger.LogInformation("{Mailbox} is taken in by another desk instance; {Instance} stands by", name, leases.InstanceName);
+                waitingLogged = true;
+                try { await Task.Delay(leases.RenewEvery, time, stoppingToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+                continue;
+            }
+            waitingLogged = false;
+            logger.LogInformation("{Instance} takes in {Mailbox}", leases.InstanceName, name);
+            using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var renewing = RenewAsync(name, holding);
+            await RunAsync(sources.Mailbox(mailbox), bounded: true, holding.Token).ConfigureAwait(false);
+            await holding.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
+        }
+        try { await leases.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) { logger.LogWarning("Intake could not give up the lease on {Mailbox}: {Error}", name, IntakeRunner.Describe(e)); }
+    }
+
+    /// <summary>Renews the lease until <paramref name="holding"/> ends; cancels it when the lease is found lost.</summary>
+    private async Task RenewAsync(string mailbox, CancellationTokenSource holding)
+    {
+        while (!holding.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(leases.RenewEvery, time, holding.Token).ConfigureAwait(false);
+                if (await leases.TryAcquireAsync(mailbox, holding.Token).ConfigureAwait(false)) continue;
+                logger.LogWarning("{Instance} lost the lease on {Mailbox} to another instance and stops taking it in", leases.InstanceName, mailbox);
+                await holding.CancelAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A database hiccup: keep taking in; the lease only runs out after two more failed renewals.
+                logger.LogWarning("Intake could not renew the lease on {Mailbox}: {Error}", mailbox, IntakeRunner.Describe(e));
+            }
+        }
     }
 
     private async Task RunAsync(IMailSource source, bool bounded, CancellationToken stoppingToken)

@@ -6,13 +6,16 @@ namespace Helpdesk.Core.Queue;
 internal sealed class ClaimSql
 {
     private static readonly ClaimSql Sqlite = new(sqlite: true);
+    private static readonly ClaimSql Postgres = new(sqlite: false);
 
     private readonly bool _sqlite;
 
     private ClaimSql(bool sqlite) => _sqlite = sqlite;
 
     public static ClaimSql For(HelpdeskDbContext db) =>
-        db.IsSqlite ? Sqlite : throw new NotSupportedException($"The queue has no claim statements for {db.Database.ProviderName} yet.");
+        db.IsSqlite ? Sqlite
+        : db.IsPostgres ? Postgres
+        : throw new NotSupportedException($"The queue has no claim statements for {db.Database.ProviderName}.");
 
     /// <summary>Times are stored as UTC milliseconds on SQLite (see HelpdeskDbContext).</summary>
     public object Time(DateTimeOffset t) => _sqlite ? t.ToUnixTimeMilliseconds() : t;
@@ -27,6 +30,13 @@ internal sealed class ClaimSql
         _sqlite ? byIntent ? " INDEXED BY \"IX_Tickets_QueueByIntent\"" : " INDEXED BY \"IX_Tickets_Queue\"" : "";
 
     /// <summary>
+    /// PostgreSQL runs claims concurrently: the candidate row is locked, and rows other agents are locking right now are
+    /// passed over instead of waited for, so 500 agents do not queue behind the same first ticket. SQLite has one
+    /// writer at a time and needs nothing.
+    /// </summary>
+    private string SkipLocked => _sqlite ? "" : " FOR UPDATE SKIP LOCKED";
+
+    /// <summary>
     /// One statement: the ticket the agent already holds (resumed, lease renewed), else the first claimable one.
     /// </summary>
     /// <param name="excluding">Tickets this agent skipped: not offered to them again (numbers, written as literals).</param>
@@ -39,8 +49,8 @@ internal sealed class ClaimSql
              WHERE "ClaimedBy" = @agent AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1){NotIn(excluding)}
              ORDER BY "ClaimedAt" LIMIT 1),
             (SELECT "Number" FROM "Tickets"{QueueIndex(byIntent)}
-             WHERE {Claimable}{(byIntent ? " AND \"Intent\" = @intent" : "")}{(includeEscalated ? "" : " AND \"Escalated\" = 0")}{NotIn(excluding)}
-             ORDER BY "Priority" DESC, "WaitingSince", "Number" LIMIT 1))
+             WHERE {Claimable}{(byIntent ? " AND \"Intent\" = @intent" : "")}{(includeEscalated ? "" : " AND NOT \"Escalated\"")}{NotIn(excluding)}
+             ORDER BY "Priority" DESC, "WaitingSince", "Number" LIMIT 1{SkipLocked}))
         RETURNING "Number";
         """;
 

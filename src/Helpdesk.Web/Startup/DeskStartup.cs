@@ -12,6 +12,8 @@ public sealed class DeskStartup(SchemaMigrator migrator, TemplateCatalog templat
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         logger.LogInformation("Database: {Provider}, data directory {Directory}", database.Provider, database.DataDirectory);
+        // Several instances starting together on one PostgreSQL take turns; the later ones find the work done.
+        await using var startup = await StartupLock.AcquireAsync(database, cancellationToken);
         await migrator.MigrateAsync(cancellationToken);
         await templates.ImportSeedAsync(cancellationToken);
         var seeded = await seeder.SeedIfNeededAsync(cancellationToken);

@@ -14,12 +14,30 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
 
-    private TestDatabase(string directory, ServiceProvider services, ManualTimeProvider clock)
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(string directory, ServiceProvider services, ManualTimeProvider clock, string? postgresDatabase)
     {
         Directory = directory;
         Services = services;
         Clock = clock;
+        _postgresDatabase = postgresDatabase;
     }
+
+    /// <summary>
+    /// The database engine every data and service test runs on: SQLite unless HELPDESK_TEST_PROVIDER=Postgres, in which
+    /// case HELPDESK_TEST_POSTGRES is the connection string of the server tests/run-all.sh started (each test database is
+    /// created fresh on it and dropped afterwards).
+    /// </summary>
+    public static DatabaseProvider Provider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("HELPDESK_TEST_PROVIDER"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    private static string PostgresServer =>
+        Environment.GetEnvironmentVariable("HELPDESK_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("HELPDESK_TEST_PROVIDER=Postgres needs HELPDESK_TEST_POSTGRES (see tests/servers/postgres/postgres.sh env).");
 
     /// <summary>The intent model every test database shares, trained from data/training by the first one (per test run).</summary>
     public static string SharedModelPath { get; } =
@@ -37,15 +55,33 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null)
+    /// <summary>A second desk instance on the same database as <paramref name="first"/> (its own services and clock).</summary>
+    public static Task<TestDatabase> CreateSharingAsync(TestDatabase first) => CreateAsync(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Helpdesk"] = first.ConnectionString,
+        ["Helpdesk:Database:Provider"] = Provider.ToString(),
+    }, ownsDatabase: false);
+
+    public string ConnectionString => Get<DatabaseTarget>().ConnectionString;
+
+    public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null) => await CreateAsync(settings, ownsDatabase: true);
+
+    private static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings, bool ownsDatabase)
     {
         var dir = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
+        string? postgresDatabase = null;
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "desk.db")}",
             ["Helpdesk:DataDirectory"] = dir,
         };
+        if (Provider == DatabaseProvider.Postgres && ownsDatabase)
+        {
+            postgresDatabase = await CreatePostgresDatabaseAsync();
+            config["Helpdesk:Database:Provider"] = "Postgres";
+            config["ConnectionStrings:Helpdesk"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ConnectionString;
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var sharedModel = !config.ContainsKey("Helpdesk:Classification:ModelFile");
         // One model for the whole test run: training per database would cost seconds in every test that seeds demo data.
@@ -71,7 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 SharedModelGate.Release();
             }
         }
-        return new TestDatabase(dir, services, clock);
+        return new TestDatabase(dir, services, clock, postgresDatabase);
     }
 
     /// <summary>Adds <paramref name="count"/> New tickets, one per customer, received a second apart.</summary>
@@ -101,6 +137,26 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null) await DropPostgresDatabaseAsync(_postgresDatabase);
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var name = "desk_" + Guid.NewGuid().ToString("N");
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await cmd.ExecuteNonQueryAsync();
+        return name;
+    }
+
+    private static async Task DropPostgresDatabaseAsync(string name)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await cmd.ExecuteNonQueryAsync();
     }
 }

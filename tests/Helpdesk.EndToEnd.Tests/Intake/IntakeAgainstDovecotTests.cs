@@ -119,7 +119,7 @@ public sealed class IntakeAgainstDovecotTests
         await using var desk = await IntakeDesk.CreateAsync();
         var services = desk.Services;
         var worker = new IntakeWorker(services.GetRequiredService<MailSources>(), services.GetRequiredService<IntakePipeline>(),
-            services.GetRequiredService<IntakeStore>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
+            services.GetRequiredService<IntakeStore>(), services.GetRequiredService<MailboxLeases>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
             NullLogger<IntakeWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try

@@ -103,7 +103,10 @@ internal sealed class IntakeDesk : IAsyncDisposable
         .GroupBy(m => m.MessageIdHeader!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
 
     /// <summary>Starts the built `helpdesk` CLI as a child process on this desk's settings (passed as environment variables).</summary>
-    public System.Diagnostics.Process StartCli(params string[] args)
+    public System.Diagnostics.Process StartCli(params string[] args) => StartCli(new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="StartCli(string[])"/>, with some settings of this process's own (e.g. its instance name).</summary>
+    public System.Diagnostics.Process StartCli(IDictionary<string, string?> own, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [HelpdeskDll(), .. args])
         {
@@ -111,7 +114,7 @@ internal sealed class IntakeDesk : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in Settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (key, value) in Settings.Concat(own)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return System.Diagnostics.Process.Start(start)!;
     }
 
