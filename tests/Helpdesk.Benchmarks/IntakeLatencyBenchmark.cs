@@ -55,7 +55,7 @@ public static class IntakeLatencyBenchmark
                 .BuildServiceProvider();
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
             var worker = new IntakeWorker(services.GetRequiredService<MailSources>(), services.GetRequiredService<IntakePipeline>(),
-                services.GetRequiredService<IntakeStore>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
+                services.GetRequiredService<IntakeStore>(), services.GetRequiredService<MailboxLeases>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
                 NullLogger<IntakeWorker>.Instance);
 
             var mails = RealisticMail.Generate(count * Rounds + 1, seed: 20261123).ToList();

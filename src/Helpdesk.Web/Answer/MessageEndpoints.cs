@@ -1,3 +1,4 @@
+using Helpdesk.Core.Tickets;
 using System.Text;
 using Helpdesk.Core.Data;
 using Helpdesk.Mail.Mime;
@@ -46,12 +47,10 @@ public static class MessageEndpoints
             return Results.Content(Document(body), "text/html; charset=utf-8", Encoding.UTF8);
         }).RequireAuthorization(Policies.Agent);
 
-        app.MapGet("/desk/attachments/{id:long}", async (long id, HttpContext http,
-            IDbContextFactory<HelpdeskDbContext> factory, CancellationToken ct) =>
+        app.MapGet("/desk/attachments/{id:long}", async (long id, HttpContext http, AttachmentFiles files, CancellationToken ct) =>
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var a = await db.Attachments.AsNoTracking().Where(x => x.Id == id)
-                .Select(x => new { x.FileName, x.Content }).SingleOrDefaultAsync(ct);
+            // The bytes are read back out of the stored raw email, the only copy the desk keeps.
+            var a = await files.OpenAsync(id, ct);
             if (a is null) return Results.NotFound();
             var headers = http.Response.Headers;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -16,7 +16,7 @@ public sealed class IntentCatalogTests
         var trainer = await desk.AddStaffAsync();
         var login = await desk.AddTicketAsync("Ann Lee", "locked", "cannot sign in", "login_problem");
         var other = await desk.AddTicketAsync("Bo Chan", "card", "card?", "card_safety");
-        var agent = await desk.AddStaffAsync("Alex Agent", Staff.StaffRoles.Agent);
+        var agent = await desk.AddStaffAsync("Alex Agent", Helpdesk.Core.Staff.StaffRoles.Agent);
         await desk.Get<LearningSignals>().RecordIntentCorrectionAsync(other, "login_problem", agent);
         var catalog = desk.Get<IntentCatalog>();
 

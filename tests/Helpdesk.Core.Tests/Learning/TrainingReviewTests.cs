@@ -12,7 +12,7 @@ public sealed class TrainingReviewTests
     public async Task QueueAsync_CorrectionAndTriageTicket_BothListedCorrectionFirst()
     {
         await using var desk = await TestDatabase.CreateAsync();
-        var agent = await desk.AddStaffAsync("Alex Agent", Staff.StaffRoles.Agent);
+        var agent = await desk.AddStaffAsync("Alex Agent", Helpdesk.Core.Staff.StaffRoles.Agent);
         var corrected = await desk.AddTicketAsync("Ann Lee", "card", "my card has strange charges", "thanks");
         var triage = await desk.AddTicketAsync("Bo Chan", "hmm", "hello?", needsTriage: true);
         await desk.Get<LearningSignals>().RecordIntentCorrectionAsync(corrected, "card_safety", agent);
@@ -34,7 +34,7 @@ public sealed class TrainingReviewTests
     public async Task AcceptAndReject_Corrections_StateAndIntentRecorded()
     {
         await using var desk = await TestDatabase.CreateAsync();
-        var agent = await desk.AddStaffAsync("Alex Agent", Staff.StaffRoles.Agent);
+        var agent = await desk.AddStaffAsync("Alex Agent", Helpdesk.Core.Staff.StaffRoles.Agent);
         var trainer = await desk.AddStaffAsync();
         var signals = desk.Get<LearningSignals>();
         var a = await signals.RecordIntentCorrectionAsync(await desk.AddTicketAsync("A B", "s", "t", "thanks"), "card_safety", agent);

@@ -73,7 +73,7 @@ public sealed class AnsweringDeskTests
             first.AddCustomerMessage(TicketMessage.Inbound("a@x", null, [], customer.Address, null, "Order 55123", "where is it", "where is it", null, TestDatabase.Start, null));
             var second = Ticket.Open(customer, "Reset link", TestDatabase.Start.AddHours(1));
             var message = TicketMessage.Inbound("b@x", null, [], customer.Address, null, "Reset link", "see screenshot", "see screenshot", null, TestDatabase.Start.AddHours(1), null);
-            message.AddAttachment(new MessageAttachment("shot.png", "image/png", [1, 2, 3, 4], "abc", inline: false, contentId: null));
+            message.AddAttachment(new MessageAttachment("shot.png", "image/png", 4, "abc", inline: false, contentId: null));
             second.AddCustomerMessage(message);
             db.Tickets.AddRange(first, second);
             await db.SaveChangesAsync();

@@ -86,7 +86,7 @@ public sealed class TemplateEditorTests
     {
         var (desk, trainer) = await DeskAsync(requireApproval: true);
         await using var _ = desk;
-        var lead = await desk.AddStaffAsync("Lee Lead", Staff.StaffRoles.Lead);
+        var lead = await desk.AddStaffAsync("Lee Lead", Helpdesk.Core.Staff.StaffRoles.Lead);
         var editor = desk.Get<TemplateEditor>();
         var before = await TemplateAsync(desk);
 
@@ -110,7 +110,7 @@ public sealed class TemplateEditorTests
     {
         var (desk, trainer) = await DeskAsync(requireApproval: true);
         await using var _ = desk;
-        var lead = await desk.AddStaffAsync("Lee Lead", Staff.StaffRoles.Lead);
+        var lead = await desk.AddStaffAsync("Lee Lead", Helpdesk.Core.Staff.StaffRoles.Lead);
         var editor = desk.Get<TemplateEditor>();
         var before = await TemplateAsync(desk);
         var v2 = await editor.SaveAsync(Id, TrainerFixtures.EditOf(before, "Hello,\n\nWrong answer."), trainer);

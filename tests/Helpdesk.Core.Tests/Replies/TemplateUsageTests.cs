@@ -18,7 +18,7 @@ public sealed class TemplateUsageTests
         await desk.Get<TemplateCatalog>().ImportSeedAsync();
         var suggester = desk.Get<ReplySuggester>();
         var recorder = desk.Get<TemplateUsageRecorder>();
-        var agent = await desk.AddStaffAsync("Alex Agent", Staff.StaffRoles.Agent);
+        var agent = await desk.AddStaffAsync("Alex Agent", Helpdesk.Core.Staff.StaffRoles.Agent);
 
         var suggestions = await suggester.SuggestAsync(CardQuestion, "en", new MergeContext());
         await suggester.SuggestAsync(CardQuestion, "en", new MergeContext());
@@ -73,7 +73,7 @@ public sealed class TemplateUsageTests
     {
         await using var desk = await TestDatabase.CreateAsync();
         await desk.Get<TemplateCatalog>().ImportSeedAsync();
-        var agent = await desk.AddStaffAsync("Alex Agent", Staff.StaffRoles.Agent);
+        var agent = await desk.AddStaffAsync("Alex Agent", Helpdesk.Core.Staff.StaffRoles.Agent);
         const string id = "thanks.you_are_welcome.en";
         var early = await desk.AddTicketAsync("Ann \"Annie\" Lee, Jr", "thanks", "thanks");
         await desk.SendFromTemplateAsync(early, agent, id, "Thank you", unedited: true);

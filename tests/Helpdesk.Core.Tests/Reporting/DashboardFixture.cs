@@ -90,7 +90,7 @@ internal static class DashboardFixture
             OutboxItem Item(int i) => new(OutboxKind.Reply, numbers["T1"], null, $"out-{i}@meridian.example", "passwordchange@meridian.example",
                 "t1@example.com", "Re: Question", At(22, 10, i));
             var failed = Item(2);
-            failed.MarkFailed("550 no such user");
+            failed.MarkFailed("550 no such user", Now);
             var bounced1 = Item(3);
             bounced1.MarkBounced("mailbox full");
             var bounced2 = Item(4);
