@@ -13,6 +13,7 @@ public sealed class BulkSchemaTests
             .ToListAsync();
 
     [TestMethod]
+    [TestCategory(TestDatabase.SqliteCatalog)]
     public async Task Step6_DatabaseWithoutBulkTables_UpgradedToWhatEnsureCreatedMakes()
     {
         await using var desk = await TestDatabase.CreateAsync();

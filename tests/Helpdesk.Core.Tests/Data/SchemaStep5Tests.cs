@@ -20,6 +20,7 @@ public sealed class SchemaStep5Tests
         "SELECT name || ' ' || type || ' ' || \"notnull\" AS Value FROM pragma_table_info('ReplyTemplates') WHERE name = 'FaqAnswer'";
 
     [TestMethod]
+    [TestCategory(TestDatabase.SqliteCatalog)]
     public async Task MigrateAsync_DeskAtVersion4_Step5MakesWhatACreatedDeskHas()
     {
         await using var created = await TestDatabase.CreateAsync();
@@ -31,17 +32,14 @@ public sealed class SchemaStep5Tests
                 DROP TABLE "TemplateUsage";
                 DROP INDEX "IX_Messages_TemplateVersionId";
                 ALTER TABLE "ReplyTemplates" DROP COLUMN "FaqAnswer";
-                DELETE FROM "SchemaVersion";
-                INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (4, 0, 'before the trainers');
                 """);
+            // Only this step: MigrateAsync from version 4 would also run every later step again.
+            await db.Database.ExecuteSqlRawAsync(SchemaMigrator.Steps.Single(s => s.Version == 5).SqliteSql);
         }
-
-        await upgraded.Get<SchemaMigrator>().MigrateAsync();
 
         var expected = await SqlAsync(created, NewObjects);
         Assert.AreEqual(2, expected.Count);
         CollectionAssert.AreEqual(expected, await SqlAsync(upgraded, NewObjects));
         CollectionAssert.AreEqual(await SqlAsync(created, FaqAnswerColumn), await SqlAsync(upgraded, FaqAnswerColumn));
-        Assert.AreEqual(5, SchemaMigrator.LatestVersion);
     }
 }

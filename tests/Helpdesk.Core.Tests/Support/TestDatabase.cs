@@ -12,6 +12,12 @@ namespace Helpdesk.Core.Tests.Support;
 /// <summary>A fresh desk database in a temporary folder, with the desk's services around it.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// Tests that read SQLite's own catalog (sqlite_master, pragma_table_info) to check a schema step's SQLite SQL
+    /// against what EnsureCreated makes. They run in the SQLite pass; the PostgreSQL pass of tests/run-all.sh leaves them out.
+    /// </summary>
+    public const string SqliteCatalog = "SqliteCatalog";
+
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
 
     private readonly string? _postgresDatabase;
