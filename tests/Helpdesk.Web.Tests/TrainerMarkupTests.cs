@@ -13,14 +13,8 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class TrainerMarkupTests
 {
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return new HtmlParser().ParseDocument(html);
-    }
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
+        Markup.RenderAsync<T>(parameters);
 
     [TestMethod]
     public async Task VersionDiff_ChangedLine_MarkedRemovedAndAdded()
