@@ -46,12 +46,13 @@ public sealed class TrainerPagesTests
         var client = await SignedInAsync("agent");
 
         var response = await client.GetAsync("/trainer");
-        var denied = await Browserless.GetDocumentAsync(client, response.Headers.Location!.PathAndQuery);
+        var denied = await client.GetAsync(response.Headers.Location!.PathAndQuery);
         var queue = await Browserless.GetDocumentAsync(client, "/");
 
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.StartsWith(response.Headers.Location.PathAndQuery, "/denied");
-        StringAssert.Contains(denied.Body!.TextContent, "You do not have access to this page.");
+        Assert.AreEqual(HttpStatusCode.Forbidden, denied.StatusCode, "the denied page says 403 to the browser too");
+        StringAssert.Contains(await denied.Content.ReadAsStringAsync(), "You do not have access to this page.");
         Assert.IsNull(queue.QuerySelector("a.nav-link[href='/trainer']"), "no Trainer link for an agent");
     }
 
