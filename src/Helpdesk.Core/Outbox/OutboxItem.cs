@@ -132,6 +132,9 @@ public sealed class OutboxItem
         if (State != OutboxState.Failed) throw new DomainException($"Outbox item {Id} is {State}; only a failed reply can be retried.");
         State = OutboxState.Queued;
         NextAttemptAt = at;
+        // A lead's retry starts a fresh series: otherwise a reply that gave up after the last allowed attempt would
+        // fail again at its first temporary error. The last error stays for the record until the next attempt.
+        Attempts = 0;
     }
 
     public void MarkBounced(string reason)

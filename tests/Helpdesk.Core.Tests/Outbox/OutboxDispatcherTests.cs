@@ -165,6 +165,31 @@ public sealed class OutboxDispatcherTests
     }
 
     [TestMethod]
+    public async Task Retry_AfterGivingUp_GetsAFreshSeriesOfAttempts()
+    {
+        var (desk, smtp, dispatcher) = await CreateAsync(new() { ["Helpdesk:Outbox:MaxAttempts"] = "3" });
+        await using var _ = desk;
+        var id = await QueueAsync(desk);
+        for (var i = 0; i < 4; i++) smtp.Script.Enqueue(new SmtpTransientException("connection reset"));
+        for (var i = 0; i < 3; i++)
+        {
+            await dispatcher.DispatchOnceAsync(default);
+            desk.Clock.Advance(TimeSpan.FromHours(5));
+        }
+        Assert.AreEqual(OutboxState.Failed, (await ItemAsync(desk, id)).State);
+
+        await desk.Get<OutboxBoard>().RetryAsync(id, 2, "lee");
+        await dispatcher.DispatchOnceAsync(default); // the 4th scripted failure: one of the new series, not the last
+        desk.Clock.Advance(TimeSpan.FromHours(5));
+        var afterOne = await ItemAsync(desk, id);
+        await dispatcher.DispatchOnceAsync(default); // the server works again
+
+        Assert.AreEqual(OutboxState.Queued, afterOne.State, "one temporary failure after a retry is not the end");
+        Assert.AreEqual(OutboxState.Sent, (await ItemAsync(desk, id)).State);
+        Assert.AreEqual(1, smtp.Accepted.Count);
+    }
+
+    [TestMethod]
     public async Task DispatchOnce_HeldInUndoWindow_NotSentUntilTheHoldPasses()
     {
         var (desk, smtp, dispatcher) = await CreateAsync();
