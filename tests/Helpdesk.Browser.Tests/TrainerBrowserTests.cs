@@ -44,6 +44,56 @@ public sealed class TrainerBrowserTests
     }
 
     [TestMethod]
+    public async Task TemplateEdit_TrainerSaves_NextAgentOnAMatchingTicketGetsTheNewText()
+    {
+        const string Added = "to every customer who received our notice";
+        await using var desk = await BrowserDesk.StartAsync();
+        long number;
+        await using (var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            // A waiting English question about identity protection, as intake would leave it.
+            var now = DateTimeOffset.UtcNow;
+            var customer = new Helpdesk.Core.Customers.Customer("nora.quinn@example.com", "Nora Quinn", now.AddMinutes(-5));
+            db.Customers.Add(customer);
+            var ticket = Helpdesk.Core.Tickets.Ticket.Open(customer, "Credit monitoring?", now.AddMinutes(-5));
+            const string text = "Will Meridian pay for credit monitoring after this breach? I want identity theft protection.";
+            ticket.AddCustomerMessage(Helpdesk.Core.Tickets.TicketMessage.Inbound("nora-1@mail.example", null, [], customer.Address, customer.Name,
+                "Credit monitoring?", text, text, null, now.AddMinutes(-5), null));
+            ticket.Classify("identity_protection", 0.97, needsTriage: false);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+            number = ticket.Number;
+        }
+
+        var trainer = await desk.SignedInPageAsync("trainer");
+        await trainer.GotoAsync($"/trainer/templates/{Template}");
+        await BrowserDesk.WaitForCircuitAsync(trainer);
+        var body = trainer.Locator("#template-body");
+        var before = await body.InputValueAsync();
+        Assert.IsFalse(before.Contains(Added, StringComparison.Ordinal), "the seed text does not say it yet");
+        await body.FillAsync(before.Replace("free of charge.", $"free of charge, {Added}.", StringComparison.Ordinal));
+        await trainer.ClickAsync("button:has-text('Save new version')");
+        await trainer.Locator("[data-save-result]").WaitForAsync();
+
+        var agent = await desk.SignedInPageAsync("agent");
+        await agent.GotoAsync($"/answer?ticket={number}");
+        await BrowserDesk.WaitForCircuitAsync(agent);
+        await agent.Locator($"[data-ticket='{number}']").WaitForAsync();
+        var offered = await agent.Locator("button[data-suggestion]").CountAsync();
+        var texts = new List<string>();
+        for (var i = 1; i <= offered; i++)
+        {
+            await agent.ClickAsync($"button[data-suggestion='{i}']");
+            await agent.Locator($"button[data-suggestion='{i}'][aria-pressed='true']").WaitForAsync();
+            texts.Add(await agent.Locator("#reply-editor").InputValueAsync());
+        }
+
+        Assert.IsTrue(texts.Any(t => t.Contains(Added, StringComparison.Ordinal)),
+            $"one of the {offered} suggestions carries the trainer's new text:\n{string.Join("\n---\n", texts)}");
+        Assert.IsTrue(texts.Any(t => t.Contains("Nora", StringComparison.Ordinal)), "merge fields filled for this customer");
+    }
+
+    [TestMethod]
     public async Task ModelPage_Retrain_ComparisonBesideLiveThenActivate()
     {
         // A small training set of its own, so the desk's first model and the retrain take seconds and no shared model file is replaced.
