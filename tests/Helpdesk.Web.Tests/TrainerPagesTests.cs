@@ -5,19 +5,20 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Web.Tests;
 
-/// <summary>The trainers' pages and the public help page, served by the whole web desk (one demo desk for the class).</summary>
+/// <summary>The trainers' pages and the public help page, served by the whole web desk (a demo desk per test).</summary>
 [TestClass]
 public sealed class TrainerPagesTests
 {
-    private static DeskFactory _desk = null!;
+    // A desk per test: the tests change templates and sign-ins, and one shared desk made a later test's pages empty once.
+    private DeskFactory _desk = null!;
 
-    [ClassInitialize]
-    public static void Start(TestContext _) => _desk = new DeskFactory();
+    [TestInitialize]
+    public void Start() => _desk = new DeskFactory();
 
-    [ClassCleanup]
-    public static void Stop() => _desk.Dispose();
+    [TestCleanup]
+    public void Stop() => _desk.Dispose();
 
-    private static async Task<HttpClient> SignedInAsync(string user)
+    private async Task<HttpClient> SignedInAsync(string user)
     {
         var client = Browserless.Client(_desk);
         var response = await Browserless.SignInAsync(client, user, "demo-desk");
