@@ -25,6 +25,8 @@ public sealed class AnswerBrowserTests
         await page.ClickAsync("a.start-answering");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/answer");
         await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        // The keyboard module attaches after the first interactive render; a key pressed before that does nothing.
+        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         return page;
     }
 

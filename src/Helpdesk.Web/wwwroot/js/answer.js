@@ -45,11 +45,14 @@ export function attach(dotnet) {
   current = { dotnet, ticket: null };
   document.addEventListener('keydown', onKeyDown);
   document.addEventListener('input', onInput);
+  // Keys work from now on; browser tests wait for this before they press one.
+  document.documentElement.dataset.deskKeys = 'on';
 }
 
 export function detach() {
   document.removeEventListener('keydown', onKeyDown);
   document.removeEventListener('input', onInput);
+  delete document.documentElement.dataset.deskKeys;
   current = null;
 }
 
