@@ -1,12 +1,7 @@
-using AngleSharp.Html.Parser;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Web.Components.Answer;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Web.Tests;
 
@@ -16,9 +11,6 @@ public sealed class AnswerMarkupTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
-        Markup.RenderAsync<T>(parameters);
-
     private static TicketMessage Inbound(string text, string visible, string? html = null) =>
         TicketMessage.Inbound("m1@example.com", null, [], "jane@example.com", "Jane Doe", "Help", text, visible, html, Now, null);
 
@@ -27,7 +19,7 @@ public sealed class AnswerMarkupTests
     {
         var message = Inbound("My link expired.\n\n> Dear Customer, On November 17 we confirmed...", "My link expired.");
 
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = message });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = message });
 
         Assert.AreEqual("My link expired.", doc.QuerySelector(".message-text")!.TextContent);
         Assert.AreEqual("Show quoted text", doc.QuerySelector("button.toggle-quoted")!.TextContent.Trim());
@@ -39,7 +31,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task MessageCard_NothingQuoted_NoFoldButton()
     {
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = Inbound("Thanks!", "Thanks!") });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = Inbound("Thanks!", "Thanks!") });
 
         Assert.IsNull(doc.QuerySelector("button.toggle-quoted"));
     }
@@ -49,7 +41,7 @@ public sealed class AnswerMarkupTests
     {
         var message = Inbound("Hi", "Hi", "<p>Hi</p>");
 
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = message, ["StartWithHtml"] = true });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = message, ["StartWithHtml"] = true });
 
         var frame = doc.QuerySelector("iframe.message-html") ?? throw new AssertFailedException("no frame");
         Assert.AreEqual("", frame.GetAttribute("sandbox"), "sandboxed with no allowances (no allow-scripts, no allow-same-origin)");
@@ -62,7 +54,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task MessageCard_TextOnlyEmail_NoHtmlSwitch()
     {
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = Inbound("Hi", "Hi"), ["StartWithHtml"] = true });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = Inbound("Hi", "Hi"), ["StartWithHtml"] = true });
 
         Assert.IsNull(doc.QuerySelector("iframe"));
         Assert.IsNull(doc.QuerySelector("button.show-html"));
@@ -73,7 +65,7 @@ public sealed class AnswerMarkupTests
     {
         var attachments = new[] { new AttachmentInfo(41, 0, "screenshot.png", "image/png", 2048), new AttachmentInfo(42, 0, "invoice.html", "text/html", 300) };
 
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = Inbound("See attached", "See attached"), ["Attachments"] = attachments });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = Inbound("See attached", "See attached"), ["Attachments"] = attachments });
 
         var links = doc.QuerySelectorAll(".attachments a");
         Assert.AreEqual(2, links.Length);
@@ -86,7 +78,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task MessageCard_Note_MarkedAsNeverSent()
     {
-        var doc = await RenderAsync<MessageCard>(new() { ["Message"] = TicketMessage.Note(1, "Customer called too.", Now) });
+        var doc = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = TicketMessage.Note(1, "Customer called too.", Now) });
 
         StringAssert.Contains(doc.QuerySelector(".card-header")!.TextContent, "Internal note (not sent)");
         Assert.AreEqual("note", doc.QuerySelector("article")!.GetAttribute("data-direction"));
@@ -97,7 +89,7 @@ public sealed class AnswerMarkupTests
     {
         var suggestions = Enumerable.Range(1, 3).Select(i => new ReplySuggestion($"t{i}", i, $"Title {i}", "en", $"Text {i}", 1.0 / i)).ToList();
 
-        var doc = await RenderAsync<SuggestionList>(new() { ["Suggestions"] = suggestions, ["Picked"] = (int?)1 });
+        var doc = await Markup.RenderAsync<SuggestionList>(new() { ["Suggestions"] = suggestions, ["Picked"] = (int?)1 });
 
         var buttons = doc.QuerySelectorAll("button.suggestion");
         CollectionAssert.AreEqual(new[] { "1", "2", "3" }, buttons.Select(b => b.QuerySelector("kbd")!.TextContent).ToArray());
@@ -108,7 +100,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task SuggestionList_None_SaysWriteYourOwn()
     {
-        var doc = await RenderAsync<SuggestionList>(new() { ["Suggestions"] = Array.Empty<ReplySuggestion>() });
+        var doc = await Markup.RenderAsync<SuggestionList>(new() { ["Suggestions"] = Array.Empty<ReplySuggestion>() });
 
         StringAssert.Contains(doc.QuerySelector(".suggestions")!.TextContent, "write one yourself");
     }
@@ -116,7 +108,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task KeysHelp_Visible_ListsEveryKeyTheModuleHandles()
     {
-        var doc = await RenderAsync<KeysHelp>(new() { ["Visible"] = true });
+        var doc = await Markup.RenderAsync<KeysHelp>(new() { ["Visible"] = true });
 
         var rows = doc.QuerySelectorAll(".keys-help tr");
         Assert.AreEqual(KeysHelp.Keys.Count, rows.Length);
@@ -134,7 +126,7 @@ public sealed class AnswerMarkupTests
     [TestMethod]
     public async Task KeysHelp_Hidden_RendersNothing()
     {
-        var doc = await RenderAsync<KeysHelp>(new() { ["Visible"] = false });
+        var doc = await Markup.RenderAsync<KeysHelp>(new() { ["Visible"] = false });
 
         Assert.IsNull(doc.QuerySelector(".keys-help"));
     }
@@ -145,7 +137,7 @@ public sealed class AnswerMarkupTests
         var guardrails = new ReplyGuardrails(new CompanyOptions(), new GuardrailOptions());
         var findings = guardrails.Check("Reset at https://evil.example/x and send us your password. Card 4111 1111 1111 1111.");
 
-        var doc = await RenderAsync<GuardrailPanel>(new()
+        var doc = await Markup.RenderAsync<GuardrailPanel>(new()
         {
             ["Findings"] = findings,
             ["Acknowledged"] = (IReadOnlySet<string>)new HashSet<string> { "link:evil.example" },
@@ -168,7 +160,7 @@ public sealed class AnswerMarkupTests
     {
         var tickets = new[] { new CustomerTicket(7, "Order 55123", TicketStatus.Pending, Now.AddDays(-3), "order_other") };
 
-        var doc = await RenderAsync<CustomerTickets>(new() { ["Tickets"] = tickets });
+        var doc = await Markup.RenderAsync<CustomerTickets>(new() { ["Tickets"] = tickets });
 
         var row = doc.QuerySelector("[data-other-ticket='7']") ?? throw new AssertFailedException("no row");
         StringAssert.Contains(row.TextContent, "Order 55123");

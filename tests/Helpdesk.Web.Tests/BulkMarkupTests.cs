@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using AngleSharp.Html.Parser;
 using Helpdesk.Core.Bulk;
 using Helpdesk.Web.Components.Bulk;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Web.Tests;
 
@@ -14,9 +9,6 @@ namespace Helpdesk.Web.Tests;
 public sealed class BulkMarkupTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
-        Markup.RenderAsync<T>(parameters);
 
     private static BulkCandidate Candidate(long number, string text) =>
         new(number, "card_safety", 0.95, $"Subject {number}", text, $"c{number}@example.com", null, Now.AddMinutes(-number), 1);
@@ -32,7 +24,7 @@ public sealed class BulkMarkupTests
     {
         var report = new BulkClusterReport(Now, 40, [new BulkIntentClusters("card_safety", 40, 33, [Cluster(5), Cluster(2) with { Key = "card_safety:9" }])]);
 
-        var doc = await RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+        var doc = await Markup.RenderAsync<BulkClusterList>(new() { ["Report"] = report });
 
         var section = doc.QuerySelector("section[data-intent=card_safety]")!;
         StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "Card safety");
@@ -47,7 +39,7 @@ public sealed class BulkMarkupTests
     {
         var report = new BulkClusterReport(Now, 3, [new BulkIntentClusters("thanks", 3, 3, [])]);
 
-        var doc = await RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+        var doc = await Markup.RenderAsync<BulkClusterList>(new() { ["Report"] = report });
 
         StringAssert.Contains(doc.QuerySelector("[data-empty]")!.TextContent, "3 tickets");
     }
@@ -55,7 +47,7 @@ public sealed class BulkMarkupTests
     [TestMethod]
     public async Task ClusterDetail_RemovedMember_StruckThroughWithPutBackAndCountDrops()
     {
-        var doc = await RenderAsync<BulkClusterDetail>(new() { ["Cluster"] = Cluster(5), ["Removed"] = new HashSet<long> { 3 } });
+        var doc = await Markup.RenderAsync<BulkClusterDetail>(new() { ["Cluster"] = Cluster(5), ["Removed"] = new HashSet<long> { 3 } });
 
         Assert.AreEqual("4", doc.QuerySelector("[data-included]")!.TextContent);
         Assert.AreEqual("true", doc.QuerySelector("tr[data-member='3']")!.GetAttribute("data-removed"));
@@ -70,7 +62,7 @@ public sealed class BulkMarkupTests
     {
         var result = new BulkSendResult(7, Now.AddSeconds(42.3), 12, [new BulkSkip(99, "claimed by Priya Kumar")]);
 
-        var doc = await RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
+        var doc = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
 
         Assert.AreEqual("43", doc.QuerySelector("[data-countdown]")!.TextContent);
         Assert.IsNotNull(doc.QuerySelector("button[data-undo]"));
@@ -82,8 +74,8 @@ public sealed class BulkMarkupTests
     {
         var result = new BulkSendResult(7, Now.AddSeconds(-1), 12, []);
 
-        var released = await RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
-        var undone = await RenderAsync<BulkCountdown>(new() { ["Result"] = result with { HoldUntil = Now.AddSeconds(30) }, ["Now"] = Now, ["Undone"] = true });
+        var released = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
+        var undone = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result with { HoldUntil = Now.AddSeconds(30) }, ["Now"] = Now, ["Undone"] = true });
 
         Assert.IsNotNull(released.QuerySelector("[data-bulk-state=released]"));
         Assert.IsNull(released.QuerySelector("button[data-undo]"));
@@ -97,7 +89,7 @@ public sealed class BulkMarkupTests
         var preview = new BulkPreview("card_safety.is_my_card_safe.en", "Is my card safe", 4, 2,
             [new BulkPreviewReply(11, "a@example.com", "Re: card [#11]", "Hello Ann,\n\nYour card is safe."), new BulkPreviewReply(12, "b@example.com", "Re: card [#12]", "Hello,\n\nYour card is safe.")]);
 
-        var doc = await RenderAsync<BulkPreviewPanel>(new() { ["Preview"] = preview, ["VersionLabel"] = "2" });
+        var doc = await Markup.RenderAsync<BulkPreviewPanel>(new() { ["Preview"] = preview, ["VersionLabel"] = "2" });
 
         Assert.AreEqual(2, doc.QuerySelectorAll("[data-preview-ticket]").Length);
         StringAssert.Contains(doc.QuerySelector("[data-preview-ticket='11'] pre")!.TextContent, "Hello Ann,");

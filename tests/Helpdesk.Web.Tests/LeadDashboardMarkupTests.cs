@@ -1,11 +1,6 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Web.Components.Lead;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Web.Tests;
 
@@ -13,9 +8,6 @@ namespace Helpdesk.Web.Tests;
 public sealed class LeadDashboardMarkupTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 30, 0, TimeSpan.Zero);
-
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
-        Markup.RenderAsync<T>(parameters);
 
     private static DeskSnapshot Snapshot(DateTimeOffset? drainedAt = null, int failed = 0)
     {
@@ -38,7 +30,7 @@ public sealed class LeadDashboardMarkupTests
     [TestMethod]
     public async Task DashboardView_Snapshot_TilesShowFiguresAndLinkToTheirTickets()
     {
-        var doc = await RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
+        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
 
         string Tile(string figure) => doc.QuerySelector($"[data-figure={figure}] .count-value")!.TextContent.Trim();
         string Href(string figure) => doc.QuerySelector($"[data-figure={figure}]")!.GetAttribute("href")!;
@@ -61,7 +53,7 @@ public sealed class LeadDashboardMarkupTests
     [TestMethod]
     public async Task DashboardView_Draining_ForecastShowsTimeAndFailedOutboxWarns()
     {
-        var doc = await RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot(drainedAt: Now.AddHours(3).AddMinutes(15), failed: 3) });
+        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot(drainedAt: Now.AddHours(3).AddMinutes(15), failed: 3) });
 
         Assert.AreEqual("15:45", doc.QuerySelector("[data-figure=forecast] .count-value")!.TextContent.Trim());
         Assert.IsFalse(doc.QuerySelector("[data-figure=forecast]")!.ClassList.Contains("tile-warn"));
@@ -71,7 +63,7 @@ public sealed class LeadDashboardMarkupTests
     [TestMethod]
     public async Task DashboardView_BacklogBars_OnePerIntentAndBandLinkedToTheDrillDown()
     {
-        var doc = await RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
+        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
 
         var intents = doc.QuerySelectorAll("[data-chart=backlog-intent] a[data-bar]");
         CollectionAssert.AreEqual(new[] { "reset_help", "none" }, intents.Select(a => a.GetAttribute("data-bar")).ToArray());
@@ -88,7 +80,7 @@ public sealed class LeadDashboardMarkupTests
     {
         var hours = Snapshot().Last24Hours;
 
-        var doc = await RenderAsync<FlowChart>(new() { ["Name"] = "t", ["Title"] = "test", ["Hours"] = hours });
+        var doc = await Markup.RenderAsync<FlowChart>(new() { ["Name"] = "t", ["Title"] = "test", ["Hours"] = hours });
 
         var groups = doc.QuerySelectorAll("a[data-hour]");
         Assert.AreEqual(24, groups.Length);

@@ -1,11 +1,6 @@
-using AngleSharp.Html.Parser;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Web.Components.Queue;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Web.Tests;
 
@@ -15,9 +10,6 @@ public sealed class QueueMarkupTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
-        Markup.RenderAsync<T>(parameters);
-
     private static QueueRow Row(long number, string? intent = "reset_help", int inbound = 1, bool triage = false, string? claimedBy = null,
         TicketPriority priority = TicketPriority.Normal) =>
         new(number, $"Subject {number}", $"c{number}@example.com", null, inbound > 1 ? TicketStatus.Open : TicketStatus.New, priority,
@@ -26,7 +18,7 @@ public sealed class QueueMarkupTests
     [TestMethod]
     public async Task QueueTable_Rows_ShowAgeIntentConfidenceAndHolder()
     {
-        var doc = await RenderAsync<QueueTable>(new() { ["Rows"] = new[] { Row(101, claimedBy: "Priya Kumar") }, ["Now"] = Now });
+        var doc = await Markup.RenderAsync<QueueTable>(new() { ["Rows"] = new[] { Row(101, claimedBy: "Priya Kumar") }, ["Now"] = Now });
 
         var cells = doc.QuerySelectorAll("tr[data-ticket='101'] td").Select(c => c.TextContent.Trim()).ToArray();
         Assert.AreEqual("101", cells[0]);
@@ -39,7 +31,7 @@ public sealed class QueueMarkupTests
     [TestMethod]
     public async Task QueueTable_WroteAgainTriageAndUnclassified_Badged()
     {
-        var doc = await RenderAsync<QueueTable>(new()
+        var doc = await Markup.RenderAsync<QueueTable>(new()
         {
             ["Rows"] = new[] { Row(1, inbound: 2), Row(2, intent: null, triage: true), Row(3, intent: null), Row(4, priority: TicketPriority.Urgent) },
             ["Now"] = Now,
@@ -58,7 +50,7 @@ public sealed class QueueMarkupTests
         var counts = new QueueCounts(New: 1200, Open: 34, Pending: 10, Solved: 5, Closed: 0, Claimed: 7, NeedsTriage: 3, Unclassified: 2,
             OldestWaiting: Now.AddDays(-2).AddHours(-5));
 
-        var doc = await RenderAsync<QueueCountsBar>(new() { ["Counts"] = counts, ["Now"] = Now });
+        var doc = await Markup.RenderAsync<QueueCountsBar>(new() { ["Counts"] = counts, ["Now"] = Now });
 
         Assert.AreEqual("1,234", doc.QuerySelector("[data-count=waiting]")!.TextContent);
         Assert.AreEqual("7", doc.QuerySelector("[data-count=claimed]")!.TextContent);

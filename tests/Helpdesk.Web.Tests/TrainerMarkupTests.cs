@@ -1,25 +1,17 @@
-using AngleSharp.Html.Parser;
 using Helpdesk.Classification.Evaluation;
 using Helpdesk.Core.Replies;
 using Helpdesk.Web.Components.Help;
 using Helpdesk.Web.Components.Trainer;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Web.Tests;
 
 [TestClass]
 public sealed class TrainerMarkupTests
 {
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent =>
-        Markup.RenderAsync<T>(parameters);
-
     [TestMethod]
     public async Task VersionDiff_ChangedLine_MarkedRemovedAndAdded()
     {
-        var doc = await RenderAsync<VersionDiff>(new() { ["Before"] = "Hello,\nMonitoring: 12 months.\nBye", ["After"] = "Hello,\nMonitoring: 24 months.\nBye" });
+        var doc = await Markup.RenderAsync<VersionDiff>(new() { ["Before"] = "Hello,\nMonitoring: 12 months.\nBye", ["After"] = "Hello,\nMonitoring: 24 months.\nBye" });
 
         Assert.AreEqual("- Monitoring: 12 months.", doc.QuerySelector("[data-change=removed]")!.TextContent.Trim());
         Assert.AreEqual("+ Monitoring: 24 months.", doc.QuerySelector("[data-change=added]")!.TextContent.Trim());
@@ -32,7 +24,7 @@ public sealed class TrainerMarkupTests
         var live = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "b", "b", "b"]);
         var candidate = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "a", "b", "b"]);
 
-        var doc = await RenderAsync<ModelComparison>(new() { ["Live"] = live, ["Candidate"] = candidate });
+        var doc = await Markup.RenderAsync<ModelComparison>(new() { ["Live"] = live, ["Candidate"] = candidate });
 
         Assert.AreEqual(live.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("[data-score=live]")!.TextContent);
         Assert.AreEqual("1.000", doc.QuerySelector("[data-score=candidate]")!.TextContent);
@@ -53,7 +45,7 @@ public sealed class TrainerMarkupTests
             new FaqEntry("a.es", "es", "¿Mi tarjeta está segura?", "Sí.", ["card_safety"]),
         };
 
-        var doc = await RenderAsync<FaqList>(new() { ["Entries"] = entries });
+        var doc = await Markup.RenderAsync<FaqList>(new() { ["Entries"] = entries });
 
         Assert.AreEqual(2, doc.QuerySelectorAll("section[lang]").Length);
         Assert.AreEqual("¿Mi tarjeta está segura?", doc.QuerySelector("section[lang=es] summary")!.TextContent);
@@ -63,7 +55,7 @@ public sealed class TrainerMarkupTests
     [TestMethod]
     public async Task FaqList_Empty_SaysSo()
     {
-        var doc = await RenderAsync<FaqList>(new() { ["Entries"] = Array.Empty<FaqEntry>() });
+        var doc = await Markup.RenderAsync<FaqList>(new() { ["Entries"] = Array.Empty<FaqEntry>() });
 
         StringAssert.Contains(doc.Body!.TextContent, "No questions are published yet");
     }
