@@ -24,7 +24,8 @@ public sealed class LeadDashboardMarkupTests
             [new AgentFigures(7, "Ana Diaz", true, 1, Now.AddMinutes(-3), 57), new AgentFigures(8, "Ben Okafor", false, 0, Now.AddHours(-2), 12)],
             new TriageFigures(1000, 125, 40),
             new OutboxHealth(5, failed, 2),
-            new IntakeLag([new MailboxIntakeLag("passwordchange", Now.AddMinutes(-12), TimeSpan.FromMinutes(12), 30, "timeout")], 17, Now.AddMinutes(-1)));
+            new IntakeLag([new MailboxIntakeLag("passwordchange", Now.AddMinutes(-12), TimeSpan.FromMinutes(12), 30, "timeout")], 17, Now.AddMinutes(-1)),
+            new EscalatedFigures(3, new OldestWaiting(77, Now.AddMinutes(-95))));
     }
 
     [TestMethod]
@@ -48,6 +49,10 @@ public sealed class LeadDashboardMarkupTests
         Assert.AreEqual("17", doc.QuerySelector("[data-figure=intake-pending]")!.TextContent);
         Assert.AreEqual("12 min ago", doc.QuerySelector("tr[data-mailbox=passwordchange] [data-lag]")!.TextContent);
         Assert.IsNotNull(doc.QuerySelector("a[href='/outbox']"), "outbox health links to the outbox page");
+        Assert.AreEqual("3", Tile("escalated"));
+        Assert.AreEqual("/answer?lane=escalated", Href("escalated"), "the tile takes a lead straight to the escalated tickets");
+        StringAssert.Contains(doc.QuerySelector("[data-figure=escalated] .count-label")!.TextContent, "oldest 1 h 35 min");
+        Assert.IsTrue(doc.QuerySelector("[data-figure=escalated]")!.ClassList.Contains("tile-warn"), "escalations waiting stand out");
     }
 
     [TestMethod]

@@ -20,6 +20,14 @@ public sealed class AgentActions(IDbContextFactory<HelpdeskDbContext> factory, I
             ticket.Escalate(now);
         }, cancellationToken);
 
+    /// <summary>A lead hands an escalated ticket back to the agents' queue; an optional reason becomes a note.</summary>
+    public Task ReturnToAgentsAsync(long staffId, long ticketNumber, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(staffId, ticketNumber, "ticket.return_to_agents", reason, (ticket, now) =>
+        {
+            if (!string.IsNullOrWhiteSpace(reason)) ticket.AddNote(TicketMessage.Note(staffId, "Back to the agents: " + reason.Trim(), now));
+            ticket.ReturnToAgents(now);
+        }, cancellationToken);
+
     /// <summary>Closes the ticket as spam: no reply, out of every queue.</summary>
     public Task MarkSpamAsync(long staffId, long ticketNumber, CancellationToken cancellationToken = default) =>
         ChangeAsync(staffId, ticketNumber, "ticket.spam", null, (ticket, now) => ticket.MarkSpam(now), cancellationToken);

@@ -37,10 +37,10 @@ public sealed class AnsweringDesk(
     public const int OtherTicketsShown = 10;
 
     /// <summary>Claims the next ticket (or returns the one the agent already holds, e.g. after a reload). Null: nothing to do.</summary>
-    public async Task<long?> TakeNextAsync(long staffId, string? intent = null, bool includeEscalated = false,
+    public async Task<long?> TakeNextAsync(long staffId, string? intent = null, QueueLane lane = QueueLane.Agents,
         IReadOnlyCollection<long>? skipped = null, CancellationToken cancellationToken = default)
     {
-        var number = await queue.NextAsync(staffId, intent, includeEscalated, skipped, cancellationToken).ConfigureAwait(false);
+        var number = await queue.NextAsync(staffId, intent, lane, skipped, cancellationToken).ConfigureAwait(false);
         if (number is { } n) notifier.TicketsChanged([n]);
         return number;
     }

@@ -16,10 +16,11 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
 
     /// <summary>
     /// Claims the next ticket for <paramref name="staffId"/> (optionally only of one intent), or returns the ticket
-    /// the agent already holds. Null when the queue has nothing claimable. Escalated tickets are for leads only.
+    /// the agent already holds. Null when the queue has nothing claimable. Escalated tickets are a lane of their own, for
+    /// leads: <see cref="QueueLane.Agents"/> never offers them, <see cref="QueueLane.Escalated"/> offers only them.
     /// <paramref name="excluding"/>: tickets the agent skipped this session, not offered again (keep it short).
     /// </summary>
-    public async Task<long?> NextAsync(long staffId, string? intent = null, bool includeEscalated = false,
+    public async Task<long?> NextAsync(long staffId, string? intent = null, QueueLane lane = QueueLane.Agents,
         IReadOnlyCollection<long>? excluding = null, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -31,7 +32,7 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
         };
         if (intent is not null) parameters.Add(("intent", intent));
         return await InWriteTransactionAsync(db, (conn, tx) =>
-            ScalarAsync(conn, tx, sql.ClaimNext(intent is not null, includeEscalated, excluding), cancellationToken, [.. parameters]),
+            ScalarAsync(conn, tx, sql.ClaimNext(intent is not null, lane, excluding), cancellationToken, [.. parameters]),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -40,7 +40,23 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
             await AgentsAsync(now, cancellationToken).ConfigureAwait(false),
             await TriageAsync(cancellationToken).ConfigureAwait(false),
             await OutboxAsync(cancellationToken).ConfigureAwait(false),
-            await IntakeAsync(now, cancellationToken).ConfigureAwait(false));
+            await IntakeAsync(now, cancellationToken).ConfigureAwait(false),
+            await EscalatedAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Escalated tickets waiting for a lead: a count and the oldest, both from the small escalated-lane index.</summary>
+    public async Task<EscalatedFigures> EscalatedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = new FigureSql(db);
+        var count = await sql.ScalarAsync($"""
+            SELECT COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_Escalated")} WHERE "Escalated" AND "Status" IN (0, 1)
+            """, cancellationToken).ConfigureAwait(false);
+        var oldest = await sql.ListAsync($"""
+            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.Indexed("IX_Tickets_Escalated")}
+            WHERE "Escalated" AND "Status" IN (0, 1) ORDER BY "WaitingSince", "Number" LIMIT 1
+            """, r => new OldestWaiting(FigureSql.ReadLong(r, 0), sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
+        return new EscalatedFigures(Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture), oldest.FirstOrDefault());
     }
 
     /// <summary>When the first ticket arrived: the incident's start on the desk. One index seek per status.</summary>

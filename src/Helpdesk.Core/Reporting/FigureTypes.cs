@@ -109,6 +109,9 @@ public sealed record MailboxIntakeLag(string Mailbox, DateTimeOffset? LastGoodPo
 
 public sealed record IntakeLag(IReadOnlyList<MailboxIntakeLag> Mailboxes, int PendingEmails, DateTimeOffset? OldestPendingAt);
 
+/// <summary>The leads' own lane: tickets agents escalated that nobody has answered yet, and the longest waiting of them.</summary>
+public sealed record EscalatedFigures(int Waiting, OldestWaiting? Oldest);
+
 /// <summary>Everything the lead dashboard shows, read at one moment.</summary>
 public sealed record DeskSnapshot(
     DateTimeOffset Now,
@@ -123,4 +126,5 @@ public sealed record DeskSnapshot(
     IReadOnlyList<AgentFigures> Agents,
     TriageFigures Triage,
     OutboxHealth Outbox,
-    IntakeLag Intake);
+    IntakeLag Intake,
+    EscalatedFigures Escalated);

@@ -35,6 +35,9 @@ public sealed record LeadTicketFilter
 
     public bool IntentChanged { get; init; }
 
+    /// <summary>Waiting in the leads' lane: escalated by an agent, not answered yet.</summary>
+    public bool Escalated { get; init; }
+
     /// <summary>Held (live claim) by this staff member.</summary>
     public long? HeldBy { get; init; }
 
@@ -55,6 +58,7 @@ public sealed record LeadTicketFilter
         if (MinResponseMinutes is { } m) parts.Add($"first answer took {m} min or more");
         if (NeedsTriage) parts.Add("needs triage");
         if (IntentChanged) parts.Add("intent changed by an agent");
+        if (Escalated) parts.Add("escalated to a lead");
         if (HeldBy is { } by) parts.Add($"held by staff {by}");
         if (Held) parts.Add("held by an agent");
         if (Outbox is { } o) parts.Add($"reply {o.ToString().ToLowerInvariant()} in the outbox");
@@ -74,6 +78,7 @@ public sealed record LeadTicketFilter
         Add("minResponse", MinResponseMinutes?.ToString(CultureInfo.InvariantCulture));
         if (NeedsTriage) Add("triage", "1");
         if (IntentChanged) Add("changed", "1");
+        if (Escalated) Add("escalated", "1");
         Add("heldBy", HeldBy?.ToString(CultureInfo.InvariantCulture));
         if (Held) Add("held", "1");
         Add("outbox", Outbox?.ToString());
@@ -97,6 +102,7 @@ public sealed record LeadTicketFilter
             MinResponseMinutes = Long(get("minResponse")) is { } m ? (int)Math.Clamp(m, 0, int.MaxValue) : null,
             NeedsTriage = get("triage") == "1",
             IntentChanged = get("changed") == "1",
+            Escalated = get("escalated") == "1",
             HeldBy = Long(get("heldBy")),
             Held = get("held") == "1",
             Outbox = Enum.TryParse<OutboxState>(get("outbox"), out var o) && Enum.IsDefined(o) ? o : null,
@@ -118,7 +124,7 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var tickets = Apply(db, filter, now);
         var total = await tickets.CountAsync(cancellationToken).ConfigureAwait(false);
-        var ordered = filter.Waiting || filter.Age is not null
+        var ordered = filter.Waiting || filter.Age is not null || filter.Escalated
             ? tickets.OrderBy(t => t.WaitingSince).ThenBy(t => t.Number)
             : tickets.OrderByDescending(t => t.Number);
         var rows = await ordered.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 100_000))
@@ -149,6 +155,8 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private static IQueryable<Ticket> Base(HelpdeskDbContext db, LeadTicketFilter f)
     {
         if (!db.IsSqlite) return db.Tickets;
+        if (f.Escalated)
+            return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" INDEXED BY "IX_Tickets_Escalated" WHERE "Escalated" AND "Status" IN (0, 1)""");
         if (f.Waiting || f.Age is not null)
             return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" INDEXED BY "IX_Tickets_Waiting" WHERE "Status" IN (0, 1)""");
         if (f.Held || f.HeldBy is not null)
@@ -200,6 +208,7 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
         }
         if (f.NeedsTriage) q = q.Where(t => t.NeedsTriage);
         if (f.IntentChanged) q = q.Where(t => t.IntentChangedByAgent);
+        if (f.Escalated) q = q.Where(t => t.Escalated && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open));
         if (f.HeldBy is { } by) q = q.Where(t => t.ClaimedBy == by && t.ClaimExpiresAt > now);
         if (f.Held) q = q.Where(t => t.ClaimedBy != null && t.ClaimExpiresAt > now);
         if (f.Outbox is { } state) q = q.Where(t => db.Outbox.Any(o => o.TicketNumber == t.Number && o.State == state));

@@ -254,6 +254,19 @@ public sealed class Ticket
         Touch(now);
     }
 
+    /// <summary>
+    /// A lead sends an escalated ticket back to the agents' queue (the question turned out to be an ordinary one). The
+    /// raised priority stays: it has already waited longer than most.
+    /// </summary>
+    public void ReturnToAgents(DateTimeOffset now)
+    {
+        if (!Escalated) throw new DomainException($"Ticket #{Number} is not escalated.");
+        if (!IsInQueue) throw new DomainException($"Ticket #{Number} is {Status}; only queued tickets go back to the agents.");
+        Escalated = false;
+        ClearClaim();
+        Touch(now);
+    }
+
     public void MarkSpam(DateTimeOffset now)
     {
         IsSpam = true;

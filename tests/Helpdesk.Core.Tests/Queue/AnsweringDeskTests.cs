@@ -111,6 +111,39 @@ public sealed class AnsweringDeskTests
     }
 
     [TestMethod]
+    public async Task ReturnToAgents_EscalatedTicketTakenByLead_BackInAgentsQueueWithNoteAndAudit()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var number = (await desk.AddTicketsAsync(1))[0];
+        var answering = desk.Get<AnsweringDesk>();
+        await desk.Get<AgentActions>().EscalateAsync(1, number, "Not sure what to say.");
+        Assert.AreEqual(number, await answering.TakeNextAsync(50, lane: QueueLane.Escalated));
+
+        await desk.Get<AgentActions>().ReturnToAgentsAsync(50, number, "Ordinary reset question: use the reset template.");
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        var ticket = await db.Tickets.Include(t => t.Messages).SingleAsync();
+        Assert.IsFalse(ticket.Escalated);
+        Assert.IsNull(ticket.ClaimedBy, "the lead's claim is given up with the ticket");
+        Assert.AreEqual(TicketPriority.High, ticket.Priority, "it keeps the raised priority: it has waited long already");
+        StringAssert.Contains(ticket.Messages.Where(m => m.Direction == MessageDirection.Note).MaxBy(m => m.Id)!.Text, "use the reset template");
+        Assert.AreEqual(1, await db.AuditEvents.CountAsync(a => a.Action == "ticket.return_to_agents" && a.TicketNumber == number));
+        Assert.IsNull(await answering.TakeNextAsync(51, lane: QueueLane.Escalated), "nothing left in the leads' lane");
+        Assert.AreEqual(number, await answering.TakeNextAsync(2), "an agent gets it again");
+    }
+
+    [TestMethod]
+    public async Task ReturnToAgents_TicketNotEscalated_RefusedWithReason()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var number = (await desk.AddTicketsAsync(1))[0];
+
+        var e = await Assert.ThrowsExactlyAsync<DomainException>(() => desk.Get<AgentActions>().ReturnToAgentsAsync(50, number, null));
+
+        StringAssert.Contains(e.Message, "not escalated");
+    }
+
+    [TestMethod]
     public async Task MarkSpam_HeldByAnotherAgent_RefusedAndUnchanged()
     {
         await using var desk = await TestDatabase.CreateAsync();

@@ -129,20 +129,30 @@ public sealed class TicketQueueTests
     }
 
     [TestMethod]
-    public async Task Next_EscalatedTicket_SkippedForAgentsGivenToLeads()
+    public async Task Next_EscalatedLane_AgentsNeverGetEscalatedLeadsGetOnlyThose()
     {
         await using var desk = await TestDatabase.CreateAsync();
-        var numbers = await desk.AddTicketsAsync(1);
+        var numbers = await desk.AddTicketsAsync(4);
         await using (var db = await desk.Factory.CreateDbContextAsync())
         {
-            var t = await db.Tickets.SingleAsync();
-            t.Escalate(desk.Clock.GetUtcNow());
+            foreach (var t in await db.Tickets.Where(t => t.Number == numbers[1] || t.Number == numbers[3]).ToListAsync())
+                t.Escalate(desk.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
         var queue = desk.Get<TicketQueue>();
 
-        Assert.IsNull(await queue.NextAsync(1));
-        Assert.AreEqual(numbers[0], await queue.NextAsync(2, includeEscalated: true));
+        var lead1 = await queue.NextAsync(10, lane: QueueLane.Escalated);
+        var lead2 = await queue.NextAsync(11, lane: QueueLane.Escalated);
+        var lead3 = await queue.NextAsync(12, lane: QueueLane.Escalated);
+        var agent1 = await queue.NextAsync(1);
+        var agent2 = await queue.NextAsync(2);
+        var agent3 = await queue.NextAsync(3);
+
+        Assert.AreEqual(numbers[1], lead1, "the oldest escalated ticket first");
+        Assert.AreEqual(numbers[3], lead2);
+        Assert.IsNull(lead3, "the leads' lane holds only the escalated tickets");
+        CollectionAssert.AreEqual(new long?[] { numbers[0], numbers[2], null }, new[] { agent1, agent2, agent3 },
+            "agents are never offered an escalated ticket");
     }
 
     [TestMethod]

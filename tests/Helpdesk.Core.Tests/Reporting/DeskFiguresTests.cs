@@ -86,6 +86,19 @@ public sealed class DeskFiguresTests
     }
 
     [TestMethod]
+    public async Task Escalated_T5AndT8Escalated_TwoWaitingOldestT8()
+    {
+        var (db, desk, figures) = await DeskAsync();
+        await using var _d = db;
+        Assert.AreEqual(new EscalatedFigures(0, null), await figures.EscalatedAsync());
+
+        await ChangeAsync(db, desk.Tickets["T5"], t => t.Escalate(Now));
+        await ChangeAsync(db, desk.Tickets["T8"], t => t.Escalate(Now));
+
+        Assert.AreEqual(new EscalatedFigures(2, new OldestWaiting(desk.Tickets["T8"], At(22, 11, 40))), await figures.EscalatedAsync());
+    }
+
+    [TestMethod]
     public async Task FirstResponse_SinceStartAndLast24Hours_MedianAndP90NearestRank()
     {
         var (db, _, figures) = await DeskAsync();

@@ -20,6 +20,22 @@ public sealed class LeadTicketsTests
     }
 
     [TestMethod]
+    public async Task List_EscalatedFilter_OnlyWaitingEscalatedTicketsOldestFirst()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var desk = await BuildAsync(db);
+        await ChangeAsync(db, desk.Tickets["T5"], t => t.Escalate(Now));
+        await ChangeAsync(db, desk.Tickets["T8"], t => t.Escalate(Now));
+        var filter = LeadTicketFilter.Parse(new LeadTicketFilter { Escalated = true }.ToQueryString().Split('=') is [var k, var v]
+            ? name => name == k ? v : null
+            : _ => null);
+
+        Assert.IsTrue(filter.Escalated, "the filter survives its own query string");
+        CollectionAssert.AreEqual(new[] { "T8", "T5" }, await NamesAsync(desk, filter));
+        StringAssert.Contains(filter.Describe(), "escalated to a lead");
+    }
+
+    [TestMethod]
     public async Task List_EachFigureFilter_TheTicketsBehindIt()
     {
         await using var db = await TestDatabase.CreateAsync();

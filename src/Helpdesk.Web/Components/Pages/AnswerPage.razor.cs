@@ -38,7 +38,10 @@ public sealed partial class AnswerPage : IAsyncDisposable
     /// <summary>Open this ticket (from the queue or search) instead of the next one.</summary>
     [SupplyParameterFromQuery(Name = "ticket")] public long? TicketNumber { get; set; }
 
-    private enum Panel { None, Note, Escalate, Spam }
+    /// <summary>"escalated": a lead works the tickets agents escalated (ignored for anybody else).</summary>
+    [SupplyParameterFromQuery(Name = "lane")] public string? Lane { get; set; }
+
+    private enum Panel { None, Note, Escalate, Spam, ReturnToAgents }
 
     private readonly CancellationTokenSource _stop = new();
     private readonly List<long> _skipped = [];
@@ -57,6 +60,8 @@ public sealed partial class AnswerPage : IAsyncDisposable
     private Panel _panel;
     private string _noteText = "";
     private string _escalateReason = "";
+    private string _returnReason = "";
+    private bool _isLead;
     private DateTimeOffset _now;
     private bool _announce;
     private IJSObjectReference? _module;
@@ -73,6 +78,8 @@ public sealed partial class AnswerPage : IAsyncDisposable
         }
     }
 
+    private bool EscalatedLane => _isLead && string.Equals(Lane, "escalated", StringComparison.OrdinalIgnoreCase);
+
     private string State => _view is null ? (_loading ? "loading" : "empty") : _claimLost ? "claim-lost" : "working";
 
     private bool CanSend => !_busy && _view is not null && !_claimLost && _text.Trim().Length > 0
@@ -84,6 +91,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
         if (!RendererInfo.IsInteractive) return;
         var user = Auth is null ? null : (await Auth).User;
         _staffId = long.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        _isLead = user is not null && (user.IsInRole("Lead") || user.IsInRole("Admin"));
         Notifier.Changed += OnTicketsChanged;
         if (TicketNumber is { } wanted) await OpenAsync(wanted);
         else await TakeNextAsync();
@@ -151,7 +159,8 @@ public sealed partial class AnswerPage : IAsyncDisposable
         _view = null;
         try
         {
-            var number = await Desk.TakeNextAsync(_staffId, Intent is { Length: > 0 } i ? i : null, skipped: _skipped, cancellationToken: _stop.Token);
+            var number = await Desk.TakeNextAsync(_staffId, Intent is { Length: > 0 } i ? i : null,
+                EscalatedLane ? QueueLane.Escalated : QueueLane.Agents, _skipped, _stop.Token);
             if (number is { } n) await ReadAsync(n);
         }
         finally
@@ -210,6 +219,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
         _panel = Panel.None;
         _noteText = "";
         _escalateReason = "";
+        _returnReason = "";
     }
 
     private Task PickAsync(int index)
@@ -310,6 +320,9 @@ public sealed partial class AnswerPage : IAsyncDisposable
 
     private Task EscalateAsync() => ActAndNextAsync(n => Actions.EscalateAsync(_staffId, n, _escalateReason, _stop.Token),
         n => $"#{n} went to the leads.");
+
+    private Task ReturnToAgentsAsync() => ActAndNextAsync(n => Actions.ReturnToAgentsAsync(_staffId, n, _returnReason, _stop.Token),
+        n => $"#{n} went back to the agents' queue.");
 
     private Task MarkSpamAsync() => ActAndNextAsync(n => Actions.MarkSpamAsync(_staffId, n, _stop.Token),
         n => $"#{n} was closed as spam.");
