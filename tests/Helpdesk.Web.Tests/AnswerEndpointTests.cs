@@ -72,6 +72,47 @@ public sealed class AnswerEndpointTests
     }
 
     [TestMethod]
+    public async Task MessageHtml_OutlookInlineScreenshot_EmbeddedAsDataImageOnlyWhenTheBytesAreAnImage()
+    {
+        using var factory = new DeskFactory();
+        var golden = await File.ReadAllBytesAsync(Path.Combine(DeskFactory.RepositoryRoot, "tests", "Helpdesk.Mail.Tests", "TestData", "golden",
+            "outlook-inline-screenshot-and-pdf.eml"));
+        // The same email again, but its "image/png" part holds HTML: a label is not a type.
+        var disguised = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(golden)
+            .Replace("Message-ID: <", "Message-ID: <disguised-", StringComparison.OrdinalIgnoreCase));
+        var store = factory.Services.GetRequiredService<IntakeStore>();
+        var pipeline = factory.Services.GetRequiredService<IntakePipeline>();
+        var client = await SignedInAsync(factory);
+
+        async Task<string> FrameAsync(byte[] email)
+        {
+            var outcome = await pipeline.ProcessAsync((await store.StoreAsync("inline-test", [email])).Single());
+            await using var db = await factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+            var messageId = await db.Messages.Where(m => m.TicketNumber == outcome.TicketNumber).OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
+            return await client.GetStringAsync(MessageEndpoints.HtmlUrl(messageId));
+        }
+
+        var body = await FrameAsync(golden);
+        var swapped = await FrameAsync(SwapPngForHtml(disguised));
+
+        StringAssert.Contains(body, " src=\"data:image/png;base64,iVBORw0KGgo", "the screenshot is in the document itself");
+        Assert.IsFalse(body.Contains("cid:", StringComparison.Ordinal), "no reference is left for the browser to chase");
+        Assert.IsFalse(swapped.Contains("data:image", StringComparison.Ordinal), "HTML labelled image/png is not embedded");
+        StringAssert.Contains(swapped, "src=\"cid:image001.png@01DB3C1A.5E8F7A20\"", "left as it was, for the policy to block");
+    }
+
+    /// <summary>Replaces the base64 PNG body of the golden email's image part with base64 HTML.</summary>
+    private static byte[] SwapPngForHtml(byte[] email)
+    {
+        var text = Encoding.ASCII.GetString(email);
+        var header = text.IndexOf("Content-ID: <image001.png@01DB3C1A.5E8F7A20>", StringComparison.Ordinal);
+        var start = text.IndexOf("\r\n\r\n", header, StringComparison.Ordinal) + 4;
+        var end = text.IndexOf("\r\n--", start, StringComparison.Ordinal);
+        var html = Convert.ToBase64String(Encoding.ASCII.GetBytes("<html><script>alert(1)</script></html>"));
+        return Encoding.ASCII.GetBytes(text[..start] + html + text[end..]);
+    }
+
+    [TestMethod]
     public async Task MessageHtml_LoadImages_RemoteImagesAllowedButStillNoScript()
     {
         using var factory = new DeskFactory();

@@ -28,7 +28,7 @@ public static class MessageEndpoints
     public static void MapMessageEndpoints(this WebApplication app)
     {
         app.MapGet("/desk/messages/{id:long}/html", async (long id, string? images, HttpContext http,
-            IDbContextFactory<HelpdeskDbContext> factory, CancellationToken ct) =>
+            IDbContextFactory<HelpdeskDbContext> factory, AttachmentFiles files, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var message = await db.Messages.AsNoTracking().Where(m => m.Id == id)
@@ -38,6 +38,8 @@ public static class MessageEndpoints
             var body = message.SanitizedHtml is { Length: > 0 } html
                 ? ForDisplay(html, loadImages)
                 : "<pre>" + System.Net.WebUtility.HtmlEncode(message.Text) + "</pre>";
+            // The customer's own inline images (a screenshot of the error) are shown at once: they load nothing remote.
+            if (InlineImages.Mentioned(body)) body = InlineImages.Embed(body, await files.InlineImagesAsync(id, ct));
             var headers = http.Response.Headers;
             headers[HeaderNames.ContentSecurityPolicy] = loadImages ? HtmlPolicyWithImages : HtmlPolicy;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
