@@ -79,6 +79,7 @@ public static class HelpdeskWeb
         Lead.LeadEndpoints.MapLeadEndpoints(app);
         app.MapTrainerEndpoints();
         Answer.MessageEndpoints.MapMessageEndpoints(app);
+        Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
