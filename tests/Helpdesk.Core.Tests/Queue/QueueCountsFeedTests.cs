@@ -10,10 +10,9 @@ public sealed class QueueCountsFeedTests
     [TestMethod]
     public async Task TicketsChanged_ManySubscribersAndABurstOfChanges_FewRecountsSameSnapshotForAll()
     {
-        await using var desk = await TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Queue:CountsCoalescing"] = "00:00:00.200" });
+        await using var desk = await DeskAsync(coalescing: "00:00:00.200");
         var numbers = await desk.AddTicketsAsync(3);
-        var feed = desk.Get<QueueCountsFeed>();
-        var notifier = desk.Get<InProcessDeskNotifier>();
+        var (feed, notifier) = (desk.Get<QueueCountsFeed>(), desk.Get<InProcessDeskNotifier>());
         var received = new List<QueueCountsSnapshot>[50];
         var subscriptions = new List<IDisposable>();
         for (var i = 0; i < received.Length; i++)
@@ -38,10 +37,9 @@ public sealed class QueueCountsFeedTests
     [TestMethod]
     public async Task Subscribe_Disposed_NoMorePushesAndNoRecountWithoutSubscribers()
     {
-        await using var desk = await TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Queue:CountsCoalescing"] = "00:00:00.050" });
+        await using var desk = await DeskAsync(coalescing: "00:00:00.050");
         var numbers = await desk.AddTicketsAsync(1);
-        var feed = desk.Get<QueueCountsFeed>();
-        var notifier = desk.Get<InProcessDeskNotifier>();
+        var (feed, notifier) = (desk.Get<QueueCountsFeed>(), desk.Get<InProcessDeskNotifier>());
         var pushes = 0;
         var subscription = feed.Subscribe(_ => Interlocked.Increment(ref pushes));
         notifier.TicketsChanged([numbers[0]]);
@@ -73,6 +71,9 @@ public sealed class QueueCountsFeedTests
         Assert.AreNotSame(first, third);
         Assert.AreEqual(2, third.Counts.Waiting);
     }
+
+    private static Task<TestDatabase> DeskAsync(string coalescing) =>
+        TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Queue:CountsCoalescing"] = coalescing });
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
