@@ -21,6 +21,7 @@ public sealed class QueueCountsFeed : IDisposable
     private readonly List<Action<QueueCountsSnapshot>> _subscribers = [];
     private QueueCountsSnapshot? _latest;
     private Task? _pending;
+    private Task<QueueCountsSnapshot>? _counting;
     private bool _dirty;
     private long _recounts;
 
@@ -46,7 +47,14 @@ public sealed class QueueCountsFeed : IDisposable
     {
         var latest = Volatile.Read(ref _latest);
         if (latest is not null && _time.GetUtcNow() - latest.CountedAt <= maxAge) return latest;
-        return await RecountAsync(push: false, cancellationToken).ConfigureAwait(false);
+        // Pages whose fallback timers fire together share one count instead of each running its own.
+        Task<QueueCountsSnapshot> counting;
+        lock (_gate)
+        {
+            if (_counting is null || _counting.IsCompleted) _counting = RecountAsync(push: false, _stop.Token);
+            counting = _counting;
+        }
+        return await counting.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Calls <paramref name="onCounts"/> with every new snapshot (on a pool thread) until the result is disposed.</summary>

@@ -72,6 +72,22 @@ public sealed class QueueCountsFeedTests
         Assert.AreEqual(2, third.Counts.Waiting);
     }
 
+    [TestMethod]
+    public async Task CurrentAsync_ManyPagesAtOnceWithStaleCounts_OneSharedRecount()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        await desk.AddTicketsAsync(2);
+        var feed = desk.Get<QueueCountsFeed>();
+        await feed.CurrentAsync(TimeSpan.Zero);
+        desk.Clock.Advance(TimeSpan.FromMinutes(1));
+        var before = feed.Recounts;
+
+        var snapshots = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => feed.CurrentAsync(TimeSpan.FromSeconds(15))));
+
+        Assert.AreEqual(1, feed.Recounts - before);
+        Assert.IsTrue(snapshots.All(s => ReferenceEquals(s, snapshots[0])));
+    }
+
     private static Task<TestDatabase> DeskAsync(string coalescing) =>
         TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Queue:CountsCoalescing"] = coalescing });
 
