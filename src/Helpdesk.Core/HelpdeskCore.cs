@@ -30,6 +30,7 @@ public static class HelpdeskCore
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value);
         services.AddSingleton<TicketQueue>();
         services.AddSingleton<QueueOverview>();
+        services.AddSingleton<QueueCountsFeed>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClassificationOptions>().BindConfiguration(ClassificationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IntentClassifierService>();

@@ -57,6 +57,11 @@ public static class HelpdeskWeb
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
+        // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
+        services.AddOptions<Helpdesk.Core.Demo.LoadDrillOptions>().BindConfiguration(Helpdesk.Core.Demo.LoadDrillOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Helpdesk.Core.Demo.LoadDrill>();
+        services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
         return builder;
     }
 
@@ -74,6 +79,7 @@ public static class HelpdeskWeb
         Lead.LeadEndpoints.MapLeadEndpoints(app);
         app.MapTrainerEndpoints();
         Answer.MessageEndpoints.MapMessageEndpoints(app);
+        Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

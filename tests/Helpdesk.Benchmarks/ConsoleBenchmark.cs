@@ -29,6 +29,14 @@ public static class ConsoleBenchmark
         }
         """;
 
+    // The keyboard module attaches after the first interactive render: a key pressed before that does nothing, and on
+    // a desk that has just started (nothing compiled yet) that window is seconds long.
+    private static async Task WhenKeysWorkAsync(IPage page)
+    {
+        await page.Locator("[data-circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name, string fallback)
@@ -62,7 +70,7 @@ public static class ConsoleBenchmark
         await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
         await page.GotoAsync("/answer");
         await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        await page.Locator("[data-circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await WhenKeysWorkAsync(page);
         await page.EvaluateAsync(Instrument);
 
         var timings = new List<double>(sends);
@@ -85,6 +93,7 @@ public static class ConsoleBenchmark
                 Console.Error.WriteLine($"send {i}: no next ticket within 30 s. {string.Join(' ', problem)}");
                 await page.GotoAsync("/answer");
                 await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+                await WhenKeysWorkAsync(page);
                 await page.EvaluateAsync(Instrument);
                 continue;
             }

@@ -85,6 +85,20 @@ public sealed class AnswerMarkupTests
     }
 
     [TestMethod]
+    public async Task MessageCard_ReplyAndNoteWithAuthor_HeaderNamesWhoWroteIt()
+    {
+        var reply = await Markup.RenderAsync<MessageCard>(new()
+        {
+            ["Message"] = TicketMessage.Outbound(7, "<r1@meridian.example>", null, [], "Re: new password", "Please use Create a New Password.", Now),
+            ["AuthorName"] = "Sam Rivera",
+        });
+        var note = await Markup.RenderAsync<MessageCard>(new() { ["Message"] = TicketMessage.Note(7, "Called back.", Now), ["AuthorName"] = "Sam Rivera" });
+
+        StringAssert.Contains(reply.QuerySelector(".card-header")!.TextContent, "Our reply, by Sam Rivera");
+        StringAssert.Contains(note.QuerySelector(".card-header")!.TextContent, "Internal note by Sam Rivera (not sent)");
+    }
+
+    [TestMethod]
     public async Task SuggestionList_ThreeSuggestions_NumberedKeysAndPickedOneActive()
     {
         var suggestions = Enumerable.Range(1, 3).Select(i => new ReplySuggestion($"t{i}", i, $"Title {i}", "en", $"Text {i}", 1.0 / i)).ToList();

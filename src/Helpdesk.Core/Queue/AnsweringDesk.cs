@@ -21,7 +21,15 @@ public sealed record AnsweringView(
     Ticket Ticket,
     IReadOnlyList<AttachmentInfo> Attachments,
     IReadOnlyList<CustomerTicket> OtherTickets,
-    IReadOnlyList<ReplySuggestion> Suggestions);
+    IReadOnlyList<ReplySuggestion> Suggestions)
+{
+    /// <summary>Display names of the staff who wrote the thread's replies and notes, by staff id.</summary>
+    public IReadOnlyDictionary<long, string> Authors { get; init; } = new Dictionary<long, string>();
+
+    /// <summary>Who wrote a reply or note, when the thread knows (agents sharing a ticket need to see who said what).</summary>
+    public string? AuthorOf(TicketMessage message) =>
+        message.AuthorStaffId is { } id && Authors.TryGetValue(id, out var name) ? name : null;
+}
 
 /// <summary>
 /// The agent's side of the queue: take the next ticket, read it with its suggestions, keep it while working, give it
@@ -89,9 +97,12 @@ public sealed class AnsweringDesk(
             .OrderByDescending(t => t.Number).Take(OtherTicketsShown)
             .Select(t => new CustomerTicket(t.Number, t.Subject, t.Status, t.ReceivedAt, t.Intent))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var agent = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken).ConfigureAwait(false);
+        // The reading agent and the thread's authors in one query: the console's read is on the send → next path.
+        var staffIds = ticket.Messages.Where(m => m.AuthorStaffId != null).Select(m => m.AuthorStaffId!.Value).Append(staffId).Distinct().ToList();
+        var staff = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var agent = staff.SingleOrDefault(s => s.Id == staffId);
         var suggestions = await suggester.SuggestAsync(ticket, agent, cancellationToken).ConfigureAwait(false);
-        return new AnsweringView(ticket, attachments, others, suggestions);
+        return new AnsweringView(ticket, attachments, others, suggestions) { Authors = staff.ToDictionary(s => s.Id, s => s.DisplayName) };
     }
 
     /// <summary>The display name of whoever holds the ticket now, or null when nobody does.</summary>

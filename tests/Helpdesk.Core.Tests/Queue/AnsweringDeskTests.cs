@@ -187,4 +187,30 @@ public sealed class AnsweringDeskTests
             desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, before, "Hello, here is how.")));
         await desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, after, "Hello, here is how."));
     }
+
+    [TestMethod]
+    public async Task ReadAsync_NoteAndReplyByOneAgent_AnotherAgentSeesWhoWroteThem()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var number = (await desk.AddTicketsAsync(1))[0];
+        long sam, pat;
+        await using (var db = await desk.Factory.CreateDbContextAsync())
+        {
+            var samUser = new Helpdesk.Core.Staff.StaffUser("sam", "Sam Rivera", "sam@meridian.example", Helpdesk.Core.Staff.StaffRoles.Agent, TestDatabase.Start);
+            var patUser = new Helpdesk.Core.Staff.StaffUser("pat", "Pat Lee", "pat@meridian.example", Helpdesk.Core.Staff.StaffRoles.Agent, TestDatabase.Start);
+            db.Staff.AddRange(samUser, patUser);
+            await db.SaveChangesAsync();
+            (sam, pat) = (samUser.Id, patUser.Id);
+        }
+        var answering = desk.Get<AnsweringDesk>();
+        Assert.IsTrue(await answering.TakeAsync(sam, number));
+        await desk.Get<AgentActions>().AddNoteAsync(sam, number, "Customer called as well.");
+
+        var view = await answering.ReadAsync(number, pat);
+
+        var note = view!.Ticket.Messages.Single(m => m.Direction == MessageDirection.Note);
+        Assert.AreEqual("Sam Rivera", view.AuthorOf(note));
+        Assert.AreEqual("Pat Lee", view.Authors[pat], "the reader is loaded in the same query, for the suggestions' merge fields");
+        Assert.IsNull(view.AuthorOf(view.Ticket.Messages.First(m => m.Direction == MessageDirection.Inbound)));
+    }
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Helpdesk.Benchmarks;
+
+/// <summary>
+/// Memory per connected agent: N browser contexts, each signed in as its own agent with /answer open (so each circuit
+/// holds a ticket and its view), and the desk process's RSS (/proc/PID/status) and managed heap (the desk's loopback
+/// /diagnostics/memory, after a forced full collection) before and after, divided by N.
+/// Usage: console-memory --url http://127.0.0.1:5090 --pid PID [--circuits 50] [--user-prefix drill-agent-] [--password demo-desk] [--settle 10]
+/// Accounts are PREFIX001..PREFIXNNN (the load drill creates drill-agent-001...).
+/// </summary>
+public static class ConsoleMemoryBenchmark
+{
+    private sealed record MemoryReport(long ManagedHeapBytes, long GcCommittedBytes, long WorkingSetBytes, int ProcessId);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Arg(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        var url = Arg("--url", "http://127.0.0.1:5080");
+        var pid = int.Parse(Arg("--pid", "0"), CultureInfo.InvariantCulture);
+        var circuits = int.Parse(Arg("--circuits", "50"), CultureInfo.InvariantCulture);
+        var prefix = Arg("--user-prefix", "drill-agent-");
+        var password = Arg("--password", "demo-desk");
+        var settle = TimeSpan.FromSeconds(int.Parse(Arg("--settle", "10"), CultureInfo.InvariantCulture));
+        if (pid <= 0)
+        {
+            Console.Error.WriteLine("console-memory: --pid of the desk process is required (its RSS is read from /proc/PID/status).");
+            return 2;
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        async Task<(long Rss, MemoryReport Heap)> MeasureAsync()
+        {
+            await Task.Delay(settle);
+            var heap = await http.GetFromJsonAsync<MemoryReport>("/diagnostics/memory")
+                ?? throw new InvalidOperationException("no memory report");
+            await Task.Delay(TimeSpan.FromSeconds(2)); // the collection returns freed pages to the OS lazily
+            return (ReadRssKb(pid) * 1024, heap);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+        });
+        // One warm circuit first, so the baseline already holds what the first page loads once per process
+        // (compiled components, the template catalog, the classifier): the rest is what each further agent costs.
+        var warm = await OpenAgentAsync(browser, url, "agent", password);
+        var before = await MeasureAsync();
+        var pages = new List<IPage>();
+        for (var i = 1; i <= circuits; i++)
+        {
+            pages.Add(await OpenAgentAsync(browser, url, prefix + i.ToString("000", CultureInfo.InvariantCulture), password));
+            if (i % 10 == 0) Console.WriteLine($"{i} circuits open");
+        }
+        var after = await MeasureAsync();
+        var working = 0;
+        foreach (var page in pages)
+            if (await page.Locator(".answer-workspace[data-state=working]").CountAsync() == 1) working++;
+
+        double PerCircuitKb(long b, long a) => (a - b) / 1024.0 / circuits;
+        Console.WriteLine($"console-memory: {circuits} signed-in agents on /answer ({working} holding a ticket), desk pid {pid}");
+        Console.WriteLine(FormattableString.Invariant(
+            $"RSS: {before.Rss / 1048576.0:0.0} MiB -> {after.Rss / 1048576.0:0.0} MiB, {PerCircuitKb(before.Rss, after.Rss):0} KiB per circuit"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"managed heap after full GC: {before.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB -> {after.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB, {PerCircuitKb(before.Heap.ManagedHeapBytes, after.Heap.ManagedHeapBytes):0} KiB per circuit"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"GC committed: {before.Heap.GcCommittedBytes / 1048576.0:0.0} MiB -> {after.Heap.GcCommittedBytes / 1048576.0:0.0} MiB"));
+        await warm.Context.CloseAsync();
+        return working == circuits ? 0 : 1;
+    }
+
+    private static async Task<IPage> OpenAgentAsync(IBrowser browser, string url, string user, string password)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !new Uri(u).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000 });
+        await page.GotoAsync("/answer");
+        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        return page;
+    }
+
+    private static long ReadRssKb(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        throw new InvalidOperationException($"no VmRSS in /proc/{pid}/status");
+    }
+}
