@@ -31,6 +31,7 @@ public sealed class PostgresSchemaStepsTests
         [5] = """DROP TABLE "TemplateUsage"; DROP INDEX "IX_Messages_TemplateVersionId"; ALTER TABLE "ReplyTemplates" DROP COLUMN "FaqAnswer";""",
         [6] = """DROP TABLE "BulkSendMembers", "BulkSends"; DROP INDEX "IX_Outbox_BulkBatchId";""",
         [7] = """DROP TABLE "MailboxLeases";""",
+        [10] = """ALTER TABLE "Tickets" RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_cost_delay);""",
     };
 
     private const string Catalog = """
@@ -48,6 +49,9 @@ public sealed class PostgresSchemaStepsTests
         UNION ALL
         SELECT 'function ' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')'
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+        UNION ALL
+        SELECT 'storage ' || c.relname || ' ' || array_to_string(c.reloptions, ',')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.reloptions IS NOT NULL
         """;
 
     private static async Task<List<string>> CatalogAsync(TestDatabase desk)
