@@ -4,25 +4,16 @@ namespace Helpdesk.Cli.Tests;
 public sealed class BenchVerbTests
 {
     [TestMethod]
-    public async Task BenchQueue_UnknownEngine_UsageErrorNamesIt()
+    [DataRow("sqlite,mysql", "--engines takes sqlite, postgres or both")]
+    [DataRow("sqlite,postgres", "--engines postgres needs --postgres CONNECTION")]
+    public async Task BenchQueue_EnginesItCannotRun_UsageErrorSaysWhy(string engines, string expected)
     {
         using var cli = new CliRun();
 
-        var (exit, _, error) = await cli.RunAsync("bench", "queue", "--engines", "sqlite,mysql");
+        var (exit, _, error) = await cli.RunAsync("bench", "queue", "--engines", engines);
 
         Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "--engines takes sqlite, postgres or both");
-    }
-
-    [TestMethod]
-    public async Task BenchQueue_PostgresEngineWithoutConnection_UsageError()
-    {
-        using var cli = new CliRun();
-
-        var (exit, _, error) = await cli.RunAsync("bench", "queue", "--engines", "sqlite,postgres");
-
-        Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "--engines postgres needs --postgres CONNECTION");
+        StringAssert.Contains(error, expected);
     }
 
     [TestMethod]
