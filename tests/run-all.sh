@@ -38,6 +38,12 @@ if [ "$build_rc" -eq 0 ]; then
       2>&1 | tee -a "$root/TestResults/test.log" | sed 's/Helpdesk.EndToEnd.Tests.dll/Helpdesk.EndToEnd.Tests.dll on PostgreSQL/' \
       | grep -E '^\s*(Passed|Failed)!|^\s*Failed |error' ; pg_rc=${PIPESTATUS[0]}
     [ "$pg_rc" -ne 0 ] && rc=$pg_rc
+    # Two web desks on one PostgreSQL, in the browser: a change on one shows live on the other.
+    HELPDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=helpdesk;Database=postgres" \
+      dotnet test tests/Helpdesk.Browser.Tests -c Release --no-build --filter "TestCategory=Postgres" --logger "trx;LogFileName=browser-on-postgres.trx" --results-directory "$results" \
+      2>&1 | tee -a "$root/TestResults/test.log" | sed 's/Helpdesk.Browser.Tests.dll/Helpdesk.Browser.Tests.dll on PostgreSQL/' \
+      | grep -E '^\s*(Passed|Failed)!|^\s*Failed |error' ; pg_rc=${PIPESTATUS[0]}
+    [ "$pg_rc" -ne 0 ] && rc=$pg_rc
   else
     echo "PostgreSQL did not start: the PostgreSQL run counts as one failure"; rc=1; pg_failed=1
   fi

@@ -1,4 +1,8 @@
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Queue;
+using Helpdesk.Core.Replies;
 using Helpdesk.Web.Tests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +72,30 @@ public sealed class BrowserDesk : IAsyncDisposable
         await WaitForCircuitAsync(page);
         return page;
     }
+
+    /// <summary>
+    /// An agent working elsewhere (through this desk's services, not a browser): claims the next ticket and sends a
+    /// reply to it, as the answering console does. Returns the ticket's number.
+    /// </summary>
+    public async Task<long> AnswerNextTicketAsync(string agentUserName = "agent",
+        string text = "Hello, your card was not affected. Please create a new password on our site.")
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
+        long agentId;
+        await using (var db = await factory.CreateDbContextAsync())
+            agentId = await db.Staff.Where(s => s.UserName == agentUserName).Select(s => s.Id).SingleAsync();
+        var number = await Services.GetRequiredService<TicketQueue>().NextAsync(agentId) ?? throw new InvalidOperationException("nothing to claim");
+        int version;
+        await using (var db = await factory.CreateDbContextAsync())
+            version = await db.Tickets.Where(t => t.Number == number).Select(t => t.Version).SingleAsync();
+        await Services.GetRequiredService<ReplyService>().SendAsync(agentId, new ReplyDraft(number, version, text));
+        return number;
+    }
+
+    /// <summary>The lead dashboard's backlog figure as the page shows it now.</summary>
+    public static async Task<int> BacklogOnDashboardAsync(IPage page) =>
+        int.Parse((await page.Locator("[data-figure=backlog] .count-value").InnerTextAsync()).Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the page's Blazor circuit is up, so clicks reach the server.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>

@@ -1,6 +1,5 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Queue;
-using Helpdesk.Core.Replies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,9 +9,6 @@ namespace Helpdesk.Browser.Tests;
 [TestClass]
 public sealed class LeadDashboardBrowserTests
 {
-    private static async Task<int> BacklogAsync(IPage page) =>
-        int.Parse((await page.Locator("[data-figure=backlog] .count-value").InnerTextAsync()).Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
-
     [TestMethod]
     public async Task Dashboard_TicketAnsweredElsewhere_BacklogAndChartUpdateWithoutReload()
     {
@@ -20,28 +16,18 @@ public sealed class LeadDashboardBrowserTests
         var page = await desk.SignedInPageAsync("lead");
         await page.GotoAsync("/lead");
         await BrowserDesk.WaitForCircuitAsync(page);
-        var before = await BacklogAsync(page);
+        var before = await BrowserDesk.BacklogOnDashboardAsync(page);
         var updatesBefore = await page.Locator("[data-updated]").GetAttributeAsync("data-updated");
         var navigations = 0;
         page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
 
         // An agent elsewhere (not this browser) claims the next ticket and answers it.
-        long agentId;
-        int version;
-        long number;
-        var factory = desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-            agentId = await db.Staff.Where(s => s.UserName == "agent").Select(s => s.Id).SingleAsync();
-        number = await desk.Services.GetRequiredService<TicketQueue>().NextAsync(agentId) ?? throw new AssertFailedException("nothing to claim");
-        await using (var db = await factory.CreateDbContextAsync())
-            version = await db.Tickets.Where(t => t.Number == number).Select(t => t.Version).SingleAsync();
-        await desk.Services.GetRequiredService<ReplyService>().SendAsync(agentId,
-            new ReplyDraft(number, version, "Hello, your card was not affected. Please create a new password on our site."));
+        await desk.AnswerNextTicketAsync();
 
         await page.WaitForFunctionAsync(
             "b => document.querySelector('[data-figure=backlog] .count-value').textContent.replace(/,/g, '') == String(b)", before - 1,
             new PageWaitForFunctionOptions { Timeout = 15_000 });
-        Assert.AreEqual(before - 1, await BacklogAsync(page));
+        Assert.AreEqual(before - 1, await BrowserDesk.BacklogOnDashboardAsync(page));
         Assert.AreNotEqual(updatesBefore, await page.Locator("[data-updated]").GetAttributeAsync("data-updated"));
         Assert.AreEqual(0, navigations, "the figures arrive over the circuit, not by reloading");
         Assert.IsTrue(await page.Locator("[data-chart=last24] a[data-answered]").CountAsync() == 24);

@@ -59,6 +59,7 @@ shared_buffers = 256MB
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+autovacuum_naptime = 10s
 CONF
   fi
   as_owner "$bin/pg_ctl" -D "$DATA" -l "$LOG" -w -t 30 start >/dev/null
