@@ -30,6 +30,16 @@ public sealed record BulkSendStatus(long Id, BulkSendState State, DateTimeOffset
     IReadOnlyList<BulkSkip> Skipped);
 
 /// <summary>
+/// One recent bulk send as the lead's list shows it: who answered which intent with which template version, and
+/// where its replies are now (held in the outbox, sent, withdrawn, failed).
+/// </summary>
+public sealed record BulkSendSummary(long Id, DateTimeOffset CreatedAt, string StaffName, string Intent, string TemplateId, string TemplateTitle,
+    int VersionNumber, BulkSendState State, DateTimeOffset HoldUntil, int Held, int Sent, int Cancelled, int Failed, int Skipped)
+{
+    public bool CanUndo(DateTimeOffset now) => State == BulkSendState.Queued && now < HoldUntil;
+}
+
+/// <summary>
 /// Answers a cluster: one personalized reply per ticket, each written like an agent's reply (outbound message, ticket
 /// solved with the template version recorded, outbox item with its finished bytes threaded to that customer's own
 /// message, audit entry), all in one transaction with the <see cref="BulkSend"/> record. The outbox holds the items
@@ -188,6 +198,39 @@ public sealed class BulkReplyService(
         }
         notifier.TicketsChanged(members.Select(m => m.TicketNumber).ToList());
         return new BulkUndoResult(items.Count, restored);
+    }
+
+    /// <summary>
+    /// The last <paramref name="count"/> bulk sends, newest first, so a lead who reloads the page or comes back later
+    /// still finds the Undo of a send inside its window and the outcome of the others.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkSendSummary>> RecentAsync(int count = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sends = await (
+                from b in db.BulkSends.AsNoTracking()
+                join s in db.Staff on b.StaffId equals s.Id into staff
+                from s in staff.DefaultIfEmpty()
+                join t in db.ReplyTemplates on b.TemplateId equals t.Id into template
+                from t in template.DefaultIfEmpty()
+                join v in db.Set<ReplyTemplateVersion>() on b.TemplateVersionId equals v.Id into version
+                from v in version.DefaultIfEmpty()
+                orderby b.CreatedAt descending, b.Id descending
+                select new
+                {
+                    b.Id, b.CreatedAt, Staff = s == null ? null : s.DisplayName, b.Intent, b.TemplateId, Title = t == null ? null : t.Title,
+                    Number = v == null ? 0 : v.Number, b.State, b.HoldUntil, b.SkippedCount,
+                })
+            .Take(Math.Clamp(count, 1, 200)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = sends.Select(b => b.Id).ToList();
+        var states = (await db.Outbox.AsNoTracking().Where(o => o.BulkBatchId != null && ids.Contains(o.BulkBatchId.Value))
+                .GroupBy(o => new { o.BulkBatchId, o.State }).Select(g => new { g.Key.BulkBatchId, g.Key.State, Count = g.Count() })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(g => g.BulkBatchId!.Value);
+        int Count(long id, params OutboxState[] wanted) => states[id].Where(g => wanted.Contains(g.State)).Sum(g => g.Count);
+        return sends.Select(b => new BulkSendSummary(b.Id, b.CreatedAt, b.Staff ?? "(removed)", b.Intent, b.TemplateId, b.Title ?? b.TemplateId,
+            b.Number, b.State, b.HoldUntil, Count(b.Id, OutboxState.Queued), Count(b.Id, OutboxState.Sent, OutboxState.Bounced),
+            Count(b.Id, OutboxState.Cancelled), Count(b.Id, OutboxState.Failed, OutboxState.Suppressed), b.SkippedCount)).ToList();
     }
 
     public async Task<BulkSendStatus> StatusAsync(long bulkSendId, CancellationToken cancellationToken = default)

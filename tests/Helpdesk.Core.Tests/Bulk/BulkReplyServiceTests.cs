@@ -176,6 +176,36 @@ public sealed class BulkReplyServiceTests
     }
 
     [TestMethod]
+    public async Task Recent_UndoneSentAndHolding_NewestFirstWithCountsAndUndoOnlyInWindow()
+    {
+        await using var bulk = await BulkDesk.CreateAsync();
+        var service = bulk.Desk.Get<BulkReplyService>();
+        var undone = await SendAllAsync(bulk, await bulk.AddTicketsAsync(Expired));
+        await service.UndoAsync(bulk.LeadId, undone.BulkSendId);
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(1));
+        var sent = await SendAllAsync(bulk, await bulk.AddTicketsAsync(Expired));
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.AreEqual(3, await bulk.Dispatcher().DispatchOnceAsync(default));
+        var numbers = await bulk.AddTicketsAsync([.. Expired, "the link expired"]);
+        await bulk.Desk.Get<TicketQueue>().ClaimAsync(bulk.AgentId, numbers[^1]);
+        var holding = await SendAllAsync(bulk, numbers);
+        var now = bulk.Desk.Clock.GetUtcNow();
+
+        var recent = await service.RecentAsync(20);
+
+        CollectionAssert.AreEqual(new[] { holding.BulkSendId, sent.BulkSendId, undone.BulkSendId }, recent.Select(r => r.Id).ToArray());
+        var (h, s, u) = (recent[0], recent[1], recent[2]);
+        Assert.AreEqual(("Lena Lead", "Reset link expired", 1, "reset_help"), (h.StaffName, h.TemplateTitle, h.VersionNumber, h.Intent));
+        Assert.AreEqual((3, 0, 0, 1), (h.Held, h.Sent, h.Cancelled, h.Skipped));
+        Assert.IsTrue(h.CanUndo(now));
+        Assert.AreEqual((0, 3, 0), (s.Held, s.Sent, s.Cancelled));
+        Assert.IsFalse(s.CanUndo(now), "window passed");
+        Assert.AreEqual((BulkSendState.Undone, 0, 3), (u.State, u.Sent, u.Cancelled));
+        Assert.IsFalse(u.CanUndo(now));
+        Assert.AreEqual(1, (await service.RecentAsync(1)).Count);
+    }
+
+    [TestMethod]
     public async Task Undo_AfterWindow_RefusedAndRepliesStillGo()
     {
         await using var bulk = await BulkDesk.CreateAsync(new() { ["Helpdesk:Bulk:UndoWindow"] = "00:00:10" });
