@@ -88,6 +88,10 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
                 "ExpiresAt" timestamp with time zone NOT NULL,
                 CONSTRAINT "PK_MailboxLeases" PRIMARY KEY ("Mailbox"));
             """),
+        new(8, "outbox: agents' replies picked before due bulk replies (index by kind)",
+            // IF NOT EXISTS: a desk created after this step already has it (SQLite stores the statement without the clause).
+            """CREATE INDEX IF NOT EXISTS "IX_Outbox_State_Kind_NextAttemptAt" ON "Outbox" ("State", "Kind", "NextAttemptAt");""",
+            """CREATE INDEX IF NOT EXISTS "IX_Outbox_State_Kind_NextAttemptAt" ON "Outbox" ("State", "Kind", "NextAttemptAt");"""),
     ];
 
     private const string BulkSqlite = """
