@@ -4,8 +4,6 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Bulk;
@@ -54,30 +52,10 @@ internal sealed record BulkDraft(BulkTarget Target, BulkTicketView Ticket, Ticke
 
 /// <summary>
 /// Everything a bulk send will write, worked out before the write starts (reads, skip reasons, personalised texts and
-/// MIME), so that the SQLite write gate is held only for the inserts and updates.
+/// MIME), so that the SQLite write gate is held only for the inserts and updates. Skipped and Drafts are in the lead's order.
 /// </summary>
-internal sealed class BulkPlan
-{
-    public required long StaffId { get; init; }
-
-    public required string StaffUserName { get; init; }
-
-    public required BulkSendRequest Request { get; init; }
-
-    public required ReplyTemplate Template { get; init; }
-
-    public required ReplyTemplateVersion Version { get; init; }
-
-    public required DateTimeOffset Now { get; init; }
-
-    public required DateTimeOffset HoldUntil { get; init; }
-
-    /// <summary>In the lead's order.</summary>
-    public required List<BulkSkip> Skipped { get; init; }
-
-    /// <summary>In the lead's order.</summary>
-    public required List<BulkDraft> Drafts { get; init; }
-}
+internal sealed record BulkPlan(long StaffId, string StaffUserName, BulkSendRequest Request, ReplyTemplate Template, ReplyTemplateVersion Version,
+    DateTimeOffset Now, DateTimeOffset HoldUntil, List<BulkSkip> Skipped, List<BulkDraft> Drafts);
 
 /// <summary>Reads the tickets of a bulk reply and writes each customer's reply.</summary>
 internal static class BulkDrafts
@@ -138,19 +116,7 @@ internal static class BulkDrafts
         var reply = TicketMessage.Outbound(staff.Id, messageId, inReplyTo, references, subject, text, now, version.Id, sentUnedited: true);
         reply.AttachTo(ticket.Number);
         var item = new OutboxItem(OutboxKind.BulkReply, ticket.Number, null, messageId, company.DeskAddress, ticket.CustomerAddress, subject, now, holdUntil);
-        item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
-        {
-            From = new EmailAddress(company.DeskDisplayName, company.DeskAddress),
-            To = new EmailAddress(ticket.CustomerName, ticket.CustomerAddress),
-            Subject = subject,
-            MessageId = messageId,
-            Date = now,
-            Text = text,
-            Html = OutgoingMessageBuilder.HtmlFromText(text),
-            InReplyTo = inReplyTo,
-            References = references,
-            ExtraHeaders = [new("Reply-To", company.DeskAddress)],
-        }));
+        item.SetMime(company.ReplyMime(ticket.CustomerName, ticket.CustomerAddress, subject, messageId, now, text, inReplyTo, references));
         return new BulkDraft(target, ticket, reply, item);
     }
 }

@@ -137,11 +137,7 @@ public sealed class BulkReplyService(
         var drafts = new BulkDraft[eligible.Count];
         Parallel.For(0, eligible.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             i => drafts[i] = BulkDrafts.Draft(eligible[i].Target, eligible[i].Ticket, version, staff, company, now, holdUntil));
-        return new BulkPlan
-        {
-            StaffId = staffId, StaffUserName = staff.UserName, Request = request, Template = template, Version = version, Now = now,
-            HoldUntil = holdUntil, Skipped = skipped, Drafts = [.. drafts],
-        };
+        return new BulkPlan(staffId, staff.UserName, request, template, version, now, holdUntil, skipped, [.. drafts]);
     }
 
     /// <summary>The write of a send: one transaction, the SQLite write gate held only for it.</summary>

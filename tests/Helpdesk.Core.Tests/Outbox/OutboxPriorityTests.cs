@@ -25,13 +25,20 @@ public sealed class OutboxPriorityTests
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A bulk batch whose undo window has just ended, then agents' replies written after it.</summary>
+    private static async Task<BulkDesk> DueAsync(int bulkReplies, int agentReplies)
+    {
+        var bulk = await BulkDesk.CreateAsync();
+        await QueueAsync(bulk.Desk, OutboxKind.BulkReply, bulkReplies, holdUntil: bulk.Desk.Clock.GetUtcNow().AddSeconds(60));
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
+        await QueueAsync(bulk.Desk, OutboxKind.Reply, agentReplies);
+        return bulk;
+    }
+
     [TestMethod]
     public async Task DispatchOnce_BigBulkBatchDueThenAgentReply_AgentReplyAmongFirstSent()
     {
-        await using var bulk = await BulkDesk.CreateAsync();
-        await QueueAsync(bulk.Desk, OutboxKind.BulkReply, 2000, holdUntil: bulk.Desk.Clock.GetUtcNow().AddSeconds(60));
-        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
-        await QueueAsync(bulk.Desk, OutboxKind.Reply, 1);
+        await using var bulk = await DueAsync(bulkReplies: 2000, agentReplies: 1);
 
         var handled = await bulk.Dispatcher().DispatchOnceAsync(default);
 
@@ -43,10 +50,7 @@ public sealed class OutboxPriorityTests
     [TestMethod]
     public async Task DispatchOnce_ManyAgentRepliesAndBulkDue_BulkKeepsItsShare()
     {
-        await using var bulk = await BulkDesk.CreateAsync();
-        await QueueAsync(bulk.Desk, OutboxKind.BulkReply, 100, holdUntil: bulk.Desk.Clock.GetUtcNow().AddSeconds(60));
-        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
-        await QueueAsync(bulk.Desk, OutboxKind.Reply, 80);
+        await using var bulk = await DueAsync(bulkReplies: 100, agentReplies: 80);
 
         await bulk.Dispatcher().DispatchOnceAsync(default);
 
