@@ -127,4 +127,38 @@ public sealed class BulkBrowserTests
                 "one reply per ticket: the undone ones left no trace");
         }
     }
+    [TestMethod]
+    public async Task BulkReply_SentThenPageReloaded_UndoFromRecentListWithdrawsEveryReply()
+    {
+        await using var desk = await BrowserDesk.StartAsync(new Dictionary<string, string?> { ["Helpdesk:Bulk:UndoWindow"] = "00:02:00" });
+        await AddExpiredLinkTicketsAsync(desk);
+        var page = await desk.SignedInPageAsync("lead");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bulk replies" }).ClickAsync();
+        await OpenBiggestClusterAsync(page);
+        var size = await page.Locator("tr[data-member]").CountAsync();
+        await PreviewAsync(page);
+        await page.Locator("[data-send]").ClickAsync();
+        await page.Locator("[data-countdown]").WaitForAsync();
+
+        // The lead reloads: the send's own countdown is gone, the list of recent bulk replies still offers Undo.
+        await page.ReloadAsync();
+        await BrowserDesk.WaitForCircuitAsync(page);
+        var row = page.Locator("tr[data-recent][data-state=holding]");
+        await row.WaitForAsync();
+        var secondsLeft = int.Parse((await row.Locator("[data-recent-countdown]").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsTrue(secondsLeft is > 0 and <= 120, $"countdown shows {secondsLeft}");
+        Assert.AreEqual(size.ToString(System.Globalization.CultureInfo.InvariantCulture), await row.Locator("[data-held]").TextContentAsync());
+        await BrowserDesk.ScreenshotAsync(page, "bulk-recent");
+        await row.Locator("button[data-recent-undo]").ClickAsync();
+        await page.Locator("tr[data-recent][data-state=undone]").WaitForAsync();
+
+        var factory = desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var send = await db.BulkSends.SingleAsync();
+        Assert.AreEqual(BulkSendState.Undone, send.State);
+        Assert.AreEqual(size, await db.Outbox.CountAsync(o => o.BulkBatchId == send.Id && o.State == OutboxState.Cancelled));
+        Assert.AreEqual(0, await db.Outbox.CountAsync(o => o.BulkBatchId == send.Id && o.State != OutboxState.Cancelled), "nothing was or will be sent");
+        var numbers = await db.BulkSendMembers.Where(m => m.BulkSendId == send.Id).Select(m => m.TicketNumber).ToListAsync();
+        Assert.IsTrue(await db.Tickets.Where(t => numbers.Contains(t.Number)).AllAsync(t => t.Status == TicketStatus.New), "the tickets are back in the queue");
+    }
 }

@@ -84,6 +84,45 @@ public sealed class BulkMarkupTests
     }
 
     [TestMethod]
+    public async Task RecentList_HoldingSendingUndone_CountdownAndUndoOnlyInWindow()
+    {
+        BulkSendSummary Send(long id, BulkSendState state, double holdSeconds, int held, int sent, int cancelled) =>
+            new(id, Now.AddMinutes(-id), "Lena Lead", "reset_help", "reset_help.link_expired.en", "Reset link expired", 3, state,
+                Now.AddSeconds(holdSeconds), held, sent, cancelled, 0, 2);
+        var sends = new[]
+        {
+            Send(3, BulkSendState.Queued, 41.2, 12, 0, 0),
+            Send(2, BulkSendState.Queued, -5, 4, 8, 0),
+            Send(1, BulkSendState.Undone, 20, 0, 0, 12),
+        };
+
+        var doc = await Markup.RenderAsync<BulkRecentList>(new() { ["Sends"] = sends, ["Now"] = Now });
+
+        var holding = doc.QuerySelector("tr[data-recent='3']")!;
+        Assert.AreEqual("holding", holding.GetAttribute("data-state"));
+        Assert.AreEqual("42", holding.QuerySelector("[data-recent-countdown]")!.TextContent);
+        Assert.IsNotNull(holding.QuerySelector("button[data-recent-undo]"));
+        StringAssert.Contains(holding.TextContent, "Reset link expired");
+        StringAssert.Contains(holding.TextContent, "v3");
+        StringAssert.Contains(holding.TextContent, "Lena Lead");
+        var sending = doc.QuerySelector("tr[data-recent='2']")!;
+        Assert.AreEqual(("sending", "8", "4"), (sending.GetAttribute("data-state"), sending.QuerySelector("[data-sent]")!.TextContent, sending.QuerySelector("[data-held]")!.TextContent));
+        var undone = doc.QuerySelector("tr[data-recent='1']")!;
+        Assert.AreEqual(("undone", "12"), (undone.GetAttribute("data-state"), undone.QuerySelector("[data-cancelled]")!.TextContent));
+        Assert.AreEqual(1, doc.QuerySelectorAll("button[data-recent-undo]").Length, "only the send inside its window can be undone");
+        Assert.AreEqual("2", undone.QuerySelector("[data-skipped-count]")!.TextContent);
+    }
+
+    [TestMethod]
+    public async Task RecentList_None_SaysSo()
+    {
+        var doc = await Markup.RenderAsync<BulkRecentList>(new() { ["Sends"] = Array.Empty<BulkSendSummary>(), ["Now"] = Now });
+
+        Assert.IsNotNull(doc.QuerySelector("[data-recent-empty]"));
+        Assert.IsNull(doc.QuerySelector("table"));
+    }
+
+    [TestMethod]
     public async Task PreviewPanel_Replies_OneCardPerTicketWithText()
     {
         var preview = new BulkPreview("card_safety.is_my_card_safe.en", "Is my card safe", 4, 2,

@@ -34,4 +34,26 @@ public sealed class BulkPageTests
         StringAssert.StartsWith(response.Headers.Location!.PathAndQuery, "/denied");
         Assert.IsNull(queue.QuerySelector("a.nav-link[href='/bulk']"));
     }
+    [TestMethod]
+    public async Task BulkPage_TrustedAgent_AllowedWithNavLinkOtherAgentsDenied()
+    {
+        using var factory = new DeskFactory(new Dictionary<string, string?>
+        {
+            ["Helpdesk:Bulk:AllowTrustedAgents"] = "true", ["Helpdesk:Bulk:TrustedAgents:0"] = "agent",
+        });
+        var trusted = Browserless.Client(factory);
+        await Browserless.SignInAsync(trusted, "agent", "demo-desk");
+        var other = Browserless.Client(factory);
+        await Browserless.SignInAsync(other, "trainer", "demo-desk");
+
+        var page = await Browserless.GetDocumentAsync(trusted, "/bulk");
+        var refused = await other.GetAsync("/bulk");
+        var otherQueue = await Browserless.GetDocumentAsync(other, "/");
+
+        Assert.IsNotNull(page.QuerySelector("a.nav-link[href='/bulk']"));
+        Assert.IsNotNull(page.QuerySelector("[data-bulk-recent]"), "the trusted agent gets the page itself");
+        Assert.AreEqual(HttpStatusCode.Redirect, refused.StatusCode, "an agent not named in TrustedAgents");
+        StringAssert.StartsWith(refused.Headers.Location!.PathAndQuery, "/denied");
+        Assert.IsNull(otherQueue.QuerySelector("a.nav-link[href='/bulk']"));
+    }
 }

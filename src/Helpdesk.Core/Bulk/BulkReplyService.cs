@@ -6,8 +6,6 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Bulk;
@@ -30,6 +28,16 @@ public sealed record BulkUndoResult(int Cancelled, int TicketsRestored);
 
 public sealed record BulkSendStatus(long Id, BulkSendState State, DateTimeOffset HoldUntil, int Held, int Sent, int Cancelled, int Failed,
     IReadOnlyList<BulkSkip> Skipped);
+
+/// <summary>
+/// One recent bulk send as the lead's list shows it: who answered which intent with which template version, and
+/// where its replies are now (held in the outbox, sent, withdrawn, failed).
+/// </summary>
+public sealed record BulkSendSummary(long Id, DateTimeOffset CreatedAt, string StaffName, string Intent, string TemplateId, string TemplateTitle,
+    int VersionNumber, BulkSendState State, DateTimeOffset HoldUntil, int Held, int Sent, int Cancelled, int Failed, int Skipped)
+{
+    public bool CanUndo(DateTimeOffset now) => State == BulkSendState.Queued && now < HoldUntil;
+}
 
 /// <summary>
 /// Answers a cluster: one personalized reply per ticket, each written like an agent's reply (outbound message, ticket
@@ -71,134 +79,76 @@ public sealed class BulkReplyService(
         var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
         var (template, version) = await LiveVersionAsync(db, templateId, cancellationToken).ConfigureAwait(false);
         var numbers = tickets.Take(Math.Max(0, sample)).ToList();
-        var loaded = await db.Tickets.AsNoTracking().Include(t => t.Customer).Include(t => t.Messages)
-            .Where(t => numbers.Contains(t.Number)).ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
+        var loaded = await BulkDrafts.LoadAsync(db, numbers, cancellationToken).ConfigureAwait(false);
         var replies = numbers.Where(loaded.ContainsKey).Select(n =>
         {
-            var (subject, text, _, _) = Compose(loaded[n], version.Body, staff);
-            return new BulkPreviewReply(n, loaded[n].Customer!.Address, subject, text);
+            var (subject, text, _) = BulkDrafts.Compose(loaded[n], version.Body, staff, company);
+            return new BulkPreviewReply(n, loaded[n].CustomerAddress, subject, text);
         }).ToList();
         return new BulkPreview(template.Id, template.Title, version.Id, version.Number, replies);
     }
 
     /// <summary>
     /// Queues one reply per ticket, held for the undo window. Tickets an agent claimed, that changed since the preview
-    /// (the customer wrote again, someone answered) or that no longer qualify are skipped and listed in the result.
+    /// (the customer wrote again, someone answered) or that no longer qualify are skipped and listed in the result;
+    /// so is a ticket that changes while the replies are being written.
     /// </summary>
     public async Task<BulkSendResult> SendAsync(long staffId, BulkSendRequest request, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanAsync(staffId, request, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(plan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The reads and the composing of a send: no write, no write gate.</summary>
+    internal async Task<BulkPlan> PlanAsync(long staffId, BulkSendRequest request, CancellationToken cancellationToken)
     {
         if (request.Tickets.Count == 0) throw new DomainException("Choose at least one ticket to answer.");
         if (request.Tickets.Count > options.MaxTicketsPerSend)
             throw new DomainException($"One bulk reply answers at most {options.MaxTicketsPerSend:N0} tickets (Helpdesk:Bulk:MaxTicketsPerSend).");
-        var changedWhileSending = new HashSet<long>();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await TrySendAsync(staffId, request, changedWhileSending, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateConcurrencyException e) when (attempt < 5)
-            {
-                // An agent claimed or a customer wrote to one of the tickets between our read and our write: the whole
-                // transaction rolled back; leave those tickets out and write the rest again.
-                foreach (var entry in e.Entries)
-                    if (entry.Entity is Ticket t) changedWhileSending.Add(t.Number);
-            }
-        }
-    }
-
-    private async Task<BulkSendResult> TrySendAsync(long staffId, BulkSendRequest request, HashSet<long> changedWhileSending,
-        CancellationToken cancellationToken)
-    {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        // Tens of thousands of tracked rows: one explicit change scan below instead of one per SaveChanges.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
         var (template, version) = await LiveVersionAsync(db, request.TemplateId, cancellationToken).ConfigureAwait(false);
         if (version.Id != request.TemplateVersionId)
             throw new DomainException($"Template '{template.Title}' has a new live version since the preview: preview again before sending.");
 
         var holdUntil = now + options.UndoWindow;
-        var bulk = new BulkSend(staffId, request.Intent, template.Id, version.Id, now, holdUntil);
         var skipped = new List<BulkSkip>();
-        var touched = new List<long>();
-        var outbox = new List<OutboxItem>();
+        var eligible = new List<(BulkTarget Target, BulkTicketView Ticket)>();
         var staffNames = new Dictionary<long, string>();
-        var seen = new HashSet<long>();
-        foreach (var chunk in request.Tickets.Where(t => seen.Add(t.TicketNumber)).Chunk(LoadChunk))
+        foreach (var chunk in request.Tickets.DistinctBy(t => t.TicketNumber).Chunk(LoadChunk))
         {
-            var numbers = chunk.Select(t => t.TicketNumber).ToList();
-            var tickets = await db.Tickets.Include(t => t.Customer).Include(t => t.Messages)
-                .Where(t => numbers.Contains(t.Number)).AsSplitQuery()
-                .ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
+            var tickets = await BulkDrafts.LoadAsync(db, chunk.Select(t => t.TicketNumber).ToList(), cancellationToken).ConfigureAwait(false);
+            var holders = tickets.Values.Select(t => t.LiveClaimAt(now)).OfType<long>().Where(h => !staffNames.ContainsKey(h)).Distinct().ToList();
+            if (holders.Count > 0)
+                foreach (var s in await db.Staff.AsNoTracking().Where(s => holders.Contains(s.Id)).Select(s => new { s.Id, s.DisplayName })
+                    .ToListAsync(cancellationToken).ConfigureAwait(false))
+                    staffNames[s.Id] = s.DisplayName;
             foreach (var target in chunk)
             {
-                tickets.TryGetValue(target.TicketNumber, out var ticket);
-                var reason = changedWhileSending.Contains(target.TicketNumber)
-                    ? "changed while the replies were being written"
-                    : await SkipReasonAsync(db, ticket, target, now, staffNames, cancellationToken).ConfigureAwait(false);
-                if (reason is not null)
-                {
-                    skipped.Add(new BulkSkip(target.TicketNumber, reason));
-                    bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
-                    continue;
-                }
-                var t = ticket!;
-                var previousStatus = t.Status;
-                var previousFirstResponse = t.FirstResponseAt;
-                var (subject, text, inbound, references) = Compose(t, version.Body, staff);
-                var messageId = $"bulk-{t.Number}-{Guid.NewGuid():N}@{company.DeskDomain}";
-                t.ReplyInBulk(TicketMessage.Outbound(staffId, messageId, inbound?.MessageIdHeader, references, subject, text, now,
-                    version.Id, sentUnedited: true), now);
-                var item = new OutboxItem(OutboxKind.BulkReply, t.Number, null, messageId, company.DeskAddress, t.Customer!.Address, subject, now, holdUntil);
-                item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
-                {
-                    From = new EmailAddress(company.DeskDisplayName, company.DeskAddress),
-                    To = new EmailAddress(t.Customer.Name, t.Customer.Address),
-                    Subject = subject,
-                    MessageId = messageId,
-                    Date = now,
-                    Text = text,
-                    Html = OutgoingMessageBuilder.HtmlFromText(text),
-                    InReplyTo = inbound?.MessageIdHeader,
-                    References = references,
-                    ExtraHeaders = [new("Reply-To", company.DeskAddress)],
-                }));
-                outbox.Add(item);
-                bulk.Add(BulkSendMember.Queued(t.Number, messageId, previousStatus, previousFirstResponse));
-                db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "ticket.bulk_reply", t.Number,
-                    $"template {template.Id} version {version.Number} (id {version.Id}), held until {holdUntil:u}"));
-                touched.Add(t.Number);
+                var ticket = tickets.GetValueOrDefault(target.TicketNumber);
+                if (BulkDrafts.SkipReason(ticket, target, now, staffNames) is { } reason) skipped.Add(new BulkSkip(target.TicketNumber, reason));
+                else eligible.Add((target, ticket!));
             }
         }
-        if (touched.Count == 0)
-            throw new BulkNothingToSendException(skipped);
+        if (eligible.Count == 0) throw new BulkNothingToSendException(skipped);
 
-        db.BulkSends.Add(bulk);
-        db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "bulk.send", null,
-            $"{touched.Count} replies with template {template.Id} version {version.Number} for intent {request.Intent}; {skipped.Count} skipped; undo until {holdUntil:u}"));
+        // Rendering and MIME building are pure: spread them over the cores.
+        var drafts = new BulkDraft[eligible.Count];
+        Parallel.For(0, eligible.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            i => drafts[i] = BulkDrafts.Draft(eligible[i].Target, eligible[i].Ticket, version, staff, company, now, holdUntil));
+        return new BulkPlan(staffId, staff.UserName, request, template, version, now, holdUntil, skipped, [.. drafts]);
+    }
 
-        // The outbox items need the bulk send's id, so two writes; one transaction keeps them all-or-nothing.
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            // Not yet tracked: added with their bulk send's id, so the second write needs no change scan.
-            foreach (var item in outbox) item.BelongsToBulk(bulk.Id);
-            db.Outbox.AddRange(outbox);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-        notifier.TicketsChanged(touched);
-        return new BulkSendResult(bulk.Id, holdUntil, touched.Count, skipped);
+    /// <summary>The write of a send: one transaction, the SQLite write gate held only for it.</summary>
+    internal async Task<BulkSendResult> WriteAsync(BulkPlan plan, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var bulk = await BulkWriter.WriteAsync(db, plan, cancellationToken).ConfigureAwait(false);
+        var queued = bulk.Members.Where(m => m.Outcome == BulkMemberOutcome.Queued).Select(m => m.TicketNumber).ToList();
+        notifier.TicketsChanged(queued);
+        var skipped = bulk.Members.Where(m => m.Outcome == BulkMemberOutcome.Skipped).Select(m => new BulkSkip(m.TicketNumber, m.SkipReason ?? "")).ToList();
+        return new BulkSendResult(bulk.Id, bulk.HoldUntil, queued.Count, skipped);
     }
 
     /// <summary>
@@ -246,6 +196,39 @@ public sealed class BulkReplyService(
         return new BulkUndoResult(items.Count, restored);
     }
 
+    /// <summary>
+    /// The last <paramref name="count"/> bulk sends, newest first, so a lead who reloads the page or comes back later
+    /// still finds the Undo of a send inside its window and the outcome of the others.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkSendSummary>> RecentAsync(int count = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sends = await (
+                from b in db.BulkSends.AsNoTracking()
+                join s in db.Staff on b.StaffId equals s.Id into staff
+                from s in staff.DefaultIfEmpty()
+                join t in db.ReplyTemplates on b.TemplateId equals t.Id into template
+                from t in template.DefaultIfEmpty()
+                join v in db.Set<ReplyTemplateVersion>() on b.TemplateVersionId equals v.Id into version
+                from v in version.DefaultIfEmpty()
+                orderby b.CreatedAt descending, b.Id descending
+                select new
+                {
+                    b.Id, b.CreatedAt, Staff = s == null ? null : s.DisplayName, b.Intent, b.TemplateId, Title = t == null ? null : t.Title,
+                    Number = v == null ? 0 : v.Number, b.State, b.HoldUntil, b.SkippedCount,
+                })
+            .Take(Math.Clamp(count, 1, 200)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = sends.Select(b => b.Id).ToList();
+        var states = (await db.Outbox.AsNoTracking().Where(o => o.BulkBatchId != null && ids.Contains(o.BulkBatchId.Value))
+                .GroupBy(o => new { o.BulkBatchId, o.State }).Select(g => new { g.Key.BulkBatchId, g.Key.State, Count = g.Count() })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(g => g.BulkBatchId!.Value);
+        int Count(long id, params OutboxState[] wanted) => states[id].Where(g => wanted.Contains(g.State)).Sum(g => g.Count);
+        return sends.Select(b => new BulkSendSummary(b.Id, b.CreatedAt, b.Staff ?? "(removed)", b.Intent, b.TemplateId, b.Title ?? b.TemplateId,
+            b.Number, b.State, b.HoldUntil, Count(b.Id, OutboxState.Queued), Count(b.Id, OutboxState.Sent, OutboxState.Bounced),
+            Count(b.Id, OutboxState.Cancelled), Count(b.Id, OutboxState.Failed, OutboxState.Suppressed), b.SkippedCount)).ToList();
+    }
+
     public async Task<BulkSendStatus> StatusAsync(long bulkSendId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -259,35 +242,6 @@ public sealed class BulkReplyService(
         return new BulkSendStatus(bulk.Id, bulk.State, bulk.HoldUntil, states.GetValueOrDefault(OutboxState.Queued),
             states.GetValueOrDefault(OutboxState.Sent), states.GetValueOrDefault(OutboxState.Cancelled),
             states.GetValueOrDefault(OutboxState.Failed) + states.GetValueOrDefault(OutboxState.Suppressed), skipped);
-    }
-
-    private static async Task<string?> SkipReasonAsync(HelpdeskDbContext db, Ticket? ticket, BulkTarget target, DateTimeOffset now,
-        Dictionary<long, string> staffNames, CancellationToken cancellationToken)
-    {
-        if (ticket is null) return "no longer exists";
-        if (!ticket.IsInQueue) return $"already {ticket.Status.ToString().ToLowerInvariant()}";
-        if (ticket.ClaimedBy is { } holder && ticket.ClaimExpiresAt is { } until && until > now)
-        {
-            if (!staffNames.TryGetValue(holder, out var name))
-                staffNames[holder] = name = await db.Staff.AsNoTracking().Where(s => s.Id == holder).Select(s => s.DisplayName)
-                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? $"staff {holder}";
-            return $"claimed by {name}";
-        }
-        if (ticket.InboundCount != 1) return "the customer wrote again";
-        if (ticket.HasAttachments) return "has an attachment";
-        if (ticket.Version != target.SeenVersion) return "changed since the preview";
-        return null;
-    }
-
-    private (string Subject, string Text, TicketMessage? Inbound, List<string> References) Compose(Ticket ticket, string body, StaffUser staff)
-    {
-        var inbound = ticket.Messages.Where(m => m.Direction == MessageDirection.Inbound).MaxBy(m => m.CreatedAt);
-        var customer = ticket.Customer!;
-        var subject = TicketSubject.ForReply(inbound?.Subject ?? ticket.Subject, ticket.Number, "Your message");
-        var references = inbound is null ? [] : inbound.ReferenceList.Append(inbound.MessageIdHeader).OfType<string>().TakeLast(20).ToList();
-        var context = new MergeContext(customer.Name is { Length: > 0 } ? customer.FirstName : null, customer.Name, customer.Address,
-            ticket.Number, ticket.Subject, staff.FirstName);
-        return (subject, MergeFields.Render(body, context, company).Trim(), inbound, references);
     }
 
     private async Task<StaffUser> RequireBulkReplierAsync(HelpdeskDbContext db, long staffId, CancellationToken cancellationToken)

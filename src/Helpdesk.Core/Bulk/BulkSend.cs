@@ -62,6 +62,9 @@ public sealed class BulkSend
         else QueuedCount++;
     }
 
+    /// <summary>The id the row got from the bulk writer's own INSERT.</summary>
+    internal void StoredAs(long id) => Id = id;
+
     public void Undo(DateTimeOffset now)
     {
         if (!CanUndo(now)) throw new DomainException(State == BulkSendState.Undone
@@ -114,4 +117,6 @@ public sealed class BulkSendMember
     public DateTimeOffset? PreviousFirstResponseAt { get; private set; }
 
     internal void MarkUndone() => Outcome = BulkMemberOutcome.Undone;
+
+    internal void BelongsTo(long bulkSendId) => BulkSendId = bulkSendId;
 }

@@ -31,8 +31,11 @@ public sealed class Customer
     /// <summary>The last time the desk sent this customer an automatic acknowledgment (at most one per window).</summary>
     public DateTimeOffset? LastAcknowledgedAt { get; private set; }
 
-    public string FirstName =>
-        Name is { Length: > 0 } n ? n.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] : Address.Split('@')[0];
+    public string FirstName => FirstNameOf(Name, Address);
+
+    /// <summary>The first word of the name, else the address's local part; for code that reads the two columns only.</summary>
+    public static string FirstNameOf(string? name, string address) =>
+        name is { Length: > 0 } n ? n.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] : address.Split('@')[0];
 
     public static string NormalizeAddress(string address) => address.Trim().ToLowerInvariant();
 

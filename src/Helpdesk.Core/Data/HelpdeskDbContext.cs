@@ -257,6 +257,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
             e.HasIndex(m => m.TicketNumber);
         });
         b.Entity<OutboxItem>().HasIndex(o => o.BulkBatchId).HasFilter("\"BulkBatchId\" IS NOT NULL");
+        // The dispatcher's two picks, agents' replies and bulk replies, each read in due order (schema step 8).
+        b.Entity<OutboxItem>().HasIndex(o => new { o.State, o.Kind, o.NextAttemptAt });
     }
 
     /// <summary>

@@ -65,9 +65,13 @@ public sealed partial class OutboxDispatcher(
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Outbox
-            .Where(OutboxItem.WaitingAt(now)).Where(o => o.LeasedUntil == null || o.LeasedUntil <= now)
-            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(count).ToListAsync(cancellationToken);
+        // Two picks: a lead's 10,000 bulk replies must not hold back the reply an agent just wrote, and bulk keeps a
+        // share of the pass so it is not starved either.
+        var agents = new List<OutboxItem>();
+        foreach (var kind in NotBulk) agents.AddRange(await Due(db, now, kind).Take(count).ToListAsync(cancellationToken));
+        agents = agents.OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id).Take(count).ToList();
+        var bulk = await Due(db, now, OutboxKind.BulkReply).Take(count).ToListAsync(cancellationToken);
+        var due = Share(agents, bulk, count, options.BulkShare);
         foreach (var item in due) item.Lease(now + options.Lease);
         try
         {
@@ -78,6 +82,25 @@ public sealed partial class OutboxDispatcher(
             return [];
         }
         return due.Select(o => o.Id).ToList();
+    }
+
+    private static readonly OutboxKind[] NotBulk = Enum.GetValues<OutboxKind>().Where(k => k != OutboxKind.BulkReply).ToArray();
+
+    /// <summary>
+    /// Items of one kind waiting and not leased, in due order. One kind per query: with "Kind" = ? the planner seeks the
+    /// (State, Kind, NextAttemptAt) index and reads it in order; with "Kind" &lt;&gt; 2 or IN (0, 1) SQLite chose the
+    /// (State, NextAttemptAt) index and would step over every due bulk reply to find an agent's.
+    /// </summary>
+    internal static IQueryable<OutboxItem> Due(HelpdeskDbContext db, DateTimeOffset now, OutboxKind kind) =>
+        db.Outbox.Where(OutboxItem.WaitingAt(now)).Where(o => o.LeasedUntil == null || o.LeasedUntil <= now).Where(o => o.Kind == kind)
+            .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id);
+
+    /// <summary>Agents' replies first, then bulk replies; bulk gets at least its share while both are waiting.</summary>
+    internal static List<OutboxItem> Share(List<OutboxItem> agents, List<OutboxItem> bulk, int count, double bulkShare)
+    {
+        var reserved = bulk.Count == 0 || count < 2 || bulkShare <= 0 ? 0 : Math.Min(bulk.Count, Math.Max(1, (int)(count * bulkShare)));
+        var fromAgents = Math.Min(agents.Count, count - reserved);
+        return [.. agents.Take(fromAgents), .. bulk.Take(count - fromAgents)];
     }
 
     private async Task SendOneAsync(long id, CancellationToken cancellationToken)

@@ -50,6 +50,13 @@ public sealed class OutboxOptions
     [Range(1, 10_000, ErrorMessage = "Helpdesk:Outbox:BatchSize must be from 1 to 10000.")]
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Agents' replies go before due bulk replies; this share of each pass (at least one item when a pass holds two or
+    /// more) stays for bulk replies while both wait, so a lead's batch still moves during a busy hour. Default 0.1.
+    /// </summary>
+    [Range(0.0, 0.9, ErrorMessage = "Helpdesk:Outbox:BulkShare must be from 0 to 0.9.")]
+    public double BulkShare { get; set; } = 0.1;
+
     /// <summary>Start paused (a lead resumes from the dashboard). Default false.</summary>
     public bool StartPaused { get; set; }
 

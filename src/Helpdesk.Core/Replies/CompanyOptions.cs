@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Helpdesk.Mail.Compose;
+using Helpdesk.Mail.Mime;
 
 namespace Helpdesk.Core.Replies;
 
@@ -44,4 +46,24 @@ public sealed class CompanyOptions : IValidatableObject
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 yield return new ValidationResult($"{Section}:{name} must be an absolute http(s) address, not '{value}'.", [name]);
     }
+
+    /// <summary>
+    /// The finished MIME of a staff reply (an agent's or a bulk reply): from the desk, replies come back to the desk,
+    /// threaded to the customer's message. Built once; every send attempt uses these bytes.
+    /// </summary>
+    public byte[] ReplyMime(string? customerName, string customerAddress, string subject, string messageId, DateTimeOffset date, string text,
+        string? inReplyTo, IReadOnlyList<string> references) =>
+        OutgoingMessageBuilder.Build(new OutgoingMessage
+        {
+            From = new EmailAddress(DeskDisplayName, DeskAddress),
+            To = new EmailAddress(customerName, customerAddress),
+            Subject = subject,
+            MessageId = messageId,
+            Date = date,
+            Text = text,
+            Html = OutgoingMessageBuilder.HtmlFromText(text),
+            InReplyTo = inReplyTo,
+            References = references,
+            ExtraHeaders = [new("Reply-To", DeskAddress)],
+        });
 }

@@ -3,8 +3,6 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Replies;
@@ -46,19 +44,7 @@ public sealed class ReplyService(
         ticket.Reply(staffId, draft.SeenVersion, message, now);
 
         var item = new OutboxItem(OutboxKind.Reply, ticket.Number, null, messageId, company.DeskAddress, customer.Address, subject, now);
-        item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
-        {
-            From = new EmailAddress(company.DeskDisplayName, company.DeskAddress),
-            To = new EmailAddress(customer.Name, customer.Address),
-            Subject = subject,
-            MessageId = messageId,
-            Date = now,
-            Text = text,
-            Html = OutgoingMessageBuilder.HtmlFromText(text),
-            InReplyTo = inbound?.MessageIdHeader,
-            References = references,
-            ExtraHeaders = [new("Reply-To", company.DeskAddress)],
-        }));
+        item.SetMime(company.ReplyMime(customer.Name, customer.Address, subject, messageId, now, text, inbound?.MessageIdHeader, references));
         db.Outbox.Add(item);
         db.AuditEvents.Add(new AuditEvent(now, staffId, staff?.UserName ?? $"staff {staffId}", "ticket.reply", ticket.Number,
             draft.TemplateVersionId is { } v ? $"template version {v}{(draft.SentUnedited ? ", unedited" : "")}" : null));

@@ -124,6 +124,9 @@ public sealed class TicketMessage
 
     internal void AttachTo(Ticket ticket) => TicketNumber = ticket.Number;
 
+    /// <summary>For writers that update the ticket row in SQL without loading the entity (bulk replies).</summary>
+    internal void AttachTo(long ticketNumber) => TicketNumber = ticketNumber;
+
     /// <summary>Intake inserts its messages itself (a prepared command per batch); this records what the row got.</summary>
     internal void StoredAs(long id) => Id = id;
 

@@ -17,12 +17,15 @@ public sealed class BulkReplyServiceTests
         "Hi, the Create a New Password link says it has expired. What now? Thanks",
     ];
 
-    private static async Task<BulkSendResult> SendAllAsync(BulkDesk bulk, IReadOnlyList<long> numbers, long? staff = null)
+    private static async Task<BulkSendResult> SendAllAsync(BulkDesk bulk, IReadOnlyList<long> numbers, long? staff = null) =>
+        await bulk.Desk.Get<BulkReplyService>().SendAsync(staff ?? bulk.LeadId, await RequestAsync(bulk, numbers));
+
+    /// <summary>All of <paramref name="numbers"/>, at the versions they have now (as the preview saw them).</summary>
+    private static async Task<BulkSendRequest> RequestAsync(BulkDesk bulk, IReadOnlyList<long> numbers)
     {
         await using var db = await bulk.Desk.Factory.CreateDbContextAsync();
         var versions = await db.Tickets.Where(t => numbers.Contains(t.Number)).ToDictionaryAsync(t => t.Number, t => t.Version);
-        return await bulk.Desk.Get<BulkReplyService>().SendAsync(staff ?? bulk.LeadId,
-            new BulkSendRequest("reset_help", BulkDesk.TemplateId, bulk.TemplateVersionId, numbers.Select(n => new BulkTarget(n, versions[n])).ToList()));
+        return new BulkSendRequest("reset_help", BulkDesk.TemplateId, bulk.TemplateVersionId, numbers.Select(n => new BulkTarget(n, versions[n])).ToList());
     }
 
     [TestMethod]
@@ -115,6 +118,91 @@ public sealed class BulkReplyServiceTests
         await using var check = await bulk.Desk.Factory.CreateDbContextAsync();
         Assert.AreEqual(1, await check.Outbox.CountAsync());
         Assert.AreEqual(TicketStatus.New, (await check.Tickets.SingleAsync(t => t.Number == numbers[0])).Status);
+    }
+
+    [TestMethod]
+    public async Task Write_TicketClaimedOrAnsweredAfterTheRead_SkippedNotOverwritten()
+    {
+        await using var bulk = await BulkDesk.CreateAsync();
+        var numbers = await bulk.AddTicketsAsync(Expired);
+        var service = bulk.Desk.Get<BulkReplyService>();
+        var plan = await service.PlanAsync(bulk.LeadId, await RequestAsync(bulk, numbers), default);
+        // Between the composing and the write: an agent takes one ticket, the customer of another writes again.
+        Assert.IsTrue(await bulk.Desk.Get<TicketQueue>().ClaimAsync(bulk.AgentId, numbers[0]));
+        await using (var db = await bulk.Desk.Factory.CreateDbContextAsync())
+        {
+            var wroteAgain = await db.Tickets.Include(t => t.Customer).SingleAsync(t => t.Number == numbers[1]);
+            wroteAgain.AddCustomerMessage(TicketMessage.Inbound("again@mail.example", null, [], wroteAgain.Customer!.Address, null, "Re: help",
+                "still broken", "still broken", null, bulk.Desk.Clock.GetUtcNow(), null));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await service.WriteAsync(plan, default);
+
+        Assert.AreEqual(1, result.Queued);
+        CollectionAssert.AreEqual(new[] { numbers[0], numbers[1] }, result.Skipped.Select(s => s.TicketNumber).ToArray());
+        Assert.IsTrue(result.Skipped.All(s => s.Reason == BulkWriter.ChangedWhileWriting));
+        await using var check = await bulk.Desk.Factory.CreateDbContextAsync();
+        var claimed = await check.Tickets.Include(t => t.Messages).SingleAsync(t => t.Number == numbers[0]);
+        Assert.AreEqual(bulk.AgentId, claimed.ClaimedBy, "the agent keeps the claim");
+        Assert.AreEqual(TicketStatus.New, claimed.Status);
+        Assert.IsFalse(claimed.Messages.Any(m => m.Direction == MessageDirection.Outbound));
+        var wrote = await check.Tickets.SingleAsync(t => t.Number == numbers[1]);
+        Assert.AreEqual((TicketStatus.New, 2), (wrote.Status, wrote.InboundCount), "still waiting, with the customer's second message");
+        Assert.AreEqual(numbers[2], (await check.Outbox.SingleAsync()).TicketNumber);
+        Assert.AreEqual(1, await check.AuditEvents.CountAsync(a => a.Action == "ticket.bulk_reply"));
+        var send = await check.BulkSends.Include(b => b.Members).SingleAsync();
+        Assert.AreEqual((1, 2), (send.QueuedCount, send.SkippedCount));
+        Assert.AreEqual(3, send.Members.Count);
+    }
+
+    [TestMethod]
+    public async Task Write_EveryTicketChangedAfterTheRead_NothingWritten()
+    {
+        await using var bulk = await BulkDesk.CreateAsync();
+        var numbers = await bulk.AddTicketsAsync(Expired);
+        var service = bulk.Desk.Get<BulkReplyService>();
+        var plan = await service.PlanAsync(bulk.LeadId, await RequestAsync(bulk, numbers), default);
+        foreach (var number in numbers) Assert.IsTrue(await bulk.Desk.Get<TicketQueue>().ClaimAsync(bulk.AgentId, number));
+
+        var refused = await Assert.ThrowsExactlyAsync<BulkNothingToSendException>(() => service.WriteAsync(plan, default));
+
+        Assert.AreEqual(3, refused.Skipped.Count);
+        await using var check = await bulk.Desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(0, await check.Outbox.CountAsync());
+        Assert.AreEqual(0, await check.BulkSends.CountAsync());
+        Assert.AreEqual(0, await check.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound));
+        Assert.AreEqual(0, await check.AuditEvents.CountAsync(a => a.Action.StartsWith("ticket.bulk")));
+    }
+
+    [TestMethod]
+    public async Task Recent_UndoneSentAndHolding_NewestFirstWithCountsAndUndoOnlyInWindow()
+    {
+        await using var bulk = await BulkDesk.CreateAsync();
+        var service = bulk.Desk.Get<BulkReplyService>();
+        var undone = await SendAllAsync(bulk, await bulk.AddTicketsAsync(Expired));
+        await service.UndoAsync(bulk.LeadId, undone.BulkSendId);
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(1));
+        var sent = await SendAllAsync(bulk, await bulk.AddTicketsAsync(Expired));
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.AreEqual(3, await bulk.Dispatcher().DispatchOnceAsync(default));
+        var numbers = await bulk.AddTicketsAsync([.. Expired, "the link expired"]);
+        await bulk.Desk.Get<TicketQueue>().ClaimAsync(bulk.AgentId, numbers[^1]);
+        var holding = await SendAllAsync(bulk, numbers);
+        var now = bulk.Desk.Clock.GetUtcNow();
+
+        var recent = await service.RecentAsync(20);
+
+        CollectionAssert.AreEqual(new[] { holding.BulkSendId, sent.BulkSendId, undone.BulkSendId }, recent.Select(r => r.Id).ToArray());
+        var (h, s, u) = (recent[0], recent[1], recent[2]);
+        Assert.AreEqual(("Lena Lead", "Reset link expired", 1, "reset_help"), (h.StaffName, h.TemplateTitle, h.VersionNumber, h.Intent));
+        Assert.AreEqual((3, 0, 0, 1), (h.Held, h.Sent, h.Cancelled, h.Skipped));
+        Assert.IsTrue(h.CanUndo(now));
+        Assert.AreEqual((0, 3, 0), (s.Held, s.Sent, s.Cancelled));
+        Assert.IsFalse(s.CanUndo(now), "window passed");
+        Assert.AreEqual((BulkSendState.Undone, 0, 3), (u.State, u.Sent, u.Cancelled));
+        Assert.IsFalse(u.CanUndo(now));
+        Assert.AreEqual(1, (await service.RecentAsync(1)).Count);
     }
 
     [TestMethod]

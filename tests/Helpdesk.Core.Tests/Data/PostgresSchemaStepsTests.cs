@@ -31,6 +31,7 @@ public sealed class PostgresSchemaStepsTests
         [5] = """DROP TABLE "TemplateUsage"; DROP INDEX "IX_Messages_TemplateVersionId"; ALTER TABLE "ReplyTemplates" DROP COLUMN "FaqAnswer";""",
         [6] = """DROP TABLE "BulkSendMembers", "BulkSends"; DROP INDEX "IX_Outbox_BulkBatchId";""",
         [7] = """DROP TABLE "MailboxLeases";""",
+        [8] = """DROP INDEX "IX_Outbox_State_Kind_NextAttemptAt";""",
         [10] = """ALTER TABLE "Tickets" RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, autovacuum_vacuum_cost_delay);""",
         [11] = """DROP INDEX "IX_Tickets_Escalated";""",
     };

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Helpdesk.Core.Audit;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Helpdesk.Core.Bulk;
+
+/// <summary>
+/// Writes a <see cref="BulkPlan"/> in one transaction with prepared commands instead of EF's change tracking (which
+/// cost most of the 10,000-reply send's time). Each ticket is solved by an UPDATE that repeats the checks the plan
+/// made on its read (same version, still queued, no live claim): a ticket an agent claimed or a customer wrote to in
+/// between matches no row, is left alone and reported as skipped. Plain SQL keeps the rollup triggers firing.
+/// </summary>
+internal static class BulkWriter
+{
+    public const string ChangedWhileWriting = "changed while the replies were being written";
+
+    /// <summary>The bulk send as written, with its final members; throws <see cref="BulkNothingToSendException"/> when no ticket could be answered.</summary>
+    public static async Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var written = new List<BulkDraft>(plan.Drafts.Count);
+            var skipped = new List<BulkSkip>(plan.Skipped);
+            await using (var solve = SolveCommand(db, plan.Now))
+            {
+                foreach (var draft in plan.Drafts)
+                {
+                    solve.Parameters[0].Value = draft.Ticket.Number;
+                    solve.Parameters[1].Value = draft.Ticket.Version;
+                    if (await solve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) written.Add(draft);
+                    else skipped.Add(new BulkSkip(draft.Ticket.Number, ChangedWhileWriting));
+                }
+            }
+            if (written.Count == 0) throw new BulkNothingToSendException(skipped);
+
+            var bulk = new BulkSend(plan.StaffId, plan.Request.Intent, plan.Template.Id, plan.Version.Id, plan.Now, plan.HoldUntil);
+            var writtenNumbers = written.Select(d => d.Ticket.Number).ToHashSet();
+            // Members in the lead's order, skipped ones with their reasons.
+            var reasons = skipped.ToDictionary(s => s.TicketNumber, s => s.Reason);
+            foreach (var target in plan.Request.Tickets.DistinctBy(t => t.TicketNumber))
+            {
+                if (reasons.TryGetValue(target.TicketNumber, out var reason)) bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
+            }
+            foreach (var draft in written)
+                bulk.Add(BulkSendMember.Queued(draft.Ticket.Number, draft.Reply.MessageIdHeader!, draft.Ticket.Status, draft.Ticket.FirstResponseAt));
+
+            await using (var sends = new PreparedInsert<BulkSend>(db))
+                bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
+            await using (var members = new PreparedInsert<BulkSendMember>(db))
+                foreach (var member in bulk.Members)
+                {
+                    member.BelongsTo(bulk.Id);
+                    await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
+                }
+            await using (var messages = new PreparedInsert<TicketMessage>(db))
+                foreach (var draft in written)
+                    draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
+            await using (var outbox = new PreparedInsert<OutboxItem>(db))
+                foreach (var draft in written)
+                {
+                    draft.Item.BelongsToBulk(bulk.Id);
+                    await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
+                }
+            await using (var audit = new PreparedInsert<AuditEvent>(db))
+            {
+                var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
+                foreach (var draft in written)
+                    await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
+                        cancellationToken).ConfigureAwait(false);
+                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
+                    $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
+                    + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return bulk;
+        }
+        finally
+        {
+            gate?.Release();
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Ticket.ReplyInBulk"/> does, as one statement guarded by the checks made on the read. @p0 is the
+    /// ticket number, @p1 the version read.
+    /// </summary>
+    private static DbCommand SolveCommand(HelpdeskDbContext db, DateTimeOffset now)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            UPDATE "Tickets" SET "Status" = @solved, "SolvedAt" = @now, "FirstResponseAt" = COALESCE("FirstResponseAt", @now),
+              "ClaimedBy" = NULL, "ClaimedAt" = NULL, "ClaimExpiresAt" = NULL,
+              "UpdatedAt" = CASE WHEN "UpdatedAt" > @now THEN "UpdatedAt" ELSE @now END, "Version" = "Version" + 1
+            WHERE "Number" = @p0 AND "Version" = @p1 AND "Status" IN (0, 1)
+              AND ("ClaimedBy" IS NULL OR "ClaimExpiresAt" IS NULL OR "ClaimExpiresAt" <= @now)
+            """;
+        Add(command, "@p0", 0L);
+        Add(command, "@p1", 0);
+        Add(command, "@solved", (int)TicketStatus.Solved);
+        Add(command, "@now", db.IsSqlite ? now.ToUnixTimeMilliseconds() : now);
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
