@@ -41,71 +41,61 @@ internal static class BulkUndo
     }
 
     /// <summary>The write of an undo, the SQLite write gate held only for it. Throws <see cref="DomainException"/> and changes nothing when refused.</summary>
-    public static async Task<BulkUndoResult> WriteAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken)
+    public static Task<BulkUndoResult> WriteAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken) =>
+        BulkWriter.InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
+
+    private static async Task<BulkUndoResult> WriteInTransactionAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            // Leaving the block by an exception disposes the transaction uncommitted: a refused undo changes nothing.
-            var id = ("@id", (object)plan.BulkSendId);
-            var now = ("@now", BulkWriter.Time(db, plan.Now));
-            var membersQueued = ("@queued", (object)(int)BulkMemberOutcome.Queued);
-            // A dispatcher that took an item leased it, and one that tried it counted an attempt: either way that reply
-            // may be on its way, so only items untouched since the send are withdrawn, and all of them or none.
-            var cancelled = await RunAsync(db, """
-                UPDATE "Outbox" SET "State" = @cancelled
-                WHERE "BulkBatchId" = @id AND "State" = @queued AND "LeasedUntil" IS NULL AND "Attempts" = 0 AND "HoldUntil" > @now
-                """, cancellationToken, id, now, ("@cancelled", (int)OutboxState.Cancelled), ("@queued", (int)OutboxState.Queued)).ConfigureAwait(false);
-            if (cancelled != await db.Outbox.CountAsync(o => o.BulkBatchId == plan.BulkSendId, cancellationToken).ConfigureAwait(false))
-                throw new DomainException(SendingStarted);
-            if (await RunAsync(db, """
-                    UPDATE "BulkSends" SET "State" = @undone, "UndoneAt" = @now WHERE "Id" = @id AND "State" = @queued AND "HoldUntil" > @now
-                    """, cancellationToken, id, now, ("@undone", (int)BulkSendState.Undone), ("@queued", (int)BulkSendState.Queued)).ConfigureAwait(false) != 1)
-                throw new DomainException(await db.BulkSends.Where(b => b.Id == plan.BulkSendId).Select(b => b.State)
-                    .SingleAsync(cancellationToken).ConfigureAwait(false) == BulkSendState.Undone ? AlreadyUndone : WindowPassed);
+        // A refusal throws, which rolls the transaction back: a refused undo changes nothing.
+        var id = ("@id", (object)plan.BulkSendId);
+        var now = ("@now", BulkWriter.Time(db, plan.Now));
+        var membersQueued = ("@queued", (object)(int)BulkMemberOutcome.Queued);
+        // A dispatcher that took an item leased it, and one that tried it counted an attempt: either way that reply
+        // may be on its way, so only items untouched since the send are withdrawn, and all of them or none.
+        var cancelled = await RunAsync(db, """
+            UPDATE "Outbox" SET "State" = @cancelled
+            WHERE "BulkBatchId" = @id AND "State" = @queued AND "LeasedUntil" IS NULL AND "Attempts" = 0 AND "HoldUntil" > @now
+            """, cancellationToken, id, now, ("@cancelled", (int)OutboxState.Cancelled), ("@queued", (int)OutboxState.Queued)).ConfigureAwait(false);
+        if (cancelled != await db.Outbox.CountAsync(o => o.BulkBatchId == plan.BulkSendId, cancellationToken).ConfigureAwait(false))
+            throw new DomainException(SendingStarted);
+        if (await RunAsync(db, """
+                UPDATE "BulkSends" SET "State" = @undone, "UndoneAt" = @now WHERE "Id" = @id AND "State" = @queued AND "HoldUntil" > @now
+                """, cancellationToken, id, now, ("@undone", (int)BulkSendState.Undone), ("@queued", (int)BulkSendState.Queued)).ConfigureAwait(false) != 1)
+            throw new DomainException(await db.BulkSends.Where(b => b.Id == plan.BulkSendId).Select(b => b.State)
+                .SingleAsync(cancellationToken).ConfigureAwait(false) == BulkSendState.Undone ? AlreadyUndone : WindowPassed);
 
-            // Message-IDs are unique per reply (bulk-<ticket>-<guid>), so the index on MessageIdHeader finds each one.
-            await RunAsync(db, """
-                DELETE FROM "Messages" WHERE "Direction" = @outbound AND "MessageIdHeader" IN (
-                    SELECT "ReplyMessageId" FROM "BulkSendMembers" WHERE "BulkSendId" = @id AND "Outcome" = @queued)
-                """, cancellationToken, id, membersQueued, ("@outbound", (int)MessageDirection.Outbound)).ConfigureAwait(false);
-            // The status goes back only while the ticket is still solved by this send (SolvedAt is the send's time):
-            // a customer who wrote again in the meantime already reopened it. FirstResponseAt goes back either way,
-            // since the reply it recorded was never sent.
-            var restored = await RunAsync(db, """
-                UPDATE "Tickets" SET "FirstResponseAt" = m."PreviousFirstResponseAt",
-                  "Status" = CASE WHEN "Tickets"."Status" = @solved AND "Tickets"."SolvedAt" = @sentAt THEN m."PreviousStatus" ELSE "Tickets"."Status" END,
-                  "SolvedAt" = CASE WHEN "Tickets"."Status" = @solved AND "Tickets"."SolvedAt" = @sentAt THEN NULL ELSE "Tickets"."SolvedAt" END,
-                  "UpdatedAt" = CASE WHEN "Tickets"."UpdatedAt" > @now THEN "Tickets"."UpdatedAt" ELSE @now END,
-                  "Version" = "Tickets"."Version" + 1
-                FROM "BulkSendMembers" AS m
-                WHERE m."BulkSendId" = @id AND m."Outcome" = @queued AND m."TicketNumber" = "Tickets"."Number"
-                """, cancellationToken, id, now, membersQueued, ("@solved", (int)TicketStatus.Solved), ("@sentAt", BulkWriter.Time(db, plan.SentAt)))
-                .ConfigureAwait(false);
-            await RunAsync(db, """
-                UPDATE "BulkSendMembers" SET "Outcome" = @undone WHERE "BulkSendId" = @id AND "Outcome" = @queued
-                """, cancellationToken, id, membersQueued, ("@undone", (int)BulkMemberOutcome.Undone)).ConfigureAwait(false);
+        // Message-IDs are unique per reply (bulk-<ticket>-<guid>), so the index on MessageIdHeader finds each one.
+        await RunAsync(db, """
+            DELETE FROM "Messages" WHERE "Direction" = @outbound AND "MessageIdHeader" IN (
+                SELECT "ReplyMessageId" FROM "BulkSendMembers" WHERE "BulkSendId" = @id AND "Outcome" = @queued)
+            """, cancellationToken, id, membersQueued, ("@outbound", (int)MessageDirection.Outbound)).ConfigureAwait(false);
+        // The status goes back only while the ticket is still solved by this send (SolvedAt is the send's time):
+        // a customer who wrote again in the meantime already reopened it. FirstResponseAt goes back either way,
+        // since the reply it recorded was never sent.
+        var restored = await RunAsync(db, """
+            UPDATE "Tickets" SET "FirstResponseAt" = m."PreviousFirstResponseAt",
+              "Status" = CASE WHEN "Tickets"."Status" = @solved AND "Tickets"."SolvedAt" = @sentAt THEN m."PreviousStatus" ELSE "Tickets"."Status" END,
+              "SolvedAt" = CASE WHEN "Tickets"."Status" = @solved AND "Tickets"."SolvedAt" = @sentAt THEN NULL ELSE "Tickets"."SolvedAt" END,
+              "UpdatedAt" = CASE WHEN "Tickets"."UpdatedAt" > @now THEN "Tickets"."UpdatedAt" ELSE @now END,
+              "Version" = "Tickets"."Version" + 1
+            FROM "BulkSendMembers" AS m
+            WHERE m."BulkSendId" = @id AND m."Outcome" = @queued AND m."TicketNumber" = "Tickets"."Number"
+            """, cancellationToken, id, now, membersQueued, ("@solved", (int)TicketStatus.Solved), ("@sentAt", BulkWriter.Time(db, plan.SentAt)))
+            .ConfigureAwait(false);
+        await RunAsync(db, """
+            UPDATE "BulkSendMembers" SET "Outcome" = @undone WHERE "BulkSendId" = @id AND "Outcome" = @queued
+            """, cancellationToken, id, membersQueued, ("@undone", (int)BulkMemberOutcome.Undone)).ConfigureAwait(false);
 
-            await using (var audit = new PreparedInsert<AuditEvent>(db))
-            {
-                var details = $"bulk reply {plan.BulkSendId}";
-                foreach (var number in plan.Tickets)
-                    await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply_undone", number, details),
-                        cancellationToken).ConfigureAwait(false);
-                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.undo", null,
-                    $"bulk reply {plan.BulkSendId}: {cancelled} replies withdrawn, {restored} tickets back in the queue"), cancellationToken).ConfigureAwait(false);
-            }
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return new BulkUndoResult(cancelled, restored);
-        }
-        finally
+        await using (var audit = new PreparedInsert<AuditEvent>(db))
         {
-            gate?.Release();
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            var details = $"bulk reply {plan.BulkSendId}";
+            foreach (var number in plan.Tickets)
+                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply_undone", number, details),
+                    cancellationToken).ConfigureAwait(false);
+            await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.undo", null,
+                $"bulk reply {plan.BulkSendId}: {cancelled} replies withdrawn, {restored} tickets back in the queue"), cancellationToken).ConfigureAwait(false);
         }
+        return new BulkUndoResult(cancelled, restored);
     }
 
     private static async Task<int> RunAsync(HelpdeskDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)

@@ -19,7 +19,71 @@ internal static class BulkWriter
     public const string ChangedWhileWriting = "changed while the replies were being written";
 
     /// <summary>The bulk send as written, with its final members; throws <see cref="BulkNothingToSendException"/> when no ticket could be answered.</summary>
-    public static async Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
+    public static Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken) =>
+        InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
+
+    private static async Task<BulkSend> WriteInTransactionAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
+    {
+        var written = new List<BulkDraft>(plan.Drafts.Count);
+        var skipped = new List<BulkSkip>(plan.Skipped);
+        await using (var solve = SolveCommand(db, plan.Now))
+        {
+            foreach (var draft in plan.Drafts)
+            {
+                solve.Parameters[0].Value = draft.Ticket.Number;
+                solve.Parameters[1].Value = draft.Ticket.Version;
+                if (await solve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) written.Add(draft);
+                else skipped.Add(new BulkSkip(draft.Ticket.Number, ChangedWhileWriting));
+            }
+        }
+        if (written.Count == 0) throw new BulkNothingToSendException(skipped);
+
+        var bulk = new BulkSend(plan.StaffId, plan.Request.Intent, plan.Template.Id, plan.Version.Id, plan.Now, plan.HoldUntil);
+        var writtenNumbers = written.Select(d => d.Ticket.Number).ToHashSet();
+        // Members in the lead's order, skipped ones with their reasons.
+        var reasons = skipped.ToDictionary(s => s.TicketNumber, s => s.Reason);
+        foreach (var target in plan.Request.Tickets.DistinctBy(t => t.TicketNumber))
+        {
+            if (reasons.TryGetValue(target.TicketNumber, out var reason)) bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
+        }
+        foreach (var draft in written)
+            bulk.Add(BulkSendMember.Queued(draft.Ticket.Number, draft.Reply.MessageIdHeader!, draft.Ticket.Status, draft.Ticket.FirstResponseAt));
+
+        await using (var sends = new PreparedInsert<BulkSend>(db))
+            bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
+        await using (var members = new PreparedInsert<BulkSendMember>(db))
+            foreach (var member in bulk.Members)
+            {
+                member.BelongsTo(bulk.Id);
+                await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
+            }
+        await using (var messages = new PreparedInsert<TicketMessage>(db))
+            foreach (var draft in written)
+                draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
+        await using (var outbox = new PreparedInsert<OutboxItem>(db))
+            foreach (var draft in written)
+            {
+                draft.Item.BelongsToBulk(bulk.Id);
+                await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
+            }
+        await using (var audit = new PreparedInsert<AuditEvent>(db))
+        {
+            var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
+            foreach (var draft in written)
+                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
+                    cancellationToken).ConfigureAwait(false);
+            await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
+                $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
+                + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
+        }
+        return bulk;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction, committed when it returns and rolled back when it throws, with
+    /// the SQLite write gate held for that transaction only (the reads and composing before it need no gate).
+    /// </summary>
+    internal static async Task<T> InTransactionAsync<T>(HelpdeskDbContext db, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
@@ -27,60 +91,9 @@ internal static class BulkWriter
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var written = new List<BulkDraft>(plan.Drafts.Count);
-            var skipped = new List<BulkSkip>(plan.Skipped);
-            await using (var solve = SolveCommand(db, plan.Now))
-            {
-                foreach (var draft in plan.Drafts)
-                {
-                    solve.Parameters[0].Value = draft.Ticket.Number;
-                    solve.Parameters[1].Value = draft.Ticket.Version;
-                    if (await solve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) written.Add(draft);
-                    else skipped.Add(new BulkSkip(draft.Ticket.Number, ChangedWhileWriting));
-                }
-            }
-            if (written.Count == 0) throw new BulkNothingToSendException(skipped);
-
-            var bulk = new BulkSend(plan.StaffId, plan.Request.Intent, plan.Template.Id, plan.Version.Id, plan.Now, plan.HoldUntil);
-            var writtenNumbers = written.Select(d => d.Ticket.Number).ToHashSet();
-            // Members in the lead's order, skipped ones with their reasons.
-            var reasons = skipped.ToDictionary(s => s.TicketNumber, s => s.Reason);
-            foreach (var target in plan.Request.Tickets.DistinctBy(t => t.TicketNumber))
-            {
-                if (reasons.TryGetValue(target.TicketNumber, out var reason)) bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
-            }
-            foreach (var draft in written)
-                bulk.Add(BulkSendMember.Queued(draft.Ticket.Number, draft.Reply.MessageIdHeader!, draft.Ticket.Status, draft.Ticket.FirstResponseAt));
-
-            await using (var sends = new PreparedInsert<BulkSend>(db))
-                bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
-            await using (var members = new PreparedInsert<BulkSendMember>(db))
-                foreach (var member in bulk.Members)
-                {
-                    member.BelongsTo(bulk.Id);
-                    await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
-                }
-            await using (var messages = new PreparedInsert<TicketMessage>(db))
-                foreach (var draft in written)
-                    draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
-            await using (var outbox = new PreparedInsert<OutboxItem>(db))
-                foreach (var draft in written)
-                {
-                    draft.Item.BelongsToBulk(bulk.Id);
-                    await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
-                }
-            await using (var audit = new PreparedInsert<AuditEvent>(db))
-            {
-                var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
-                foreach (var draft in written)
-                    await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
-                        cancellationToken).ConfigureAwait(false);
-                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
-                    $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
-                    + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
-            }
+            var result = await write(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return bulk;
+            return result;
         }
         finally
         {

@@ -20,6 +20,15 @@ public sealed class BulkUndoTests
     private static Task<List<long>> AddTicketsAsync(BulkDesk bulk, int count) =>
         bulk.AddTicketsAsync(Enumerable.Range(0, count).Select(i => $"The create a new password link has expired ({i}). What now?").ToList());
 
+    /// <summary>A send to <paramref name="count"/> new tickets, ten seconds into its undo window.</summary>
+    private static async Task<(List<long> Numbers, BulkSendResult Sent)> SentTenSecondsAgoAsync(BulkDesk bulk, int count)
+    {
+        var numbers = await AddTicketsAsync(bulk, count);
+        var sent = await SendAllAsync(bulk, numbers);
+        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(10));
+        return (numbers, sent);
+    }
+
     [TestMethod]
     public async Task Undo_LargeSend_EveryTicketRestoredAndRollupsAsRebuilt()
     {
@@ -71,9 +80,7 @@ public sealed class BulkUndoTests
     public async Task Undo_CustomerWroteAgainMeanwhile_StaysOpenWithoutTheReply()
     {
         await using var bulk = await BulkDesk.CreateAsync();
-        var numbers = await AddTicketsAsync(bulk, 3);
-        var sent = await SendAllAsync(bulk, numbers);
-        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(10));
+        var (numbers, sent) = await SentTenSecondsAgoAsync(bulk, 3);
         var wroteAt = bulk.Desk.Clock.GetUtcNow();
         await using (var db = await bulk.Desk.Factory.CreateDbContextAsync())
         {
@@ -101,9 +108,7 @@ public sealed class BulkUndoTests
     public async Task Undo_DispatcherTookAnItem_RefusedAndNothingChanged()
     {
         await using var bulk = await BulkDesk.CreateAsync();
-        var numbers = await AddTicketsAsync(bulk, 3);
-        var sent = await SendAllAsync(bulk, numbers);
-        bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(10));
+        var (numbers, sent) = await SentTenSecondsAgoAsync(bulk, 3);
         // A dispatcher of another instance (its clock ahead) has leased one of the held replies.
         await using (var db = await bulk.Desk.Factory.CreateDbContextAsync())
         {
@@ -129,7 +134,7 @@ public sealed class BulkUndoTests
     public async Task Undo_Twice_SecondRefusedAsAlreadyUndone()
     {
         await using var bulk = await BulkDesk.CreateAsync();
-        var sent = await SendAllAsync(bulk, await AddTicketsAsync(bulk, 2));
+        var (_, sent) = await SentTenSecondsAgoAsync(bulk, 2);
         var service = bulk.Desk.Get<BulkReplyService>();
         await service.UndoAsync(bulk.LeadId, sent.BulkSendId);
 
