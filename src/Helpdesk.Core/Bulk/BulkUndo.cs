@@ -42,7 +42,7 @@ internal static class BulkUndo
 
     /// <summary>The write of an undo, the SQLite write gate held only for it. Throws <see cref="DomainException"/> and changes nothing when refused.</summary>
     public static Task<BulkUndoResult> WriteAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken) =>
-        BulkWriter.InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
+        SqliteWriteGate.InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
 
     private static async Task<BulkUndoResult> WriteInTransactionAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken)
     {

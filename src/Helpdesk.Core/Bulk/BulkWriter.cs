@@ -20,7 +20,7 @@ internal static class BulkWriter
 
     /// <summary>The bulk send as written, with its final members; throws <see cref="BulkNothingToSendException"/> when no ticket could be answered.</summary>
     public static Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken) =>
-        InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
+        SqliteWriteGate.InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
 
     private static async Task<BulkSend> WriteInTransactionAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
     {
@@ -77,29 +77,6 @@ internal static class BulkWriter
                 + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
         }
         return bulk;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="write"/> in one transaction, committed when it returns and rolled back when it throws, with
-    /// the SQLite write gate held for that transaction only (the reads and composing before it need no gate).
-    /// </summary>
-    internal static async Task<T> InTransactionAsync<T>(HelpdeskDbContext db, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await write(cancellationToken).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            gate?.Release();
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        }
     }
 
     /// <summary>
