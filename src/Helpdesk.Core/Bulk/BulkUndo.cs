@@ -1,13 +1,15 @@
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Bulk;
 
 /// <summary>What an undo will put back, read before the write gate is taken: the tickets that got a reply and still exist.</summary>
-internal sealed record BulkUndoPlan(long BulkSendId, long StaffId, string StaffUserName, DateTimeOffset SentAt, DateTimeOffset Now, List<long> Tickets);
+internal sealed record BulkUndoPlan(long BulkSendId, long StaffId, string StaffUserName, long SenderId, DateTimeOffset SentAt, DateTimeOffset Now,
+    List<long> Tickets);
 
 /// <summary>
 /// Withdraws a bulk send with set-based statements in one transaction instead of loading every ticket and thread
@@ -26,7 +28,7 @@ internal static class BulkUndo
     public static async Task<BulkUndoPlan> ReadAsync(HelpdeskDbContext db, long bulkSendId, long staffId, string staffUserName, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var bulk = await db.BulkSends.AsNoTracking().Where(b => b.Id == bulkSendId).Select(b => new { b.State, b.HoldUntil, b.CreatedAt })
+        var bulk = await db.BulkSends.AsNoTracking().Where(b => b.Id == bulkSendId).Select(b => new { b.State, b.HoldUntil, b.CreatedAt, b.StaffId })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? throw new DomainException($"There is no bulk reply {bulkSendId}.");
         if (bulk.State == BulkSendState.Undone) throw new DomainException(AlreadyUndone);
         if (bulk.HoldUntil <= now) throw new DomainException(WindowPassed);
@@ -37,7 +39,7 @@ internal static class BulkUndo
                 orderby m.Id
                 select m.TicketNumber)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new BulkUndoPlan(bulkSendId, staffId, staffUserName, bulk.CreatedAt, now, tickets);
+        return new BulkUndoPlan(bulkSendId, staffId, staffUserName, bulk.StaffId, bulk.CreatedAt, now, tickets);
     }
 
     /// <summary>The write of an undo, the SQLite write gate held only for it. Throws <see cref="DomainException"/> and changes nothing when refused.</summary>
@@ -64,6 +66,7 @@ internal static class BulkUndo
             throw new DomainException(await db.BulkSends.Where(b => b.Id == plan.BulkSendId).Select(b => b.State)
                 .SingleAsync(cancellationToken).ConfigureAwait(false) == BulkSendState.Undone ? AlreadyUndone : WindowPassed);
 
+        await WithdrawFromRollupsAsync(db, plan, cancellationToken).ConfigureAwait(false);
         // Message-IDs are unique per reply (bulk-<ticket>-<guid>), so the index on MessageIdHeader finds each one.
         await RunAsync(db, """
             DELETE FROM "Messages" WHERE "Direction" = @outbound AND "MessageIdHeader" IN (
@@ -95,7 +98,46 @@ internal static class BulkUndo
             await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.undo", null,
                 $"bulk reply {plan.BulkSendId}: {cancelled} replies withdrawn, {restored} tickets back in the queue"), cancellationToken).ConfigureAwait(false);
         }
+        await RunAsync(db, """
+            DELETE FROM "DeskAgentActivity" WHERE "StaffId" = @sender
+              AND NOT EXISTS (SELECT 1 FROM "Messages" WHERE "Direction" = @outbound AND "AuthorStaffId" = @sender)
+            """, cancellationToken, ("@sender", plan.SenderId), ("@outbound", (int)MessageDirection.Outbound)).ConfigureAwait(false);
+        await RunAsync(db, """
+            UPDATE "DeskAgentActivity" SET "LastReplyAt" = (
+                SELECT MAX("CreatedAt") FROM "Messages" WHERE "Direction" = @outbound AND "AuthorStaffId" = @sender)
+            WHERE "StaffId" = @sender
+            """, cancellationToken, ("@sender", plan.SenderId), ("@outbound", (int)MessageDirection.Outbound)).ConfigureAwait(false);
         return new BulkUndoResult(cancelled, restored);
+    }
+
+    /// <summary>
+    /// The rollup triggers only count forwards (a reply written, a first response recorded): they cannot tell an
+    /// unsent reply taken back from history. So the undo takes its replies and first responses out of the lead
+    /// dashboard's counts itself, before the rows go, with the hour and bucket expressions the triggers use.
+    /// </summary>
+    private static async Task WithdrawFromRollupsAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken)
+    {
+        string Hour(string time) => db.IsSqlite ? $"{time} {FigureRollups.Hour}" : $"desk_hour({time})";
+        var bucket = db.IsSqlite ? FigureRollups.SqliteBucketExpression("t") : """desk_response_bucket(t."ReceivedAt", t."FirstResponseAt")""";
+        (string, object)[] values = [("@id", plan.BulkSendId), ("@queued", (int)BulkMemberOutcome.Queued), ("@outbound", (int)MessageDirection.Outbound)];
+        await RunAsync(db, $"""
+            UPDATE "DeskAgentHourly" SET "Replies" = "DeskAgentHourly"."Replies" - x.n
+            FROM (SELECT {Hour("r.\"CreatedAt\"")} AS h, r."AuthorStaffId" AS s, COUNT(*) AS n FROM "Messages" AS r
+                  WHERE r."Direction" = @outbound AND r."AuthorStaffId" IS NOT NULL AND r."MessageIdHeader" IN (
+                      SELECT "ReplyMessageId" FROM "BulkSendMembers" WHERE "BulkSendId" = @id AND "Outcome" = @queued)
+                  GROUP BY 1, 2) AS x
+            WHERE "DeskAgentHourly"."Hour" = x.h AND "DeskAgentHourly"."StaffId" = x.s
+            """, cancellationToken, values).ConfigureAwait(false);
+        await RunAsync(db, """DELETE FROM "DeskAgentHourly" WHERE "Replies" <= 0""", cancellationToken).ConfigureAwait(false);
+        await RunAsync(db, $"""
+            UPDATE "DeskResponseTimes" SET "Tickets" = "DeskResponseTimes"."Tickets" - x.n
+            FROM (SELECT {Hour("t.\"FirstResponseAt\"")} AS h, {bucket} AS mins, COUNT(*) AS n
+                  FROM "Tickets" AS t JOIN "BulkSendMembers" AS m ON m."TicketNumber" = t."Number"
+                  WHERE m."BulkSendId" = @id AND m."Outcome" = @queued AND m."PreviousFirstResponseAt" IS NULL AND t."FirstResponseAt" IS NOT NULL
+                  GROUP BY 1, 2) AS x
+            WHERE "DeskResponseTimes"."Hour" = x.h AND "DeskResponseTimes"."Minutes" = x.mins
+            """, cancellationToken, values[..2]).ConfigureAwait(false);
+        await RunAsync(db, """DELETE FROM "DeskResponseTimes" WHERE "Tickets" <= 0""", cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> RunAsync(HelpdeskDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)

@@ -74,6 +74,10 @@ public sealed class BulkUndoTests
         CollectionAssert.AreEquivalent(rebuilt.Backlog.ByIntent.ToArray(), kept.Backlog.ByIntent.ToArray());
         Assert.AreEqual(rebuilt.Triage, kept.Triage);
         CollectionAssert.AreEqual(rebuilt.SinceStart.Select(h => h.Arrived).ToArray(), kept.SinceStart.Select(h => h.Arrived).ToArray());
+        // The withdrawn replies were never answers: no first responses, no answers by the lead.
+        Assert.AreEqual(0, kept.FirstResponseSinceStart.Answered);
+        Assert.AreEqual(rebuilt.FirstResponseSinceStart, kept.FirstResponseSinceStart);
+        CollectionAssert.AreEqual(rebuilt.Agents.ToArray(), kept.Agents.ToArray());
     }
 
     [TestMethod]
