@@ -18,7 +18,8 @@ namespace Helpdesk.Benchmarks;
 /// <summary>
 /// Bulk replies at surge size: clustering N waiting tickets (default 100,000; load from SQLite + MinHash clustering)
 /// and queuing M bulk replies (default 10,000; tickets solved, messages, outbox items with MIME, audit, one
-/// transaction). Three runs each, medians printed. The tickets' texts are the customers' visible words from
+/// transaction), each send then undone at once (outbox items cancelled, replies removed, tickets put back). Three
+/// runs each, medians printed. The tickets' texts are the customers' visible words from
 /// data/training, picked with a skew (a few questions asked very often, as in a surge) and varied per customer:
 /// greeting, sign-off and name, a dropped word, a typo, lower case. Options: --tickets N --replies M.
 /// </summary>
@@ -90,6 +91,8 @@ public static class BulkBenchmark
 
             var bulk = services.GetRequiredService<BulkReplyService>();
             var queueSeconds = new List<double>();
+            var undoSeconds = new List<double>();
+            var undoCpu = new List<double>();
             // Each run answers its own 10,000 tickets, biggest clusters first, as a lead would.
             var order = report!.Intents.SelectMany(i => i.Clusters).OrderByDescending(c => c.Size).SelectMany(c => c.Members.Select(m => (c.Intent, m.Ticket)))
                 .ToList();
@@ -106,6 +109,14 @@ public static class BulkBenchmark
                 queueSeconds.Add(watch.Elapsed.TotalSeconds);
                 queueCpu.Add(Cpu() - cpu);
                 Console.WriteLine($"queue run {run + 1}: {result.Queued:N0} replies queued in {queueSeconds[^1]:0.00} s wall, {queueCpu[^1]:0.00} s CPU, {result.Skipped.Count} skipped");
+
+                // The lead changes their mind at once: the whole send must be withdrawn well inside the undo window.
+                cpu = Cpu();
+                watch.Restart();
+                var undo = await bulk.UndoAsync(leadId, result.BulkSendId);
+                undoSeconds.Add(watch.Elapsed.TotalSeconds);
+                undoCpu.Add(Cpu() - cpu);
+                Console.WriteLine($"undo run {run + 1}: {undo.Cancelled:N0} replies withdrawn, {undo.TicketsRestored:N0} tickets back in {undoSeconds[^1]:0.00} s wall, {undoCpu[^1]:0.00} s CPU");
             }
 
             Console.WriteLine();
@@ -115,6 +126,8 @@ public static class BulkBenchmark
             Console.WriteLine($"| cluster {tickets:N0} waiting tickets (load {Machine.Median(loadSeconds):0.00} s + MinHash/LSH) | {Machine.Median(clusterSeconds):0.00} | {Machine.Median(clusterCpu):0.00} | < 30 s |");
             if (queueSeconds.Count > 0)
                 Console.WriteLine($"| queue {replies:N0} bulk replies (one transaction) | {Machine.Median(queueSeconds):0.00} | {Machine.Median(queueCpu):0.00} | < 10 s |");
+            if (undoSeconds.Count > 0)
+                Console.WriteLine($"| undo {replies:N0} bulk replies (one transaction) | {Machine.Median(undoSeconds):0.00} | {Machine.Median(undoCpu):0.00} | well inside the {options.UndoWindow.TotalSeconds:0} s window |");
             Console.WriteLine($"machine: {Machine.Describe()}; date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
             return 0;
         }

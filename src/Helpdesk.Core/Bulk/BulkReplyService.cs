@@ -153,47 +153,18 @@ public sealed class BulkReplyService(
 
     /// <summary>
     /// Withdraws every reply of the bulk send while its window is open: the outbox items are cancelled, the replies
-    /// leave the threads and the tickets go back to the queue. After the window nothing can be withdrawn.
+    /// leave the threads and the tickets go back to the queue. After the window, or once the dispatcher has taken any
+    /// of its items, nothing is withdrawn (see <see cref="BulkUndo"/>).
     /// </summary>
     public async Task<BulkUndoResult> UndoAsync(long staffId, long bulkSendId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var staff = await RequireBulkReplierAsync(db, staffId, cancellationToken).ConfigureAwait(false);
-        var bulk = await db.BulkSends.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bulkSendId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException($"There is no bulk reply {bulkSendId}.");
-        bulk.Undo(now);
-        var items = await db.Outbox.Where(o => o.BulkBatchId == bulkSendId && o.State == OutboxState.Queued)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var item in items) item.Cancel(now);
-        var restored = 0;
-        var members = bulk.Members.Where(m => m.Outcome == BulkMemberOutcome.Undone).ToList();
-        foreach (var chunk in members.Chunk(LoadChunk))
-        {
-            var numbers = chunk.Select(m => m.TicketNumber).ToList();
-            var tickets = await db.Tickets.Include(t => t.Messages).Where(t => numbers.Contains(t.Number)).AsSplitQuery()
-                .ToDictionaryAsync(t => t.Number, cancellationToken).ConfigureAwait(false);
-            foreach (var member in chunk)
-            {
-                if (!tickets.TryGetValue(member.TicketNumber, out var ticket)) continue;
-                var reply = ticket.UndoBulkReply(member.ReplyMessageId ?? "", member.PreviousStatus, member.PreviousFirstResponseAt, now);
-                if (reply is not null) db.Messages.Remove(reply);
-                db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "ticket.bulk_reply_undone", ticket.Number, $"bulk reply {bulkSendId}"));
-                restored++;
-            }
-        }
-        db.AuditEvents.Add(new AuditEvent(now, staffId, staff.UserName, "bulk.undo", null,
-            $"bulk reply {bulkSendId}: {items.Count} replies withdrawn, {restored} tickets back in the queue"));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(x => x.Entity is OutboxItem))
-        {
-            throw new DomainException("The undo window has passed: the outbox has started sending these replies.");
-        }
-        notifier.TicketsChanged(members.Select(m => m.TicketNumber).ToList());
-        return new BulkUndoResult(items.Count, restored);
+        var plan = await BulkUndo.ReadAsync(db, bulkSendId, staffId, staff.UserName, now, cancellationToken).ConfigureAwait(false);
+        var result = await BulkUndo.WriteAsync(db, plan, cancellationToken).ConfigureAwait(false);
+        notifier.TicketsChanged(plan.Tickets);
+        return result;
     }
 
     /// <summary>

@@ -64,16 +64,6 @@ public sealed class BulkSend
 
     /// <summary>The id the row got from the bulk writer's own INSERT.</summary>
     internal void StoredAs(long id) => Id = id;
-
-    public void Undo(DateTimeOffset now)
-    {
-        if (!CanUndo(now)) throw new DomainException(State == BulkSendState.Undone
-            ? "This bulk reply was already undone."
-            : "The undo window has passed: the replies are being sent.");
-        State = BulkSendState.Undone;
-        UndoneAt = now;
-        foreach (var m in _members.Where(m => m.Outcome == BulkMemberOutcome.Queued)) m.MarkUndone();
-    }
 }
 
 public enum BulkMemberOutcome
@@ -115,8 +105,6 @@ public sealed class BulkSendMember
     public TicketStatus PreviousStatus { get; private set; }
 
     public DateTimeOffset? PreviousFirstResponseAt { get; private set; }
-
-    internal void MarkUndone() => Outcome = BulkMemberOutcome.Undone;
 
     internal void BelongsTo(long bulkSendId) => BulkSendId = bulkSendId;
 }

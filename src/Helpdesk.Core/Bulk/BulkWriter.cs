@@ -19,74 +19,64 @@ internal static class BulkWriter
     public const string ChangedWhileWriting = "changed while the replies were being written";
 
     /// <summary>The bulk send as written, with its final members; throws <see cref="BulkNothingToSendException"/> when no ticket could be answered.</summary>
-    public static async Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
+    public static Task<BulkSend> WriteAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken) =>
+        SqliteWriteGate.InTransactionAsync(db, ct => WriteInTransactionAsync(db, plan, ct), cancellationToken);
+
+    private static async Task<BulkSend> WriteInTransactionAsync(HelpdeskDbContext db, BulkPlan plan, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var written = new List<BulkDraft>(plan.Drafts.Count);
+        var skipped = new List<BulkSkip>(plan.Skipped);
+        await using (var solve = SolveCommand(db, plan.Now))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var written = new List<BulkDraft>(plan.Drafts.Count);
-            var skipped = new List<BulkSkip>(plan.Skipped);
-            await using (var solve = SolveCommand(db, plan.Now))
+            foreach (var draft in plan.Drafts)
             {
-                foreach (var draft in plan.Drafts)
-                {
-                    solve.Parameters[0].Value = draft.Ticket.Number;
-                    solve.Parameters[1].Value = draft.Ticket.Version;
-                    if (await solve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) written.Add(draft);
-                    else skipped.Add(new BulkSkip(draft.Ticket.Number, ChangedWhileWriting));
-                }
+                solve.Parameters[0].Value = draft.Ticket.Number;
+                solve.Parameters[1].Value = draft.Ticket.Version;
+                if (await solve.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) written.Add(draft);
+                else skipped.Add(new BulkSkip(draft.Ticket.Number, ChangedWhileWriting));
             }
-            if (written.Count == 0) throw new BulkNothingToSendException(skipped);
+        }
+        if (written.Count == 0) throw new BulkNothingToSendException(skipped);
 
-            var bulk = new BulkSend(plan.StaffId, plan.Request.Intent, plan.Template.Id, plan.Version.Id, plan.Now, plan.HoldUntil);
-            var writtenNumbers = written.Select(d => d.Ticket.Number).ToHashSet();
-            // Members in the lead's order, skipped ones with their reasons.
-            var reasons = skipped.ToDictionary(s => s.TicketNumber, s => s.Reason);
-            foreach (var target in plan.Request.Tickets.DistinctBy(t => t.TicketNumber))
+        var bulk = new BulkSend(plan.StaffId, plan.Request.Intent, plan.Template.Id, plan.Version.Id, plan.Now, plan.HoldUntil);
+        var writtenNumbers = written.Select(d => d.Ticket.Number).ToHashSet();
+        // Members in the lead's order, skipped ones with their reasons.
+        var reasons = skipped.ToDictionary(s => s.TicketNumber, s => s.Reason);
+        foreach (var target in plan.Request.Tickets.DistinctBy(t => t.TicketNumber))
+        {
+            if (reasons.TryGetValue(target.TicketNumber, out var reason)) bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
+        }
+        foreach (var draft in written)
+            bulk.Add(BulkSendMember.Queued(draft.Ticket.Number, draft.Reply.MessageIdHeader!, draft.Ticket.Status, draft.Ticket.FirstResponseAt));
+
+        await using (var sends = new PreparedInsert<BulkSend>(db))
+            bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
+        await using (var members = new PreparedInsert<BulkSendMember>(db))
+            foreach (var member in bulk.Members)
             {
-                if (reasons.TryGetValue(target.TicketNumber, out var reason)) bulk.Add(BulkSendMember.Skipped(target.TicketNumber, reason));
+                member.BelongsTo(bulk.Id);
+                await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
             }
+        await using (var messages = new PreparedInsert<TicketMessage>(db))
             foreach (var draft in written)
-                bulk.Add(BulkSendMember.Queued(draft.Ticket.Number, draft.Reply.MessageIdHeader!, draft.Ticket.Status, draft.Ticket.FirstResponseAt));
-
-            await using (var sends = new PreparedInsert<BulkSend>(db))
-                bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
-            await using (var members = new PreparedInsert<BulkSendMember>(db))
-                foreach (var member in bulk.Members)
-                {
-                    member.BelongsTo(bulk.Id);
-                    await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
-                }
-            await using (var messages = new PreparedInsert<TicketMessage>(db))
-                foreach (var draft in written)
-                    draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
-            await using (var outbox = new PreparedInsert<OutboxItem>(db))
-                foreach (var draft in written)
-                {
-                    draft.Item.BelongsToBulk(bulk.Id);
-                    await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
-                }
-            await using (var audit = new PreparedInsert<AuditEvent>(db))
+                draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
+        await using (var outbox = new PreparedInsert<OutboxItem>(db))
+            foreach (var draft in written)
             {
-                var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
-                foreach (var draft in written)
-                    await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
-                        cancellationToken).ConfigureAwait(false);
-                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
-                    $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
-                    + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
+                draft.Item.BelongsToBulk(bulk.Id);
+                await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
             }
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return bulk;
-        }
-        finally
+        await using (var audit = new PreparedInsert<AuditEvent>(db))
         {
-            gate?.Release();
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
+            foreach (var draft in written)
+                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
+                    cancellationToken).ConfigureAwait(false);
+            await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
+                $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
+                + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
         }
+        return bulk;
     }
 
     /// <summary>
@@ -95,23 +85,34 @@ internal static class BulkWriter
     /// </summary>
     private static DbCommand SolveCommand(HelpdeskDbContext db, DateTimeOffset now)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
+        var command = Command(db, """
             UPDATE "Tickets" SET "Status" = @solved, "SolvedAt" = @now, "FirstResponseAt" = COALESCE("FirstResponseAt", @now),
               "ClaimedBy" = NULL, "ClaimedAt" = NULL, "ClaimExpiresAt" = NULL,
               "UpdatedAt" = CASE WHEN "UpdatedAt" > @now THEN "UpdatedAt" ELSE @now END, "Version" = "Version" + 1
             WHERE "Number" = @p0 AND "Version" = @p1 AND "Status" IN (0, 1)
               AND ("ClaimedBy" IS NULL OR "ClaimExpiresAt" IS NULL OR "ClaimExpiresAt" <= @now)
-            """;
+            """);
         Add(command, "@p0", 0L);
         Add(command, "@p1", 0);
         Add(command, "@solved", (int)TicketStatus.Solved);
-        Add(command, "@now", db.IsSqlite ? now.ToUnixTimeMilliseconds() : now);
+        Add(command, "@now", Time(db, now));
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object value)
+    /// <summary>A command in the context's current transaction.</summary>
+    internal static DbCommand Command(HelpdeskDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>A time as the provider stores it: unix milliseconds on SQLite (see HelpdeskDbContext), timestamptz on PostgreSQL.</summary>
+    internal static object Time(HelpdeskDbContext db, DateTimeOffset? at) =>
+        at is not { } value ? DBNull.Value : db.IsSqlite ? value.ToUnixTimeMilliseconds() : value;
+
+    internal static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

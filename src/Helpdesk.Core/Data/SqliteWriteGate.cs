@@ -16,6 +16,30 @@ public static class SqliteWriteGate
 
     public static SemaphoreSlim For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction, committed when it returns and rolled back when it throws, with
+    /// this file's gate held for that transaction only, for writers that read before it without the gate. On
+    /// PostgreSQL there is no gate: the transaction alone.
+    /// </summary>
+    internal static async Task<T> InTransactionAsync<T>(HelpdeskDbContext db, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var gate = db.IsSqlite ? For(db.Database.GetConnectionString() ?? "") : null;
+        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await write(cancellationToken).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            gate?.Release();
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Takes the gate around every SaveChanges that is not already inside an explicit transaction.</summary>
     internal sealed class SaveChangesGate : SaveChangesInterceptor
     {

@@ -128,18 +128,6 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private async Task<T> InTransactionAsync<T>(Func<HelpdeskDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await work(db).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        return await SqliteWriteGate.InTransactionAsync(db, _ => work(db), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -143,13 +143,6 @@ public sealed class OutboxItem
         LastError = reason;
     }
 
-    public void Cancel(DateTimeOffset now)
-    {
-        if (State != OutboxState.Queued || HoldUntil is null || HoldUntil <= now)
-            throw new DomainException($"Outbox item {Id} can no longer be withdrawn.");
-        State = OutboxState.Cancelled;
-    }
-
     /// <summary>Sending stopped for a reason that is not this message's fault (e.g. the desk's SMTP login): try again soon.</summary>
     public void ReleaseLease() => LeasedUntil = null;
 

@@ -20,7 +20,8 @@ public static class FigureRollups
     /// <summary>Schema step 4, also run after EnsureCreated (which knows nothing of triggers).</summary>
     public const int SchemaVersion = 4;
 
-    private const string Hour = "/ 3600000 * 3600000";
+    /// <summary>Appended to a SQLite time (unix ms) it gives the start of its UTC hour, as the rollup tables key it.</summary>
+    internal const string Hour = "/ 3600000 * 3600000";
 
     public static string Sqlite { get; } = BuildSqlite();
 
@@ -145,7 +146,8 @@ public static class FigureRollups
         """;
     }
 
-    private static string SqliteBucketExpression(string row)
+    /// <summary>The response-time bucket (minutes) of <paramref name="row"/>'s first response, as the SQLite triggers file it.</summary>
+    internal static string SqliteBucketExpression(string row)
     {
         var m = $"MAX(0, ({row}.\"FirstResponseAt\" - {row}.\"ReceivedAt\") / 60000)";
         return $"(CASE WHEN {m} < 240 THEN {m} WHEN {m} < 2880 THEN {m} / 15 * 15 ELSE {m} / 60 * 60 END)";

@@ -201,24 +201,6 @@ public sealed class Ticket
         return reply;
     }
 
-    /// <summary>
-    /// Withdraws a bulk reply that was never sent (undone in its window): the reply leaves the thread and the ticket
-    /// goes back to the queue as it was, unless the customer wrote again meanwhile (then it is already back, Open).
-    /// </summary>
-    public TicketMessage? UndoBulkReply(string replyMessageId, TicketStatus previousStatus, DateTimeOffset? previousFirstResponseAt, DateTimeOffset now)
-    {
-        var reply = _messages.FirstOrDefault(m => m.Direction == MessageDirection.Outbound && m.MessageIdHeader == replyMessageId);
-        if (reply is not null) _messages.Remove(reply);
-        FirstResponseAt = previousFirstResponseAt;
-        if (Status == TicketStatus.Solved)
-        {
-            Status = previousStatus;
-            SolvedAt = null;
-        }
-        Touch(now);
-        return reply;
-    }
-
     public void AddNote(TicketMessage note)
     {
         if (note.Direction != MessageDirection.Note) throw new DomainException("A note must be an internal note.");
