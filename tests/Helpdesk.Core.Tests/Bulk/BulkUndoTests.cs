@@ -109,23 +109,38 @@ public sealed class BulkUndoTests
     }
 
     [TestMethod]
-    public async Task Undo_DispatcherTookAnItem_RefusedAndNothingChanged()
+    [DataRow("leased", DisplayName = "a dispatcher of another instance (its clock ahead) holds one reply")]
+    [DataRow("tried", DisplayName = "one reply was tried once and waits for its retry")]
+    [DataRow("sent", DisplayName = "one reply has already gone out")]
+    public async Task Undo_DispatcherTookAnItem_RefusedAndNothingChanged(string what)
     {
         await using var bulk = await BulkDesk.CreateAsync();
         var (numbers, sent) = await SentTenSecondsAgoAsync(bulk, 3);
-        // A dispatcher of another instance (its clock ahead) has leased one of the held replies.
+        var now = bulk.Desk.Clock.GetUtcNow();
         await using (var db = await bulk.Desk.Factory.CreateDbContextAsync())
         {
             var item = await db.Outbox.FirstAsync(o => o.TicketNumber == numbers[2]);
-            item.Lease(bulk.Desk.Clock.GetUtcNow().AddMinutes(2));
+            switch (what)
+            {
+                case "leased": item.Lease(now.AddMinutes(2)); break;
+                case "tried": item.RecordTemporaryFailure("451 try again later", now, now.AddMinutes(1)); break;
+                case "sent": item.MarkSent(now); break;
+            }
             await db.SaveChangesAsync();
         }
+        async Task<List<(OutboxState, int)>> OutboxAsync()
+        {
+            await using var db = await bulk.Desk.Factory.CreateDbContextAsync();
+            return (await db.Outbox.AsNoTracking().OrderBy(o => o.Id).Select(o => new { o.State, o.Attempts }).ToListAsync())
+                .Select(o => (o.State, o.Attempts)).ToList();
+        }
+        var outboxBefore = await OutboxAsync();
 
         var refused = await Assert.ThrowsExactlyAsync<DomainException>(() => bulk.Desk.Get<BulkReplyService>().UndoAsync(bulk.LeadId, sent.BulkSendId));
 
         Assert.AreEqual(BulkUndo.SendingStarted, refused.Message);
+        CollectionAssert.AreEqual(outboxBefore, await OutboxAsync(), "no reply was cancelled");
         await using var check = await bulk.Desk.Factory.CreateDbContextAsync();
-        Assert.AreEqual(3, await check.Outbox.CountAsync(o => o.State == OutboxState.Queued));
         var send = await check.BulkSends.AsNoTracking().Include(b => b.Members).SingleAsync();
         Assert.AreEqual((BulkSendState.Queued, (DateTimeOffset?)null), (send.State, send.UndoneAt));
         Assert.IsTrue(send.Members.All(m => m.Outcome == BulkMemberOutcome.Queued));
