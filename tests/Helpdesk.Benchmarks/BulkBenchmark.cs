@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Helpdesk.Classification.Data;
@@ -156,13 +155,13 @@ public static class BulkBenchmark
         {
             var n = Math.Min(batch, count - done);
             await using var tx = await conn.BeginTransactionAsync();
-            var customer = Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,0)""", 4);
-            var ticket = Prepare(conn, tx, """
+            var customer = PreparedCommand.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,0)""", 4);
+            var ticket = PreparedCommand.Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
                   "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","UpdatedAt","InboundCount","HasAttachments","Escalated","IsSpam","Version")
                 VALUES (@p0,@p1,@p2,0,1,@p3,@p4,0,0,@p5,@p5,@p5,@p5,1,0,0,0,2)
                 """, 6);
-            var message = Prepare(conn, tx, """
+            var message = PreparedCommand.Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","FromName","Subject","Text","VisibleText","CreatedAt","SentUnedited")
                 VALUES (@p0,0,@p1,@p2,@p3,@p4,@p5,@p5,@p6,0)
                 """, 7);
@@ -172,14 +171,14 @@ public static class BulkBenchmark
                 var at = (now - TimeSpan.FromHours(48) + TimeSpan.FromSeconds(k)).ToUnixTimeMilliseconds();
                 var name = $"{Names[random.Next(Names.Length)]} Customer{k}";
                 var address = $"customer{k}@bulk.example";
-                await RunAsync(customer, k, address, name, at);
+                await PreparedCommand.RunAsync(customer, CancellationToken.None, k, address, name, at);
                 var intent = intents[random.Next(intents.Length)];
                 var pool = texts[intent];
                 // Skewed pick: the first questions of each intent are asked far more often (rank ~ r^3), as in a surge.
                 var text = Vary(pool[(int)(Math.Pow(random.NextDouble(), 3) * pool.Count)], random);
                 var subject = "Re: Important: please create a new password";
-                await RunAsync(ticket, k, subject, k, intent, 0.85 + random.NextDouble() * 0.15, at);
-                await RunAsync(message, k, $"bulk-bench-{k}@mail.example", address, name, subject, text, at);
+                await PreparedCommand.RunAsync(ticket, CancellationToken.None, k, subject, k, intent, 0.85 + random.NextDouble() * 0.15, at);
+                await PreparedCommand.RunAsync(message, CancellationToken.None, k, $"bulk-bench-{k}@mail.example", address, name, subject, text, at);
             }
             await tx.CommitAsync();
         }
@@ -197,25 +196,5 @@ public static class BulkBenchmark
         var body = string.Join(' ', words);
         if (random.NextDouble() < 0.25) body = body.ToLowerInvariant();
         return $"{Openers[random.Next(Openers.Length)]} {body}\n\n{Closers[random.Next(Closers.Length)]}\n{Names[random.Next(Names.Length)]}".Trim();
-    }
-
-    private static DbCommand Prepare(DbConnection conn, DbTransaction tx, string sql, int parameters)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@p" + i;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
-
-    private static Task<int> RunAsync(DbCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return cmd.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intents;
 using Microsoft.EntityFrameworkCore;
@@ -47,24 +46,24 @@ public static class SyntheticSurge
         foreach (var chunk in plan.Chunk(Batch))
         {
             await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-            var customer = Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
-            var ticket = Prepare(conn, tx, """
+            var customer = PreparedCommand.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
+            var ticket = PreparedCommand.Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
                   "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
                   "HasAttachments","Escalated","IsSpam","Version")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19)
                 """, 20);
-            var message = Prepare(conn, tx, """
+            var message = PreparedCommand.Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","Subject","Text","VisibleText","CreatedAt","SentUnedited")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)
                 """, 9);
             foreach (var r in chunk)
             {
-                await RunAsync(customer, cancellationToken, r.CustomerId, r.Address, r.CustomerName, T(r.Received), false);
-                await RunAsync(ticket, cancellationToken, r.Number, r.Subject, r.CustomerId, r.Status, r.Priority, r.Intent,
+                await PreparedCommand.RunAsync(customer, cancellationToken, r.CustomerId, r.Address, r.CustomerName, T(r.Received), false);
+                await PreparedCommand.RunAsync(ticket, cancellationToken, r.Number, r.Subject, r.CustomerId, r.Status, r.Priority, r.Intent,
                     r.Confidence, r.NeedsTriage, false, T(r.Received), T(r.Received), T(r.Received), r.FirstResponseAt is { } f ? T(f) : null,
                     r.SolvedAt is { } s ? T(s) : null, T(r.UpdatedAt), 1, false, false, false, 1);
-                await RunAsync(message, cancellationToken, r.Number, 0, r.MessageIdHeader, r.Address, r.Subject,
+                await PreparedCommand.RunAsync(message, cancellationToken, r.Number, 0, r.MessageIdHeader, r.Address, r.Subject,
                     r.Body, r.Body, T(r.Received), false);
             }
             await tx.CommitAsync(cancellationToken);
@@ -113,26 +112,6 @@ public static class SyntheticSurge
             roll -= share;
         }
         return Mix[0].Intent;
-    }
-
-    internal static DbCommand Prepare(DbConnection conn, DbTransaction tx, string sql, int parameters)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@p" + i;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
-
-    internal static Task<int> RunAsync(DbCommand cmd, CancellationToken cancellationToken, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        return cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 
