@@ -4,7 +4,6 @@ namespace Helpdesk.Cli.Tests;
 
 // Environment variables are process-wide: the CLI tests of this assembly run one at a time.
 [TestClass]
-[DoNotParallelize]
 public sealed class HelpAndSeedTests
 {
     [TestMethod]

@@ -4,7 +4,6 @@ namespace Helpdesk.Cli.Tests;
 
 /// <summary>`helpdesk parse FILE...` held to the contract of issue 3: one JSON object per file and line.</summary>
 [TestClass]
-[DoNotParallelize]
 public sealed class ParseCommandTests
 {
     private static readonly string Golden = Path.Combine(CliRun.RepositoryRoot, "tests", "Helpdesk.Mail.Tests", "TestData", "golden");
