@@ -94,8 +94,12 @@ public sealed class IntakePipeline
     }
 
     /// <summary>Processes every stored email still Pending (left by a crash or a stopped process), oldest first.</summary>
-    public async Task<int> ProcessPendingAsync(int batchSize = 500, CancellationToken cancellationToken = default)
+    /// <param name="onlySource">Only this source's emails (a mailbox, by the lease holder), or null for all.</param>
+    /// <param name="exceptSources">Leave these sources' emails to whoever holds their lease.</param>
+    public async Task<int> ProcessPendingAsync(int batchSize = 500, CancellationToken cancellationToken = default,
+        string? onlySource = null, IReadOnlyCollection<string>? exceptSources = null)
     {
+        var except = exceptSources?.ToList() ?? [];
         var total = 0;
         long after = 0;
         while (true)
@@ -105,6 +109,8 @@ public sealed class IntakePipeline
             {
                 batch = await db.RawMessages.AsNoTracking()
                     .Where(r => r.State == RawMessageState.Pending && r.Id > after)
+                    .Where(r => onlySource == null || r.Source == onlySource)
+                    .Where(r => !except.Contains(r.Source))
                     .OrderBy(r => r.Id).Take(batchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
             }
             if (batch.Count == 0) return total;

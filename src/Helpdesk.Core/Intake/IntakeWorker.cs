@@ -68,7 +68,10 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
         }
         try
         {
-            var pending = await pipeline.ProcessPendingAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+            // A mailbox's emails are processed only by the instance holding its lease (after it takes the lease, below):
+            // two instances starting together would otherwise both process the emails the other was storing.
+            var leased = sources.Mailboxes.Select(m => m.DisplayName).ToList();
+            var pending = await pipeline.ProcessPendingAsync(cancellationToken: stoppingToken, exceptSources: leased).ConfigureAwait(false);
             if (pending > 0) logger.LogInformation("Intake processed {Count} emails stored before the last stop", pending);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -117,12 +120,34 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             logger.LogInformation("{Instance} takes in {Mailbox}", leases.InstanceName, name);
             using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var renewing = RenewAsync(name, holding);
+            await ProcessLeftAsync(name, holding.Token).ConfigureAwait(false);
             await RunAsync(sources.Mailbox(mailbox), bounded: true, holding.Token).ConfigureAwait(false);
             await holding.CancelAsync().ConfigureAwait(false);
             await renewing.ConfigureAwait(false);
         }
         try { await leases.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false); }
         catch (Exception e) { logger.LogWarning("Intake could not give up the lease on {Mailbox}: {Error}", name, IntakeRunner.Describe(e)); }
+    }
+
+    /// <summary>
+    /// Emails of the mailbox stored but not processed when its last holder stopped or died (this instance before a
+    /// restart, or another instance before a takeover).
+    /// </summary>
+    private async Task ProcessLeftAsync(string mailbox, CancellationToken holding)
+    {
+        try
+        {
+            var left = await pipeline.ProcessPendingAsync(cancellationToken: holding, onlySource: mailbox).ConfigureAwait(false);
+            if (left > 0) logger.LogInformation("Intake processed {Count} emails of {Mailbox} stored before its last holder stopped", left, mailbox);
+        }
+        catch (OperationCanceledException) when (holding.IsCancellationRequested)
+        {
+            // The lease was lost or the desk is stopping: the next holder processes what is left.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Intake could not process the emails left in {Mailbox}; they stay pending", mailbox);
+        }
     }
 
     /// <summary>Renews the lease until <paramref name="holding"/> ends; cancels it when the lease is found lost.</summary>

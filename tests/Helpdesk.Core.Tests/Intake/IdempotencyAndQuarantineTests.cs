@@ -134,6 +134,22 @@ public sealed class IdempotencyAndQuarantineTests
     }
 
     [TestMethod]
+    public async Task ProcessPendingAsync_BySource_EachMailboxLeftToItsLeaseHolder()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var store = desk.Database.Get<IntakeStore>();
+        await store.StoreMailboxBatchAsync("box-a", 1, [new IntakeStore.Fetched(1, Mails.Customer("a@example.com", "a@x", "A", "a"))], 0);
+        await store.StoreMailboxBatchAsync("box-b", 1, [new IntakeStore.Fetched(1, Mails.Customer("b@example.com", "b@x", "B", "b"))], 0);
+
+        var atStart = await desk.Pipeline.ProcessPendingAsync(exceptSources: ["box-a", "box-b"]);
+        var holderOfA = await desk.Pipeline.ProcessPendingAsync(onlySource: "box-a");
+
+        Assert.AreEqual(0, atStart, "a starting instance leaves leased mailboxes to their holders");
+        Assert.AreEqual(1, holderOfA);
+        Assert.AreEqual(1, await desk.QueryAsync(db => db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending && r.Source == "box-b")));
+    }
+
+    [TestMethod]
     public async Task ImportAsync_MboxWithEscapedFrom_SplitsAndUnescapes()
     {
         await using var desk = await IntakeTestDesk.CreateAsync();
