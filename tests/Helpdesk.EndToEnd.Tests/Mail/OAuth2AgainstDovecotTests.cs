@@ -14,9 +14,10 @@ using SmtpClient = MailKit.Net.Smtp.SmtpClient;
 namespace Helpdesk.EndToEnd.Tests.Mail;
 
 /// <summary>
-/// OAuth2 sign-in end to end: the Google token source signs a service-account JWT, the test's identity provider
-/// issues a token, MailKit sends it with XOAUTH2 through <see cref="MailLogin"/>, and the real Dovecot (IMAP, and
-/// Postfix's AUTH through Dovecot) asks the same identity provider whether the token is active.
+/// OAuth2 sign-in end to end: the Google token source signs a service-account JWT (or MSAL asks by client
+/// credentials), the test's identity provider issues a token, MailKit sends it with XOAUTH2 through
+/// <see cref="MailLogin"/>, and the real Dovecot (IMAP, and Postfix's AUTH through Dovecot) asks the same identity
+/// provider whether the token is active.
 /// </summary>
 [TestClass]
 public sealed class OAuth2AgainstDovecotTests
@@ -24,6 +25,8 @@ public sealed class OAuth2AgainstDovecotTests
     /// <summary>Its own server pair (IMAP 32143, SMTP 32025) in OAuth2 mode, beside the assembly's password-only one.</summary>
     private const int BasePort = 32000;
     private const string Mailbox = "support@example.test";
+    private const string Tenant = "e2e-tenant";
+    private const string AppSecret = "e2e-app-secret";
 
     private static LoopbackHttpEndpoint? _endpoint;
     private static LoopbackMailServers? _servers;
@@ -111,6 +114,40 @@ public sealed class OAuth2AgainstDovecotTests
     }
 
     [TestMethod]
+    public async Task AuthenticateAsync_ImapWithEntraAppToken_LogsInAndSelectsInbox()
+    {
+        using var tokens = new CachedMailTokenProvider(new MicrosoftTokenSource(MicrosoftOptions(AppSecret), _endpoint!.RedirectingClient()));
+        using var client = await ConnectImapAsync();
+
+        await MailLogin.AuthenticateAsync(client, MicrosoftOptions(AppSecret), tokens, TestContext.CancellationToken);
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite, TestContext.CancellationToken);
+
+        Assert.IsTrue(client.IsAuthenticated);
+        Assert.AreEqual(FolderAccess.ReadWrite, client.Inbox.Access);
+        Assert.AreEqual(1, Provider.TokensIssued);
+        Assert.AreEqual(1, Provider.Introspections);
+    }
+
+    [TestMethod]
+    public async Task AuthenticateAsync_ImapWrongClientSecret_MailLoginExceptionWithEntraWordsAndNoServerLogin()
+    {
+        using var tokens = new CachedMailTokenProvider(new MicrosoftTokenSource(MicrosoftOptions("expired-secret"), _endpoint!.RedirectingClient()));
+        using var client = await ConnectImapAsync();
+
+        var error = await Assert.ThrowsExactlyAsync<MailLoginException>(() =>
+            MailLogin.AuthenticateAsync(client, MicrosoftOptions("expired-secret"), tokens, TestContext.CancellationToken));
+        TestContext.WriteLine(error.Message);
+
+        Assert.AreEqual(
+            "Microsoft Entra refused the token request for client e2e-app at https://login.test.example/e2e-tenant: "
+            + "invalid_client: AADSTS7000222: The provided client secret keys for app 'e2e-app' are expired.",
+            error.Message);
+        Assert.IsTrue(error.RefusedByIdentityProvider);
+        Assert.AreEqual(0, Provider.Introspections, "no token, so the server was never asked");
+        Assert.IsTrue(client.IsConnected);
+    }
+
+    [TestMethod]
     public async Task AuthenticateAsync_ImapPassword_StillWorksOnTheSameServer()
     {
         using var client = await ConnectImapAsync();
@@ -164,6 +201,16 @@ public sealed class OAuth2AgainstDovecotTests
         Auth = MailAuth.OAuth2Google,
         User = Mailbox,
         ServiceAccountKeyFile = _keyFile,
+    };
+
+    private static MailAuthOptions MicrosoftOptions(string secret) => new()
+    {
+        Auth = MailAuth.OAuth2Microsoft,
+        User = Mailbox,
+        TenantId = Tenant,
+        ClientId = "e2e-app",
+        ClientSecret = secret,
+        Authority = "https://login.test.example/" + Tenant,   // MSAL's requests go to the loopback endpoint
     };
 
     private static CachedMailTokenProvider Tokens()
@@ -228,6 +275,7 @@ public sealed class OAuth2AgainstDovecotTests
         public LoopbackHttpEndpoint.Response Handle(LoopbackHttpEndpoint.Request request) => request.Path switch
         {
             "/token" => Issue(request),
+            $"/{Tenant}/oauth2/v2.0/token" => IssueToApp(request),
             "/introspect" => Introspect(request),
             _ => LoopbackHttpEndpoint.Response.Json("""{"error":"not_found"}""", 404),
         };
@@ -238,10 +286,26 @@ public sealed class OAuth2AgainstDovecotTests
             var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
             if (!_key.VerifyData(signed, Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
                 return LoopbackHttpEndpoint.Response.Json("""{"error":"invalid_grant","error_description":"Invalid JWT Signature."}""", 400);
-            var subject = JsonDocument.Parse(Base64Url(parts[1])).RootElement.GetProperty("sub").GetString()!;
+            return Token(JsonDocument.Parse(Base64Url(parts[1])).RootElement.GetProperty("sub").GetString()!);
+        }
+
+        private LoopbackHttpEndpoint.Response Token(string subject)
+        {
             var token = $"ya29.e2e-{Interlocked.Increment(ref _tokensIssued)}-{Guid.NewGuid():N}";
             _issued[token] = (subject, DateTimeOffset.UtcNow + (IssueExpired ? TimeSpan.FromMinutes(-1) : TimeSpan.FromHours(1)));
             return LoopbackHttpEndpoint.Response.Json($$"""{"access_token":"{{token}}","expires_in":3599,"token_type":"Bearer"}""");
+        }
+
+        /// <summary>Entra's client credentials; the app was granted the support mailbox (Add-MailboxPermission).</summary>
+        private LoopbackHttpEndpoint.Response IssueToApp(LoopbackHttpEndpoint.Request request)
+        {
+            var form = request.Form;
+            if (form.GetValueOrDefault("grant_type") != "client_credentials" || form.GetValueOrDefault("scope") != MailAuthOptions.MicrosoftScope)
+                return LoopbackHttpEndpoint.Response.Json("""{"error":"invalid_request","error_description":"AADSTS900144: wrong grant or scope."}""", 400);
+            if (form.GetValueOrDefault("client_secret") != AppSecret)
+                return LoopbackHttpEndpoint.Response.Json(
+                    """{"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys for app 'e2e-app' are expired.","error_codes":[7000222]}""", 401);
+            return Token(Mailbox);
         }
 
         private LoopbackHttpEndpoint.Response Introspect(LoopbackHttpEndpoint.Request request)

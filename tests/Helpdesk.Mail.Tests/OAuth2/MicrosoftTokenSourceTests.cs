@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using Helpdesk.Mail.Transport.OAuth2;
 using Helpdesk.Testing.Mail;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Identity.Client;
 
 namespace Helpdesk.Mail.Tests.OAuth2;
 
@@ -25,7 +24,7 @@ public sealed class MicrosoftTokenSourceTests
     public async Task RequestTokenAsync_ClientSecret_PostsClientCredentialsGrantForExchangeScope()
     {
         await using var endpoint = new LoopbackHttpEndpoint(IssueTokens);
-        var source = new MicrosoftTokenSource(Options(secret: "s3cret~value"), new RedirectingHttpFactory(endpoint));
+        var source = new MicrosoftTokenSource(Options(secret: "s3cret~value"), endpoint.RedirectingClient());
 
         var token = await source.RequestTokenAsync(TestContext.CancellationToken);
 
@@ -55,7 +54,7 @@ public sealed class MicrosoftTokenSourceTests
         options.CertificateFile = pfx;
         options.CertificatePassword = "pfx-pass";
         Assert.IsEmpty(options.Validate("Helpdesk:Outbox"));
-        var source = new MicrosoftTokenSource(options, new RedirectingHttpFactory(endpoint));
+        var source = new MicrosoftTokenSource(options, endpoint.RedirectingClient());
         File.Delete(pfx);   // read once, at construction
 
         await source.RequestTokenAsync(TestContext.CancellationToken);
@@ -79,7 +78,7 @@ public sealed class MicrosoftTokenSourceTests
         await using var endpoint = new LoopbackHttpEndpoint(IssueTokens);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var tokens = new CachedMailTokenProvider(
-            new MicrosoftTokenSource(Options(secret: "s3cret"), new RedirectingHttpFactory(endpoint)), time);
+            new MicrosoftTokenSource(Options(secret: "s3cret"), endpoint.RedirectingClient()), time);
         var ct = TestContext.CancellationToken;
 
         var first = await tokens.GetAccessTokenAsync(ct);
@@ -101,7 +100,7 @@ public sealed class MicrosoftTokenSourceTests
     public async Task GetAccessTokenAsync_Invalidated_AsksTheEndpointAgain()
     {
         await using var endpoint = new LoopbackHttpEndpoint(IssueTokens);
-        using var tokens = new CachedMailTokenProvider(new MicrosoftTokenSource(Options(secret: "s3cret"), new RedirectingHttpFactory(endpoint)));
+        using var tokens = new CachedMailTokenProvider(new MicrosoftTokenSource(Options(secret: "s3cret"), endpoint.RedirectingClient()));
         var ct = TestContext.CancellationToken;
         var first = await tokens.GetAccessTokenAsync(ct);
 
@@ -122,11 +121,11 @@ public sealed class MicrosoftTokenSourceTests
             {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.","error_codes":[7000215]}
             """, 401));
         const string secret = "Zq8~not-the-secret";
-        var source = new MicrosoftTokenSource(Options(secret), new RedirectingHttpFactory(endpoint));
+        var source = new MicrosoftTokenSource(Options(secret), endpoint.RedirectingClient());
 
         var error = await Assert.ThrowsExactlyAsync<MailLoginException>(() => source.RequestTokenAsync(TestContext.CancellationToken));
 
-        StringAssert.Contains(error.Message, "AADSTS7000215: Invalid client secret provided");
+        StringAssert.Contains(error.Message, "invalid_client: AADSTS7000215: Invalid client secret provided. Ensure the secret");
         StringAssert.Contains(error.Message, ClientId);
         Assert.IsTrue(error.RefusedByIdentityProvider);
         Assert.IsFalse(error.Message.Contains(secret, StringComparison.Ordinal), "the secret itself is never in the message");
@@ -148,22 +147,5 @@ public sealed class MicrosoftTokenSourceTests
             return LoopbackHttpEndpoint.Response.Json("""{"error":"not_found"}""", 404);
         var n = Interlocked.Increment(ref _issued);
         return LoopbackHttpEndpoint.Response.Json($$"""{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"entra-token-{{n}}"}""");
-    }
-
-    /// <summary>MSAL's HTTP hook: every request it makes goes to the loopback endpoint, path and query kept.</summary>
-    private sealed class RedirectingHttpFactory(LoopbackHttpEndpoint endpoint) : IMsalHttpClientFactory
-    {
-        private readonly HttpClient _client = new(new Redirect(endpoint));
-
-        public HttpClient GetHttpClient() => _client;
-
-        private sealed class Redirect(LoopbackHttpEndpoint endpoint) : DelegatingHandler(new HttpClientHandler())
-        {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                request.RequestUri = new Uri(endpoint.BaseUrl + request.RequestUri!.PathAndQuery);
-                return base.SendAsync(request, cancellationToken);
-            }
-        }
     }
 }

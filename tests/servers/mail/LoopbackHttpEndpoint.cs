@@ -31,6 +31,12 @@ public sealed class LoopbackHttpEndpoint : IAsyncDisposable
 
     public IReadOnlyList<Request> Requests => [.. _requests];
 
+    /// <summary>
+    /// An HTTP client sending every request here, path and query kept: for libraries that accept only https URLs of
+    /// their provider (MSAL's authorities) yet let the caller hand them the HttpClient.
+    /// </summary>
+    public HttpClient RedirectingClient() => new(new Redirect(BaseUrl));
+
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
@@ -108,6 +114,15 @@ public sealed class LoopbackHttpEndpoint : IAsyncDisposable
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
+        }
+    }
+
+    private sealed class Redirect(string baseUrl) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new Uri(baseUrl + request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using Microsoft.Identity.Client;
 
 namespace Helpdesk.Mail.Transport.OAuth2;
@@ -16,8 +17,8 @@ public sealed class MicrosoftTokenSource : IMailTokenSource
     private readonly string _description;
 
     /// <param name="options">Validated settings with Auth=OAuth2Microsoft.</param>
-    /// <param name="httpClientFactory">MSAL's HTTP hook (a proxy, or a test endpoint); null for MSAL's own client.</param>
-    public MicrosoftTokenSource(MailAuthOptions options, IMsalHttpClientFactory? httpClientFactory = null)
+    /// <param name="httpClient">The client MSAL sends its requests with (a proxy, or a test endpoint); null for MSAL's own.</param>
+    public MicrosoftTokenSource(MailAuthOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = ConfidentialClientApplicationBuilder.Create(options.ClientId);
@@ -34,7 +35,7 @@ public sealed class MicrosoftTokenSource : IMailTokenSource
         builder = string.IsNullOrWhiteSpace(options.CertificateFile)
             ? builder.WithClientSecret(options.ClientSecret)
             : builder.WithCertificate(LoadCertificate(options.CertificateFile, options.CertificatePassword), sendX5C: true);
-        if (httpClientFactory is not null) builder = builder.WithHttpClientFactory(httpClientFactory);
+        if (httpClient is not null) builder = builder.WithHttpClientFactory(new FixedHttpClient(httpClient));
         _application = builder.Build();
         _description = $"client {options.ClientId} at {options.MicrosoftAuthority}";
     }
@@ -53,14 +54,39 @@ public sealed class MicrosoftTokenSource : IMailTokenSource
                 .ConfigureAwait(false);
             return new MailAccessToken(result.AccessToken, result.ExpiresOn - DateTimeOffset.UtcNow);
         }
-        catch (MsalException e)
+        catch (MsalServiceException e)
         {
-            // MSAL's message carries Entra's error text (AADSTS code and description), which names the cause.
-            throw new MailLoginException($"{Issuer} refused the token request for {_description}: {e.Message}", e)
+            // Entra's own words (AADSTS code and description) name the cause; MSAL's message wraps them in advice.
+            throw new MailLoginException($"{Issuer} refused the token request for {_description}: {EntraWords(e)}", e)
             {
-                RefusedByIdentityProvider = e is MsalServiceException,
+                RefusedByIdentityProvider = true,
             };
         }
+        catch (MsalException e)
+        {
+            throw new MailLoginException($"{Issuer} could not be asked for a token for {_description}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>"error: error_description" from Entra's answer, else MSAL's message.</summary>
+    private static string EntraWords(MsalServiceException e)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(e.ResponseBody ?? "");
+            var root = body.RootElement;
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("error_description", out var description) && description.ValueKind == JsonValueKind.String)
+            {
+                return $"{e.ErrorCode}: {description.GetString()}";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page, an empty body): MSAL's message is the best there is.
+        }
+
+        return e.Message;
     }
 
     /// <summary>A PFX/PKCS#12 file, or a PEM file with the certificate and its (optionally encrypted) private key.</summary>
@@ -95,4 +121,9 @@ public sealed class MicrosoftTokenSource : IMailTokenSource
     }
 
     public override string ToString() => $"{Issuer} {_description}";
+
+    private sealed class FixedHttpClient(HttpClient client) : IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => client;
+    }
 }
