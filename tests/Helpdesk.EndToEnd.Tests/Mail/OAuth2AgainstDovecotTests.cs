@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -284,9 +285,9 @@ public sealed class OAuth2AgainstDovecotTests
         {
             var parts = request.Form["assertion"].Split('.');
             var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-            if (!_key.VerifyData(signed, Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+            if (!_key.VerifyData(signed, Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
                 return LoopbackHttpEndpoint.Response.Json("""{"error":"invalid_grant","error_description":"Invalid JWT Signature."}""", 400);
-            return Token(JsonDocument.Parse(Base64Url(parts[1])).RootElement.GetProperty("sub").GetString()!);
+            return Token(JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement.GetProperty("sub").GetString()!);
         }
 
         private LoopbackHttpEndpoint.Response Token(string subject)
@@ -316,12 +317,6 @@ public sealed class OAuth2AgainstDovecotTests
                 return LoopbackHttpEndpoint.Response.Json("""{"active":false}""");
             return LoopbackHttpEndpoint.Response.Json(
                 $$"""{"active":true,"username":"{{issued.User}}","scope":"https://mail.google.com/","exp":{{issued.Expires.ToUnixTimeSeconds()}}}""");
-        }
-
-        private static byte[] Base64Url(string part)
-        {
-            var s = part.Replace('-', '+').Replace('_', '/');
-            return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
         }
     }
 }

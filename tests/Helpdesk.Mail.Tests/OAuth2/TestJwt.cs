@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,10 +12,10 @@ internal sealed class TestJwt
     {
         var parts = compact.Split('.');
         Assert.HasCount(3, parts, "a signed JWT has header.payload.signature");
-        Header = JsonDocument.Parse(Decode(parts[0])).RootElement;
-        Payload = JsonDocument.Parse(Decode(parts[1])).RootElement;
+        Header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0])).RootElement;
+        Payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1])).RootElement;
         SignedPart = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        Signature = Decode(parts[2]);
+        Signature = Base64Url.DecodeFromChars(parts[2]);
     }
 
     public JsonElement Header { get; }
@@ -43,11 +44,5 @@ internal sealed class TestJwt
             var other => throw new AssertFailedException($"unexpected JWT algorithm {other}"),
         };
         return publicKey.VerifyData(SignedPart, Signature, HashAlgorithmName.SHA256, padding);
-    }
-
-    private static byte[] Decode(string part)
-    {
-        var s = part.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
     }
 }

@@ -1,13 +1,26 @@
+using System.Collections.Concurrent;
+
 namespace Helpdesk.Mail.Transport.OAuth2;
 
-/// <summary>Builds the token provider a mailbox's or the outbox's settings call for.</summary>
-public static class MailTokenProviders
+/// <summary>
+/// The token providers of a process, one per mailbox and one for the outbox, each made on first use and kept (the
+/// cache lives in it). Register one as a singleton; a worker asks it for its mailbox's provider at every connect.
+/// </summary>
+public sealed class MailTokenProviders(TimeProvider? time = null) : IDisposable
 {
+    private readonly ConcurrentDictionary<string, Lazy<CachedMailTokenProvider?>> _providers = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// A cached provider for Auth=OAuth2Microsoft or OAuth2Google; null for Auth=Password. Expects validated
-    /// options (<see cref="MailAuthOptions.Validate"/>). Make one per mailbox and keep it for the process's life:
-    /// the cache lives in it.
+    /// The provider for the mailbox or outbox named <paramref name="name"/> (a stable name: the mailbox's display name,
+    /// or "outbox"); null for Auth=Password. Expects validated options (<see cref="MailAuthOptions.Validate"/>).
     /// </summary>
+    public IMailTokenProvider? For(string name, MailAuthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return _providers.GetOrAdd(name, _ => new Lazy<CachedMailTokenProvider?>(() => Create(options, time))).Value;
+    }
+
+    /// <summary>A cached provider for Auth=OAuth2Microsoft or OAuth2Google; null for Auth=Password.</summary>
     public static CachedMailTokenProvider? Create(MailAuthOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -18,5 +31,15 @@ public static class MailTokenProviders
             _ => null,
         };
         return source is null ? null : new CachedMailTokenProvider(source, time);
+    }
+
+    public void Dispose()
+    {
+        foreach (var provider in _providers.Values)
+        {
+            if (provider.IsValueCreated) provider.Value?.Dispose();
+        }
+
+        _providers.Clear();
     }
 }
