@@ -160,6 +160,18 @@ public sealed class OAuth2AgainstDovecotTests
     }
 
     [TestMethod]
+    public async Task AuthenticateAsync_ImapWrongPassword_MailLoginExceptionWithTheServersWords()
+    {
+        using var client = await ConnectImapAsync();
+
+        var error = await Assert.ThrowsExactlyAsync<MailLoginException>(() => MailLogin.AuthenticateAsync(
+            client, new MailAuthOptions { User = Mailbox, Password = "not-the-password" }, null, TestContext.CancellationToken));
+
+        Assert.AreEqual("The IMAP server refused the password for support@example.test: Authentication failed.", error.Message);
+        Assert.IsTrue(client.IsConnected);
+    }
+
+    [TestMethod]
     public async Task AuthenticateAsync_SmtpWithToken_PostfixAcceptsAndSends()
     {
         using var tokens = Tokens();

@@ -56,6 +56,34 @@ public sealed class MailAuthOptionsTests
     }
 
     [TestMethod]
+    public void Validate_MicrosoftPemCertificate_AcceptedWithItsKeyRefusedWithout()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=helpdesk-test-app", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        var withKey = Path.Combine(Path.GetTempPath(), $"helpdesk-app-{Guid.NewGuid():N}.pem");
+        var withoutKey = Path.Combine(Path.GetTempPath(), $"helpdesk-app-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(withKey, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+        File.WriteAllText(withoutKey, certificate.ExportCertificatePem());
+        try
+        {
+            var options = Microsoft();
+            options.ClientSecret = null;
+            options.CertificateFile = withKey;
+            Assert.IsEmpty(options.Validate(Prefix));
+
+            options.CertificateFile = withoutKey;
+            StringAssert.StartsWith(options.Validate(Prefix).Single(), $"Helpdesk:Mailboxes:0:CertificateFile '{withoutKey}' could not be read as a certificate with its private key: ");
+        }
+        finally
+        {
+            File.Delete(withKey);
+            File.Delete(withoutKey);
+        }
+    }
+
+    [TestMethod]
     public void Validate_MicrosoftHttpAuthority_Refused()
     {
         var options = Microsoft();
