@@ -9,9 +9,10 @@ namespace Helpdesk.Testing.Mail;
 /// </summary>
 public sealed class LoopbackMailServers
 {
-    private LoopbackMailServers(string script, string runDirectory, int basePort)
+    private LoopbackMailServers(string script, string runDirectory, int basePort, string? oauth2IntrospectionUrl)
     {
         Script = script;
+        OAuth2IntrospectionUrl = oauth2IntrospectionUrl;
         RunDirectory = runDirectory;
         ImapPort = basePort + 143;
         ImapsPort = basePort + 993;
@@ -34,6 +35,9 @@ public sealed class LoopbackMailServers
 
     public int SmtpsPort { get; }
 
+    /// <summary>When set, Dovecot (and Postfix's AUTH through it) also takes XOAUTH2/OAUTHBEARER tokens checked at this URL.</summary>
+    public string? OAuth2IntrospectionUrl { get; }
+
     /// <summary>The self-signed certificate both servers present (pin it, or point SSL_CERT_FILE at it).</summary>
     public string CertificatePath => Path.Combine(RunDirectory, "cert.pem");
 
@@ -41,13 +45,15 @@ public sealed class LoopbackMailServers
 
     /// <summary>
     /// Starts both servers; ports are basePort + 143 (IMAP), + 993 (IMAPS), + 24 (LMTP), + 25 (SMTP), + 465 (SMTPS).
-    /// Throws with the script's own explanation when the servers are not installed.
+    /// Throws with the script's own explanation when the servers are not installed. With
+    /// <paramref name="oauth2IntrospectionUrl"/> the users may also sign in with OAuth2 tokens, each POSTed by
+    /// Dovecot to that URL (RFC 7662 token introspection, served by the test).
     /// </summary>
-    public static LoopbackMailServers Start(int basePort)
+    public static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl = null)
     {
         var script = Path.Combine(FindRepositoryRoot(), "tests", "servers", "mail", "mailservers.sh");
         var run = Directory.CreateTempSubdirectory("helpdesk-mail-").FullName;
-        var servers = new LoopbackMailServers(script, run, basePort);
+        var servers = new LoopbackMailServers(script, run, basePort, oauth2IntrospectionUrl);
         var (code, output) = servers.Run("start");
         if (code != 0)
         {
@@ -132,6 +138,7 @@ public sealed class LoopbackMailServers
         ["LMTP_PORT"] = LmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SMTP_PORT"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SMTPS_PORT"] = SmtpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["OAUTH2_INTROSPECTION_URL"] = OAuth2IntrospectionUrl ?? "",
     });
 
     private static (int Code, string Output) RunProcess(string file, string[] arguments, Dictionary<string, string>? environment = null)

@@ -4,11 +4,14 @@
 # Config templates live beside this script; all state (config, certificate, mail, logs, pids) goes to
 # $MAIL_RUN (default ./run, git-ignored). Ports come from the environment so that several test assemblies
 # can each run their own instance at once; the defaults stay off the well-known ports.
+# OAUTH2_INTROSPECTION_URL (optional) adds XOAUTH2/OAUTHBEARER to Dovecot (and so to Postfix's AUTH), each token
+# checked by POSTing it to that URL (RFC 7662 introspection): see dovecot-oauth2.conf.in.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 RUN=${MAIL_RUN:-$HERE/run}
 IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
 LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_PORT:-10465}
+OAUTH2_INTROSPECTION_URL=${OAUTH2_INTROSPECTION_URL:-}
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
 DCONF=$RUN/dovecot.conf PCONF=$RUN/postfix/etc
 ROOT=$([ "$(id -u)" = 0 ] && echo 1 || echo 0)
@@ -38,7 +41,8 @@ render() {  # render TEMPLATE OUT
   else lu=$(id -un) iu=$lu ig=$(id -gn) mu=$lu mg=$ig; fi
   sed -e "s|@RUN@|$RUN|g; s|@HERE@|$HERE|g; s|@LOGIN_USER@|$lu|; s|@INTERNAL_USER@|$iu|;
           s|@INTERNAL_GROUP@|$ig|; s|@MAIL_USER@|$mu|; s|@MAIL_GROUP@|$mg|; s|@IMAP_PORT@|$IMAP_PORT|;
-          s|@IMAPS_PORT@|$IMAPS_PORT|; s|@LMTP_PORT@|$LMTP_PORT|g; s|@SMTP_PORT@|$SMTP_PORT|; s|@SMTPS_PORT@|$SMTPS_PORT|" "$1" >"$2"
+          s|@IMAPS_PORT@|$IMAPS_PORT|; s|@LMTP_PORT@|$LMTP_PORT|g; s|@SMTP_PORT@|$SMTP_PORT|; s|@SMTPS_PORT@|$SMTPS_PORT|;
+          s|@INTROSPECTION_URL@|$OAUTH2_INTROSPECTION_URL|" "$1" >"$2"
 }
 
 check_installed() {
@@ -61,6 +65,10 @@ start() {
       -keyout "$RUN/key.pem" -out "$RUN/cert.pem" 2>/dev/null
   fi
   render "$HERE/dovecot.conf.in" "$DCONF"
+  if [ -n "$OAUTH2_INTROSPECTION_URL" ]; then
+    render "$HERE/dovecot-oauth2.conf.in" "$RUN/oauth2.conf"
+    render "$HERE/dovecot-oauth2.conf.ext.in" "$RUN/dovecot-oauth2.conf.ext"
+  else rm -f "$RUN/oauth2.conf"; fi
   cp "$HERE/users" "$RUN/users"   # read by Dovecot's auth process, which may not reach the checkout
   if [ "$ROOT" = 1 ]; then install -d -o mail -g mail "$RUN/mail"; else mkdir -p "$RUN/mail"; fi
   if ! alive "$RUN/dovecot.pid"; then
