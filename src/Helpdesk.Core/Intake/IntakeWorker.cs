@@ -207,7 +207,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
                     source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
                 try
                 {
-                    if (source is ImapMailboxSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
+                    if (source is not DropFolderSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

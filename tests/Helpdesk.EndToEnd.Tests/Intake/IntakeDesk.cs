@@ -1,7 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
-using Helpdesk.Mail.Imap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +52,7 @@ internal sealed class IntakeDesk : IAsyncDisposable
             ["Helpdesk:Mailboxes:0:Folder"] = folder,
             ["Helpdesk:Mailboxes:0:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Helpdesk:Mailboxes:0:PinnedCertificate"] = Servers.CertificatePath,
+            ["Helpdesk:Mailboxes:0:Timeout"] = "00:00:20",
             ["Helpdesk:Intake:ReconnectDelay"] = "00:00:00.200",
             ["Helpdesk:Intake:MaxReconnectDelay"] = "00:00:01",
             ["Helpdesk:Intake:IdleWait"] = "00:00:05",
@@ -66,7 +66,6 @@ internal sealed class IntakeDesk : IAsyncDisposable
             .AddHelpdeskCore(configuration)
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        services.GetRequiredService<MailSources>().ClientOptions = new ImapClientOptions { ReadTimeout = TimeSpan.FromSeconds(20), ConnectTimeout = TimeSpan.FromSeconds(5) };
         return new IntakeDesk(dir, folder, settings, services);
     }
 
