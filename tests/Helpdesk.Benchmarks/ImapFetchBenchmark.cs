@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Transport;
 using Helpdesk.Testing.Mail;
 
 namespace Helpdesk.Benchmarks;
@@ -39,9 +40,11 @@ public static class ImapFetchBenchmark
 
             var rows = new List<(string Name, double Seconds)>
             {
-                ("ImapClient, plain", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.None, count, totalBytes)))),
+                ("desk's own ImapClient, plain", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.None, count, totalBytes)))),
+                ("MailKit GetStreamsAsync, 500 UIDs a command, plain", Median(await RepeatAsync(() => FetchWithMailKitAsync(servers, MailServerSecurity.None, count, totalBytes)))),
                 ("Python imaplib, plain", Median(await RepeatAsync(() => FetchWithImaplibAsync(servers, false, count, totalBytes)))),
-                ("ImapClient, STARTTLS", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.StartTls, count, totalBytes)))),
+                ("desk's own ImapClient, STARTTLS", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.StartTls, count, totalBytes)))),
+                ("MailKit GetStreamsAsync, 500 UIDs a command, STARTTLS", Median(await RepeatAsync(() => FetchWithMailKitAsync(servers, MailServerSecurity.StartTls, count, totalBytes)))),
                 ("Python imaplib, STARTTLS", Median(await RepeatAsync(() => FetchWithImaplibAsync(servers, true, count, totalBytes)))),
             };
 
@@ -80,6 +83,29 @@ public static class ImapFetchBenchmark
         await client.LogoutAsync();
         var seconds = clock.Elapsed.TotalSeconds;
         Check("ImapClient", seen, seenBytes, count, bytes);
+        return seconds;
+    }
+
+    /// <summary>The intake's own path: <see cref="ImapMailboxSession"/> (MailKit) fetching raw bytes in batches of 500.</summary>
+    private static async Task<double> FetchWithMailKitAsync(LoopbackMailServers servers, MailServerSecurity security, int count, long bytes)
+    {
+        var clock = Stopwatch.StartNew();
+        var endpoint = new MailServerEndpoint("127.0.0.1", servers.ImapPort, security, MailServerPin.FromPemFile(servers.CertificatePath));
+        await using var session = await ImapMailboxSession.OpenAsync(endpoint, new MailCredentials(User, Password), "INBOX", null);
+        var uids = await session.SearchFromAsync(1);
+        var seen = 0;
+        long seenBytes = 0;
+        foreach (var batch in uids.Chunk(500))
+        {
+            foreach (var message in await session.FetchAsync(batch))
+            {
+                seen++;
+                seenBytes += message.Raw.Length;
+            }
+        }
+        await session.DisposeAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        Check("MailKit", seen, seenBytes, count, bytes);
         return seconds;
     }
 
