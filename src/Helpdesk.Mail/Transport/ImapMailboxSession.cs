@@ -16,8 +16,6 @@ public sealed record ImapRawMessage(uint Uid, byte[] Raw);
 /// </summary>
 public sealed class ImapMailboxSession : IAsyncDisposable
 {
-    /// <summary>How often a server without IDLE is asked (NOOP) whether mail arrived.</summary>
-    public static readonly TimeSpan NoopInterval = TimeSpan.FromSeconds(10);
 
     private readonly ImapClient _client;
     private readonly ImapFolder _folder;
@@ -32,6 +30,9 @@ public sealed class ImapMailboxSession : IAsyncDisposable
         _processed = processed;
         _folder.MessageExpunged += (_, _) => Interlocked.Increment(ref _expunged);
     }
+
+    /// <summary>How often a server without IDLE is asked (NOOP) whether mail arrived. Default 10 seconds.</summary>
+    public TimeSpan NoopInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsConnected => _client.IsConnected;
 
