@@ -23,6 +23,8 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
 
     public MailboxOptions Options => options;
 
+    public Action<IntakeProgress>? Progress { get; set; }
+
     public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -97,6 +99,7 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
             await session.SettleAsync(raw.Select(m => m.Uid).ToList(), cancellationToken).ConfigureAwait(false);
             pipeline.StageTimes.Add(IntakeStage.Server, clock.Elapsed);
             taken += fetched.Count;
+            Progress?.Invoke(new IntakeProgress(Name, taken, waiting.Count));
         }
         return taken;
     }

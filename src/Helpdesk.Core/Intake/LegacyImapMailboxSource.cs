@@ -17,6 +17,8 @@ public sealed class LegacyImapMailboxSource(MailboxOptions options, IntakeStore 
 
     public string Name => options.DisplayName;
 
+    public Action<IntakeProgress>? Progress { get; set; }
+
     public MailboxOptions Options => options;
 
     public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)

@@ -15,7 +15,13 @@ public interface IMailSource : IAsyncDisposable
 
     /// <summary>Returns when new mail may be waiting, or after <paramref name="maxWait"/>.</summary>
     Task WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken = default);
+
+    /// <summary>Told after each batch of <see cref="TakeInAsync"/>: how many taken in so far of how many found waiting.</summary>
+    Action<IntakeProgress>? Progress { get; set; }
 }
+
+/// <summary>One source's progress in a pass: <paramref name="Taken"/> of <paramref name="Waiting"/> (null when not known).</summary>
+public sealed record IntakeProgress(string Source, int Taken, int? Waiting);
 
 /// <summary>Creates the configured sources: one per mailbox, and the drop folder.</summary>
 public sealed class MailSources(MailboxList mailboxes, IOptions<IntakeOptions> options, DatabaseTarget database, IntakeStore store,
@@ -50,6 +56,8 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
 
     public string Folder => folder;
 
+    public Action<IntakeProgress>? Progress { get; set; }
+
     public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(folder);
@@ -72,6 +80,7 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
             for (var i = 0; i < read.Count; i++)
                 MoveAside(read[i].Path, outcomes[i].State == RawMessageState.Quarantined ? "quarantined" : "processed");
             taken += read.Count;
+            Progress?.Invoke(new IntakeProgress(Name, taken, files.Count));
         }
         return taken;
     }

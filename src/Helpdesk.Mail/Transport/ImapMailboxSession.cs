@@ -86,7 +86,11 @@ public sealed class ImapMailboxSession : IAsyncDisposable
     }
 
     /// <summary>SELECTs the folder again: a fresh UIDVALIDITY and message count for this pass.</summary>
-    public Task SelectAsync(CancellationToken cancellationToken = default) => _folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
+    public async Task SelectAsync(CancellationToken cancellationToken = default)
+    {
+        await _folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        _mark = (_folder.Count, Interlocked.Read(ref _expunged));
+    }
 
     /// <summary>
     /// UIDs from <paramref name="first"/> up, oldest first. "UID n:*" always matches the newest message even below n
@@ -119,15 +123,17 @@ public sealed class ImapMailboxSession : IAsyncDisposable
     public async Task<IReadOnlyList<ImapRawMessage>> FetchAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken = default)
     {
         var fetched = new List<ImapRawMessage>(uids.Count);
-        if (uids.Count == 0) return fetched;
-        await _folder.GetStreamsAsync(Ids(uids), async (_, _, uid, stream, ct) =>
+        foreach (var chunk in Chunks(uids))
         {
-            // MailKit hands a buffered, seekable stream that it disposes when this callback returns.
-            var raw = new byte[stream.Length];
-            stream.Position = 0;
-            await stream.ReadExactlyAsync(raw, ct).ConfigureAwait(false);
-            fetched.Add(new ImapRawMessage(uid.Id, raw));
-        }, cancellationToken).ConfigureAwait(false);
+            await _folder.GetStreamsAsync(chunk, async (_, _, uid, stream, ct) =>
+            {
+                // MailKit hands a buffered, seekable stream that it disposes when this callback returns.
+                var raw = new byte[stream.Length];
+                stream.Position = 0;
+                await stream.ReadExactlyAsync(raw, ct).ConfigureAwait(false);
+                fetched.Add(new ImapRawMessage(uid.Id, raw));
+            }, cancellationToken).ConfigureAwait(false);
+        }
         fetched.Sort((a, b) => a.Uid.CompareTo(b.Uid));
         return fetched;
     }
@@ -135,9 +141,11 @@ public sealed class ImapMailboxSession : IAsyncDisposable
     /// <summary>Tells the server these messages are taken in: moved to the processed folder, or flagged \Seen.</summary>
     public async Task SettleAsync(IReadOnlyList<uint> uids, CancellationToken cancellationToken = default)
     {
-        if (uids.Count == 0) return;
-        if (_processed is not null) await _folder.MoveToAsync(Ids(uids), _processed, cancellationToken).ConfigureAwait(false);
-        else await _folder.AddFlagsAsync(Ids(uids), MessageFlags.Seen, silent: true, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in Chunks(uids))
+        {
+            if (_processed is not null) await _folder.MoveToAsync(chunk, _processed, cancellationToken).ConfigureAwait(false);
+            else await _folder.AddFlagsAsync(chunk, MessageFlags.Seen, silent: true, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -181,7 +189,14 @@ public sealed class ImapMailboxSession : IAsyncDisposable
 
     private bool HasNewMail() => _folder.Count + (Interlocked.Read(ref _expunged) - _mark.Expunged) > _mark.Count;
 
-    private static List<UniqueId> Ids(IReadOnlyList<uint> uids) => uids.Select(u => new UniqueId(u)).ToList();
+    /// <summary>
+    /// At most <see cref="MaxUidsPerCommand"/> UIDs a command: a sparse set written out in full must stay well under
+    /// the 8,192 octets servers accept on a command line (RFC 7162), and MailKit sends a set as one line.
+    /// </summary>
+    private static IEnumerable<List<UniqueId>> Chunks(IReadOnlyList<uint> uids) => uids.Chunk(MaxUidsPerCommand).Select(c => c.Select(u => new UniqueId(u)).ToList());
+
+    /// <summary>500 ten-digit UIDs and their commas: 5,500 octets.</summary>
+    public const int MaxUidsPerCommand = 500;
 
     /// <summary>Says LOGOUT when the session is still up; never throws.</summary>
     public async ValueTask DisposeAsync()

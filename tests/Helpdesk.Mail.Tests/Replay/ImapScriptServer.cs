@@ -12,7 +12,7 @@ namespace Helpdesk.Mail.Tests.Replay;
 /// "{#}" starts a literal whose bytes are the following S lines up to the next one starting with ")", each ending
 /// in CRLF. "C: command" expects the client's next tagged line to be exactly "TAG command" (the tag is remembered);
 /// "C+: text" expects an untagged client line (DONE, a SASL response). Blank lines and "#" comments are skipped. A
-/// LOGOUT after the script gets BYE and OK; anything else unexpected is recorded and ends the connection, so the
+/// LOGOUT after the script gets BYE and OK, a script ending in BYE closes the connection; anything else unexpected is recorded and ends the connection, so the
 /// test sees the error in <see cref="AssertComplete"/>.
 /// </summary>
 public sealed class ImapScriptServer : IAsyncDisposable
@@ -124,7 +124,9 @@ public sealed class ImapScriptServer : IAsyncDisposable
             tag = line[..space];
         }
 
-        // After the script: a polite LOGOUT is answered; anything else is a command the script did not expect.
+        // A script that ends in BYE ends the connection, as a server does. Otherwise a polite LOGOUT is answered and
+        // anything else is a command the script did not expect.
+        if (_steps.Count > 0 && _steps[^1].StartsWith("S: * BYE", StringComparison.Ordinal)) return;
         while (await reader.ReadLineAsync() is { } extra)
         {
             Received.Add(extra);
