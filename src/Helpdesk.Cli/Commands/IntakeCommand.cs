@@ -15,7 +15,7 @@ public sealed class IntakeCommand : ICliCommand
         Usage: helpdesk intake [--once] [--no-drop]
 
         Takes in every email waiting in the mailboxes configured as Helpdesk__Mailboxes__N__Host, __Port,
-        __Security (None|StartTls|Tls), __User, __Password, __Folder, __ProcessedFolder, __BatchSize, and in the drop
+        __Security (None|StartTls|Tls), __User, __Password, __Folder, __ProcessedFolder, __BatchSize, __Timeout, and in the drop
         folder (Helpdesk__Intake__DropFolder, default data/drop), into the database named by ConnectionStrings__Helpdesk.
         Each batch is stored (with the mailbox cursor) before it is processed and before the server is told anything.
 

@@ -16,7 +16,7 @@ public sealed class TerminalProgress
     private readonly bool _show;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
-    private long _lastDraw = long.MinValue;
+    private long _lastDraw;
     private int _width;
 
     public TerminalProgress(TextWriter output, bool? show = null)
@@ -34,7 +34,7 @@ public sealed class TerminalProgress
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
-            if (now - _lastDraw < RedrawTicks) return;
+            if (_lastDraw != 0 && now - _lastDraw < RedrawTicks) return;
             _lastDraw = now;
             var text = Line(done, total, _clock.Elapsed, fraction);
             _output.Write("\r" + text.PadRight(_width));
