@@ -8,7 +8,8 @@ namespace Helpdesk.Core.Intake;
 
 /// <summary>
 /// One IMAP mailbox on MailKit, oldest first in batches: UID SEARCH past the stored cursor, UID FETCH BODY.PEEK[] a
-/// batch, store it and advance the cursor in one transaction, process it, then flag it \Seen or move it. The server
+/// batch, store it and advance the cursor in one transaction, process it (while the next batch is fetched), then flag
+/// it \Seen or move it. The server
 /// is told nothing before the bytes are stored, so a crash anywhere re-fetches from the cursor; what was stored but
 /// not settled is settled at the start of the next pass. A UIDVALIDITY change restarts the cursor (IntakeStore).
 /// A protocol or network error drops the session (the worker reconnects with backoff); a command the server refused
@@ -79,27 +80,41 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
         }
 
         var taken = 0;
-        var batchSize = options.BatchSize;
-        for (var offset = 0; offset < waiting.Count; offset += batchSize)
+        var batches = waiting.Chunk(options.BatchSize).ToList();
+        var fetching = session.FetchAsync(batches[0], cancellationToken);
+        for (var b = 0; b < batches.Count; b++)
         {
-            var uids = waiting.Skip(offset).Take(batchSize).ToList();
             var clock = Stopwatch.StartNew();
-            var raw = await session.FetchAsync(uids, cancellationToken).ConfigureAwait(false);
+            var raw = await fetching.ConfigureAwait(false);
             var fetched = raw.Select(m => new IntakeStore.Fetched(m.Uid, m.Raw)).ToList();
             pipeline.StageTimes.Add(IntakeStage.Fetch, clock.Elapsed);
 
             clock.Restart();
-            var left = Math.Max(0, waiting.Count - offset - uids.Count);
+            var left = waiting.Count - batches.Take(b + 1).Sum(x => x.Length);
             var stored = await store.StoreMailboxBatchAsync(Name, uidValidity, fetched, left, cancellationToken).ConfigureAwait(false);
             pipeline.StageTimes.Add(IntakeStage.Store, clock.Elapsed);
 
-            await pipeline.ProcessBatchAsync(stored, cancellationToken).ConfigureAwait(false);
+            // The next batch is fetched while this one is processed (the database's part, most of the time): the
+            // connection would sit idle otherwise. Only one command runs on it at a time, so this batch is settled
+            // once that fetch is done; a crash in between re-fetches from the cursor as ever.
+            var ahead = b + 1 < batches.Count ? session.FetchAsync(batches[b + 1], cancellationToken) : null;
+            try
+            {
+                await pipeline.ProcessBatchAsync(stored, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (ahead is not null) await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
 
             clock.Restart();
+            // A failed fetch ahead leaves this batch unsettled: the next pass settles it (SearchUnsettledAsync).
+            if (ahead is { IsCompletedSuccessfully: false }) await ahead.ConfigureAwait(false);
             await session.SettleAsync(raw.Select(m => m.Uid).ToList(), cancellationToken).ConfigureAwait(false);
             pipeline.StageTimes.Add(IntakeStage.Server, clock.Elapsed);
             taken += fetched.Count;
             Progress?.Invoke(new IntakeProgress(Name, taken, waiting.Count));
+            if (ahead is not null) fetching = ahead;
         }
         return taken;
     }
