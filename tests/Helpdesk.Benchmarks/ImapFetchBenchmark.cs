@@ -2,15 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Helpdesk.Mail.Imap;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 using Helpdesk.Testing.Mail;
 
 namespace Helpdesk.Benchmarks;
 
 /// <summary>
-/// Fills a real Dovecot mailbox with realistic support mail, then fetches all of it with <see cref="ImapClient"/>
+/// Fills a real Dovecot mailbox with realistic support mail, then fetches all of it with the intake's MailKit session
 /// and with Python's imaplib (the plain network ceiling) in the same run; prints medians of three runs each.
 /// Options: --messages N (default 20000).
 /// </summary>
@@ -35,15 +33,13 @@ public static class ImapFetchBenchmark
 
             // The first SELECT indexes 20,000 new files; do it (and one full read) before timing anything.
             clock.Restart();
-            await FetchWithClientAsync(servers, MailSecurity.None, count, totalBytes);
+            await FetchWithMailKitAsync(servers, MailServerSecurity.None, count, totalBytes);
             Console.WriteLine($"warm-up (Dovecot indexes the mailbox): {clock.Elapsed.TotalSeconds:0.00} s");
 
             var rows = new List<(string Name, double Seconds)>
             {
-                ("desk's own ImapClient, plain", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.None, count, totalBytes)))),
                 ("MailKit GetStreamsAsync, 500 UIDs a command, plain", Median(await RepeatAsync(() => FetchWithMailKitAsync(servers, MailServerSecurity.None, count, totalBytes)))),
                 ("Python imaplib, plain", Median(await RepeatAsync(() => FetchWithImaplibAsync(servers, false, count, totalBytes)))),
-                ("desk's own ImapClient, STARTTLS", Median(await RepeatAsync(() => FetchWithClientAsync(servers, MailSecurity.StartTls, count, totalBytes)))),
                 ("MailKit GetStreamsAsync, 500 UIDs a command, STARTTLS", Median(await RepeatAsync(() => FetchWithMailKitAsync(servers, MailServerSecurity.StartTls, count, totalBytes)))),
                 ("Python imaplib, STARTTLS", Median(await RepeatAsync(() => FetchWithImaplibAsync(servers, true, count, totalBytes)))),
             };
@@ -62,28 +58,6 @@ public static class ImapFetchBenchmark
         {
             servers.Stop();
         }
-    }
-
-    private static async Task<double> FetchWithClientAsync(LoopbackMailServers servers, MailSecurity security, int count, long bytes)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var client = new ImapClient();
-        await client.ConnectAsync(new ImapEndpoint("127.0.0.1", servers.ImapPort, security,
-            CertificatePin.FromPemFile(servers.CertificatePath)));
-        await client.AuthenticateAsync(new ImapCredentials(User, Password));
-        await client.SelectAsync("INBOX");
-        var seen = 0;
-        long seenBytes = 0;
-        await foreach (var message in client.FetchAsync(new UidRange(1)))
-        {
-            seen++;
-            seenBytes += message.Raw.Length;
-        }
-
-        await client.LogoutAsync();
-        var seconds = clock.Elapsed.TotalSeconds;
-        Check("ImapClient", seen, seenBytes, count, bytes);
-        return seconds;
     }
 
     /// <summary>The intake's own path: <see cref="ImapMailboxSession"/> (MailKit) fetching raw bytes in batches of 500.</summary>

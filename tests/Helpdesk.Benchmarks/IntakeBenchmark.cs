@@ -36,20 +36,15 @@ public static class IntakeBenchmark
             await ImaplibSecondsAsync(servers); // Dovecot indexes the new mailbox on the first look
 
             var python = new List<double>();
-            var legacy = new List<double>();
             var intake = new List<double>();
             var stages = new List<Dictionary<IntakeStage, double>>();
             for (var run = 0; run < Runs; run++)
             {
-                // Old and new back to back in each run, so both see the same load from the rest of the machine.
                 python.Add(await ImaplibSecondsAsync(servers));
-                var (oldSeconds, _, oldTickets) = await IntakeOnceAsync(servers, count, legacyClient: true);
-                legacy.Add(oldSeconds);
-                var (seconds, perStage, tickets) = await IntakeOnceAsync(servers, count, legacyClient: false);
+                var (seconds, perStage, tickets) = await IntakeOnceAsync(servers, count);
                 intake.Add(seconds);
                 stages.Add(perStage);
-                Console.WriteLine($"run {run + 1}: intake on MailKit {seconds:0.00} s ({count / seconds:N0} msg/s, {tickets} tickets), on the desk's own client "
-                    + $"{oldSeconds:0.00} s ({count / oldSeconds:N0} msg/s, {oldTickets} tickets), imaplib {python[^1]:0.00} s; stages (MailKit) "
+                Console.WriteLine($"run {run + 1}: intake {seconds:0.00} s ({count / seconds:N0} msg/s, {tickets} tickets), imaplib {python[^1]:0.00} s; stages "
                     + string.Join(", ", perStage.Select(s => $"{s.Key} {s.Value:0.00} s")));
             }
 
@@ -57,9 +52,7 @@ public static class IntakeBenchmark
             Console.WriteLine($"| {count:N0} realistic messages, median of {Runs} | seconds | msgs/s |");
             Console.WriteLine("|---|---|---|");
             Console.WriteLine($"| intake end to end on MailKit (fetch, store, parse, thread, ticket, ack, flag) | {Median(intake):0.00} | {count / Median(intake):N0} |");
-            Console.WriteLine($"| intake end to end on the desk's own IMAP client | {Median(legacy):0.00} | {count / Median(legacy):N0} |");
             Console.WriteLine($"| Python imaplib plain fetch (network ceiling) | {Median(python):0.00} | {count / Median(python):N0} |");
-            Console.WriteLine($"MailKit / own client throughput ratio: {Median(legacy) / Median(intake):0.00}");
             Console.WriteLine();
             Console.WriteLine("| stage (median run) | seconds | share |");
             Console.WriteLine("|---|---|---|");
@@ -82,7 +75,7 @@ public static class IntakeBenchmark
         }
     }
 
-    private static async Task<(double Seconds, Dictionary<IntakeStage, double> Stages, int Tickets)> IntakeOnceAsync(LoopbackMailServers servers, int count, bool legacyClient)
+    private static async Task<(double Seconds, Dictionary<IntakeStage, double> Stages, int Tickets)> IntakeOnceAsync(LoopbackMailServers servers, int count)
     {
         var dir = Directory.CreateTempSubdirectory("helpdesk-bench-intake-").FullName;
         try
@@ -104,7 +97,6 @@ public static class IntakeBenchmark
                 .AddHelpdeskCore(configuration)
                 .BuildServiceProvider();
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-            services.GetRequiredService<MailSources>().UseLegacyImapClient = legacyClient;
             var pipeline = services.GetRequiredService<IntakePipeline>();
             pipeline.StageTimes.Reset();
 

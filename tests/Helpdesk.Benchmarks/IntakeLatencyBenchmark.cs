@@ -18,7 +18,7 @@ namespace Helpdesk.Benchmarks;
 /// Delivery to ticket with the poller in IDLE: the intake worker runs against the loopback Dovecot, messages are
 /// delivered one at a time (doveadm save, spaced), and a reader watches the Messages table; the latency is from the
 /// moment the delivery starts to the moment the message's row is visible to another connection (what the agent
-/// console would show). Three rounds on one desk per IMAP client (the desk's own, then MailKit, same run); prints p50/p95/max per round and the medians.
+/// console would show). Three rounds on one desk; prints p50/p95/max per round and the medians.
 /// Options: --messages N (per round, default 200), --spacing-ms N (default 250).
 /// </summary>
 public static class IntakeLatencyBenchmark
@@ -34,21 +34,16 @@ public static class IntakeLatencyBenchmark
         var servers = LoopbackMailServers.Start(BasePort);
         try
         {
-            var perClient = count * Rounds + 1;
-            var mails = RealisticMail.Generate(perClient * 2, seed: 20261123).ToList();
+            var mails = RealisticMail.Generate(count * Rounds + 1, seed: 20261123).ToList();
             var reader = new EmailReader();
             var ids = mails.Select(m => reader.Read(m).MessageId ?? throw new InvalidOperationException("no Message-ID")).ToList();
-            Console.WriteLine($"IDLE latency: {count} messages per round, one every {spacing.TotalMilliseconds:0} ms, {Rounds} rounds per client; {Environment.ProcessorCount} cores");
-            // The desk's own client first, then MailKit, on the same Dovecot in the same run.
-            var old = await MeasureAsync(servers, legacyClient: true, mails[..perClient], ids[..perClient], count, spacing);
-            var mailKit = await MeasureAsync(servers, legacyClient: false, mails[perClient..], ids[perClient..], count, spacing);
+            Console.WriteLine($"IDLE latency: {count} messages per round, one every {spacing.TotalMilliseconds:0} ms, {Rounds} rounds; {Environment.ProcessorCount} cores");
+            var result = await MeasureAsync(servers, mails, ids, count, spacing);
 
             Console.WriteLine();
             Console.WriteLine($"| delivery to ticket row, IDLE, {count} messages x {Rounds} rounds, median of rounds | p50 | p95 | max |");
             Console.WriteLine("|---|---|---|---|");
-            Console.WriteLine($"| intake on MailKit | {mailKit.P50:0} ms | {mailKit.P95:0} ms | {mailKit.Max:0} ms |");
-            Console.WriteLine($"| intake on the desk's own IMAP client | {old.P50:0} ms | {old.P95:0} ms | {old.Max:0} ms |");
-            Console.WriteLine($"MailKit / own client p95 ratio: {mailKit.P95 / old.P95:0.00}");
+            Console.WriteLine($"| intake on MailKit | {result.P50:0} ms | {result.P95:0} ms | {result.Max:0} ms |");
             return 0;
         }
         finally
@@ -57,7 +52,7 @@ public static class IntakeLatencyBenchmark
         }
     }
 
-    private static async Task<(double P50, double P95, double Max)> MeasureAsync(LoopbackMailServers servers, bool legacyClient, List<byte[]> mails, List<string> ids,
+    private static async Task<(double P50, double P95, double Max)> MeasureAsync(LoopbackMailServers servers, List<byte[]> mails, List<string> ids,
         int count, TimeSpan spacing)
     {
         var dir = Directory.CreateTempSubdirectory("helpdesk-bench-latency-").FullName;
@@ -82,7 +77,6 @@ public static class IntakeLatencyBenchmark
                 .AddHelpdeskCore(configuration)
                 .BuildServiceProvider();
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-            services.GetRequiredService<MailSources>().UseLegacyImapClient = legacyClient;
             var worker = new IntakeWorker(services.GetRequiredService<MailSources>(), services.GetRequiredService<IntakePipeline>(),
                 services.GetRequiredService<IntakeStore>(), services.GetRequiredService<MailboxLeases>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
                 NullLogger<IntakeWorker>.Instance);
@@ -93,8 +87,7 @@ public static class IntakeLatencyBenchmark
             var watching = watcher.RunAsync(stop.Token);
             try
             {
-                // Warm-up: the first message also waits for the worker's first connect, the JIT and what an earlier
-                // client's rounds left in the mailbox (a fresh desk starts from UID 1).
+                // Warm-up: the first message also waits for the worker's first connect and the JIT.
                 servers.Deliver(User, mails[0]);
                 await watcher.WaitForAsync(ids[0], TimeSpan.FromSeconds(120));
 
@@ -118,7 +111,7 @@ public static class IntakeLatencyBenchmark
                     p50s.Add(Percentile(latencies, 0.50));
                     p95s.Add(Percentile(latencies, 0.95));
                     maxes.Add(latencies[^1]);
-                    Console.WriteLine($"{(legacyClient ? "own client" : "MailKit")} round {round + 1}: p50 {p50s[^1]:0} ms, p95 {p95s[^1]:0} ms, max {maxes[^1]:0} ms");
+                    Console.WriteLine($"round {round + 1}: p50 {p50s[^1]:0} ms, p95 {p95s[^1]:0} ms, max {maxes[^1]:0} ms");
                 }
                 return (Median(p50s), Median(p95s), Median(maxes));
             }

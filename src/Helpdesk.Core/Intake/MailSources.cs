@@ -31,12 +31,7 @@ public sealed class MailSources(MailboxList mailboxes, IOptions<IntakeOptions> o
 
     public string DropFolder => options.Value.DropFolder is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(database.DataDirectory, "drop");
 
-    /// <summary>Temporary: the desk's own IMAP client instead of MailKit, so the benchmarks can measure both in one run.</summary>
-    public bool UseLegacyImapClient { get; set; }
-
-    public IMailSource Mailbox(MailboxOptions mailbox) => UseLegacyImapClient
-        ? new LegacyImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<LegacyImapMailboxSource>())
-        : new ImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>());
+    public IMailSource Mailbox(MailboxOptions mailbox) => new ImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>());
 
     public DropFolderSource Drop() => new(DropFolder, options.Value.DropFolderInterval, store, pipeline, time, loggers.CreateLogger<DropFolderSource>());
 }
