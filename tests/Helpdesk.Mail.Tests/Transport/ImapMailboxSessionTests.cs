@@ -11,6 +11,13 @@ namespace Helpdesk.Mail.Tests.Transport;
 [TestClass]
 public sealed class ImapMailboxSessionTests
 {
+    /// <summary>The intake's look for new mail when everything up to UID 3 is taken in.</summary>
+    private const string SearchedThrough3 = """
+        C: UID SEARCH UID 4:*
+        S: * SEARCH 3
+        S: {tag} OK Search completed.
+        """;
+
     [TestMethod]
     public async Task FetchAsync_ServerAnswersOutOfOrder_ExactBytesOrderedByUidAndNothingMarkedSeen()
     {
@@ -53,9 +60,7 @@ public sealed class ImapMailboxSessionTests
         // "UID 4:*" matches the newest message even when its UID is below 4 (RFC 3501 6.4.8); servers do send it.
         await using var server = ImapScriptServer.Start($$"""
             {{Open(Dovecot)}}
-            C: UID SEARCH UID 4:*
-            S: * SEARCH 3
-            S: {tag} OK Search completed.
+            {{SearchedThrough3}}
             C: UID SEARCH UID 2:*
             S: * SEARCH 3 2
             S: {tag} OK Search completed.
@@ -140,15 +145,8 @@ public sealed class ImapMailboxSessionTests
     public async Task OpenAsync_ProcessedFolderMissing_CreatesIt()
     {
         await using var server = ImapScriptServer.Start($$"""
-            S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] Dovecot ready.
-            C: AUTHENTICATE PLAIN {{PlainResponse}}
-            S: {tag} OK [CAPABILITY {{Dovecot}}] Logged in
-            C: LIST "" ""
-            S: * LIST (\Noselect) "/" ""
-            S: {tag} OK List completed.
-            C: LIST "" "INBOX"
-            S: * LIST (\HasNoChildren) "/" INBOX
-            S: {tag} OK List completed.
+            {{Login(Dovecot)}}
+            {{Namespaces}}
             C: LIST "" Processed
             S: {tag} OK List completed.
             C: CREATE Processed
@@ -170,9 +168,7 @@ public sealed class ImapMailboxSessionTests
     {
         await using var server = ImapScriptServer.Start($$"""
             {{Open(Dovecot)}}
-            C: UID SEARCH UID 4:*
-            S: * SEARCH 3
-            S: {tag} OK Search completed.
+            {{SearchedThrough3}}
             C: IDLE
             S: + idling
             S: * 4 EXISTS
@@ -194,9 +190,7 @@ public sealed class ImapMailboxSessionTests
     {
         await using var server = ImapScriptServer.Start($$"""
             {{Open(Dovecot)}}
-            C: UID SEARCH UID 4:*
-            S: * SEARCH 3
-            S: {tag} OK Search completed.
+            {{SearchedThrough3}}
             C: IDLE
             S: + idling
             C+: DONE
@@ -242,9 +236,7 @@ public sealed class ImapMailboxSessionTests
     {
         await using var server = ImapScriptServer.Start($$"""
             {{Open("IMAP4rev1 UIDPLUS")}}
-            C: UID SEARCH UID 4:*
-            S: * SEARCH 3
-            S: {tag} OK Search completed.
+            {{SearchedThrough3}}
             C: NOOP
             S: {tag} OK Noop completed.
             C: NOOP

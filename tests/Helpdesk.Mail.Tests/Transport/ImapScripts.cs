@@ -19,21 +19,31 @@ internal static class ImapScripts
 
     /// <summary>Logged in, INBOX selected with the given EXISTS / UIDVALIDITY / UIDNEXT.</summary>
     public static string Open(string capabilities, int exists = 3, uint uidValidity = 17, uint uidNext = 4, string greeting = "Dovecot ready.", string? processed = null) => $$"""
-        S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] {{greeting}}
-        C: AUTHENTICATE PLAIN {{PlainResponse}}
-        S: {tag} OK [CAPABILITY {{capabilities}}] Logged in
-        C: LIST "" ""
-        S: * LIST (\Noselect) "/" ""
-        S: {tag} OK List completed.
-        C: LIST "" "INBOX"
-        S: * LIST (\HasNoChildren) "/" INBOX
-        S: {tag} OK List completed.
+        {{Login(capabilities, greeting)}}
+        {{Namespaces}}
         {{(processed is null ? "" : $$"""
         C: LIST "" {{processed}}
         S: * LIST (\HasNoChildren) "/" {{processed}}
         S: {tag} OK List completed.
         """)}}
         {{Select(exists, uidValidity, uidNext)}}
+        """;
+
+    /// <summary>Greeting and AUTHENTICATE PLAIN with an initial response; the server then has <paramref name="capabilities"/>.</summary>
+    public static string Login(string capabilities, string greeting = "Dovecot ready.") => $$"""
+        S: * OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] {{greeting}}
+        C: AUTHENTICATE PLAIN {{PlainResponse}}
+        S: {tag} OK [CAPABILITY {{capabilities}}] Logged in
+        """;
+
+    /// <summary>What MailKit asks right after signing in when NAMESPACE is missing: the personal namespace, then INBOX.</summary>
+    public const string Namespaces = """
+        C: LIST "" ""
+        S: * LIST (\Noselect) "/" ""
+        S: {tag} OK List completed.
+        C: LIST "" "INBOX"
+        S: * LIST (\HasNoChildren) "/" INBOX
+        S: {tag} OK List completed.
         """;
 
     public static string Select(int exists = 3, uint uidValidity = 17, uint uidNext = 4) => $$"""

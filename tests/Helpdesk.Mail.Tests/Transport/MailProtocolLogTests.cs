@@ -132,16 +132,6 @@ public sealed class MailProtocolLogTests
         Assert.AreEqual("C: A2 SELECT INBOX", log[^1]);
     }
 
-    /// <summary>MailKit asks for the personal namespace right after signing in (LIST "" "" when NAMESPACE is missing), then for INBOX.</summary>
-    private const string Namespaces = """
-        C: LIST "" ""
-        S: * LIST (\Noselect) "/" ""
-        S: {tag} OK List completed.
-        C: LIST "" "INBOX"
-        S: * LIST (\HasNoChildren) "/" INBOX
-        S: {tag} OK List completed.
-        """;
-
     private static MailServerEndpoint Loopback(ImapScriptServer server) =>
         new("127.0.0.1", server.Port, MailServerSecurity.None) { Timeout = TimeSpan.FromSeconds(10) };
 
