@@ -68,6 +68,42 @@ public sealed class IntakeAgainstDovecotTests
     }
 
     [TestMethod]
+    public async Task RunOnceAsync_ProtocolLogOnAtTrace_SessionLoggedButNeitherPasswordNorBodies()
+    {
+        var log = new ListLogger();
+        await using var desk = await IntakeDesk.CreateAsync(log: log);
+        desk.Deliver([IntakeDesk.CustomerMail(0, "protocol-log")]);
+
+        var result = await desk.Services.GetRequiredService<IntakeRunner>().RunOnceAsync(includeDropFolder: false);
+
+        Assert.AreEqual(1, result.TakenBySource.Values.Single());
+        var lines = log.Lines.ToList();
+        Assert.IsTrue(lines.Any(l => l.Contains("AUTHENTICATE ********", StringComparison.Ordinal)), "the login is logged, redacted");
+        Assert.IsTrue(lines.Any(l => l.Contains("UID FETCH", StringComparison.Ordinal)), "the fetch is logged");
+        var plain = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("\0" + IntakeDesk.User + "\0bulk-pass"));
+        Assert.IsFalse(lines.Any(l => l.Contains("bulk-pass", StringComparison.Ordinal) || l.Contains(plain, StringComparison.Ordinal)),
+            "the password never reaches the log, not even base64-encoded in AUTHENTICATE PLAIN");
+        Assert.IsFalse(lines.Any(l => l.Contains("never got the reset email", StringComparison.Ordinal)), "customers' words stay out of it");
+    }
+
+    /// <summary>Every log line of every category, formatted, in order.</summary>
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => Lines.Enqueue(formatter(state, exception));
+
+        public void Dispose() { }
+    }
+
+    [TestMethod]
     public async Task RunOnceAsync_StoringFails_NothingFlaggedOrMovedUntilStored()
     {
         await using var desk = await IntakeDesk.CreateAsync(processedFolder: "Processed-" + Guid.NewGuid().ToString("N")[..6]);

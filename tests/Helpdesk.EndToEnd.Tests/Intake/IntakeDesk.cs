@@ -34,7 +34,8 @@ internal sealed class IntakeDesk : IAsyncDisposable
 
     public IDbContextFactory<HelpdeskDbContext> Factory => Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
 
-    public static async Task<IntakeDesk> CreateAsync(string? processedFolder = null, int batchSize = 500, IDictionary<string, string?>? more = null)
+    public static async Task<IntakeDesk> CreateAsync(string? processedFolder = null, int batchSize = 500, IDictionary<string, string?>? more = null,
+        ILoggerProvider? log = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("helpdesk-intake-").FullName;
         var folder = "intake" + Guid.NewGuid().ToString("N")[..10];
@@ -61,7 +62,11 @@ internal sealed class IntakeDesk : IAsyncDisposable
         foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(b =>
+            {
+                b.SetMinimumLevel(log is null ? LogLevel.Warning : LogLevel.Trace);
+                if (log is not null) b.AddProvider(log);
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
             .BuildServiceProvider();
