@@ -125,11 +125,18 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
         await DropSessionAsync().ConfigureAwait(false);
         // The protocol log costs a string per line: only built when someone reads it.
         Action<string>? protocolLog = logger.IsEnabled(LogLevel.Trace) ? line => LogProtocol(logger, Name, line) : null;
-        _session = await ImapMailboxSession.OpenAsync(options.Endpoint(), options.Credentials(), options.Folder, options.ProcessedFolder,
+        _session = await ImapMailboxSession.OpenAsync(options.Endpoint(), SignInAsync, options.Folder, options.ProcessedFolder,
             alert => LogAlert(logger, Name, alert), protocolLog, cancellationToken).ConfigureAwait(false);
         LogConnected(logger, Name, _session.Client.Capabilities.HasFlag(ImapCapabilities.Move), _session.Client.Capabilities.HasFlag(ImapCapabilities.Idle));
         return _session;
     }
+
+    /// <summary>
+    /// How this mailbox signs in: the one line that changes when the mailbox's Auth setting (password, OAuth2) is wired
+    /// to the OAuth2 sign-in (Helpdesk.Mail.Transport.OAuth2.MailLogin with the mailbox's token provider).
+    /// </summary>
+    private Task SignInAsync(ImapClient client, CancellationToken cancellationToken) =>
+        MailLogin.AuthenticateAsync(client, options.Credentials(), cancellationToken);
 
     private async Task DropSessionAsync()
     {

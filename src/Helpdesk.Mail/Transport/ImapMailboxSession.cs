@@ -49,14 +49,20 @@ public sealed class ImapMailboxSession : IAsyncDisposable
     /// <paramref name="processedFolder"/> exists when one is given. <paramref name="alert"/> receives the server's
     /// [ALERT] texts, which are meant for a person (an app password required, a quota, maintenance).
     /// </summary>
-    public static async Task<ImapMailboxSession> OpenAsync(MailServerEndpoint endpoint, MailCredentials credentials, string folder, string? processedFolder,
-        Action<string>? alert = null, Action<string>? protocolLog = null, CancellationToken cancellationToken = default)
+    public static Task<ImapMailboxSession> OpenAsync(MailServerEndpoint endpoint, MailCredentials credentials, string folder, string? processedFolder,
+        Action<string>? alert = null, Action<string>? protocolLog = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(endpoint, (client, ct) => MailLogin.AuthenticateAsync(client, credentials, ct), folder, processedFolder, alert, protocolLog, cancellationToken);
+
+    /// <summary>As above, signing in with <paramref name="login"/> (a password, an OAuth2 token: the caller's choice).</summary>
+    public static async Task<ImapMailboxSession> OpenAsync(MailServerEndpoint endpoint, Func<ImapClient, CancellationToken, Task> login, string folder,
+        string? processedFolder, Action<string>? alert = null, Action<string>? protocolLog = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(login);
         var client = await ImapConnector.ConnectAsync(endpoint, protocolLog, cancellationToken).ConfigureAwait(false);
         try
         {
             if (alert is not null) client.Alert += (_, e) => alert(e.Message);
-            await MailLogin.AuthenticateAsync(client, credentials, cancellationToken).ConfigureAwait(false);
+            await login(client, cancellationToken).ConfigureAwait(false);
             var source = await client.GetFolderAsync(folder, cancellationToken).ConfigureAwait(false);
             IMailFolder? processed = null;
             if (processedFolder is { Length: > 0 }) processed = await GetOrCreateFolderAsync(client, processedFolder, cancellationToken).ConfigureAwait(false);
