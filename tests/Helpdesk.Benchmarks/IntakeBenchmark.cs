@@ -51,7 +51,7 @@ public static class IntakeBenchmark
             Console.WriteLine();
             Console.WriteLine($"| {count:N0} realistic messages, median of {Runs} | seconds | msgs/s |");
             Console.WriteLine("|---|---|---|");
-            Console.WriteLine($"| intake end to end (fetch, store, parse, thread, ticket, ack, flag) | {Median(intake):0.00} | {count / Median(intake):N0} |");
+            Console.WriteLine($"| intake end to end on MailKit (fetch, store, parse, thread, ticket, ack, flag) | {Median(intake):0.00} | {count / Median(intake):N0} |");
             Console.WriteLine($"| Python imaplib plain fetch (network ceiling) | {Median(python):0.00} | {count / Median(python):N0} |");
             Console.WriteLine();
             Console.WriteLine("| stage (median run) | seconds | share |");

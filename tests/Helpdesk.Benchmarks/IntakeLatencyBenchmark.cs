@@ -32,6 +32,29 @@ public static class IntakeLatencyBenchmark
         var count = Option(args, "--messages", 200);
         var spacing = TimeSpan.FromMilliseconds(Option(args, "--spacing-ms", 250));
         var servers = LoopbackMailServers.Start(BasePort);
+        try
+        {
+            var mails = RealisticMail.Generate(count * Rounds + 1, seed: 20261123).ToList();
+            var reader = new EmailReader();
+            var ids = mails.Select(m => reader.Read(m).MessageId ?? throw new InvalidOperationException("no Message-ID")).ToList();
+            Console.WriteLine($"IDLE latency: {count} messages per round, one every {spacing.TotalMilliseconds:0} ms, {Rounds} rounds; {Environment.ProcessorCount} cores");
+            var result = await MeasureAsync(servers, mails, ids, count, spacing);
+
+            Console.WriteLine();
+            Console.WriteLine($"| delivery to ticket row, IDLE, {count} messages x {Rounds} rounds, median of rounds | p50 | p95 | max |");
+            Console.WriteLine("|---|---|---|---|");
+            Console.WriteLine($"| intake on MailKit | {result.P50:0} ms | {result.P95:0} ms | {result.Max:0} ms |");
+            return 0;
+        }
+        finally
+        {
+            servers.Stop();
+        }
+    }
+
+    private static async Task<(double P50, double P95, double Max)> MeasureAsync(LoopbackMailServers servers, List<byte[]> mails, List<string> ids,
+        int count, TimeSpan spacing)
+    {
         var dir = Directory.CreateTempSubdirectory("helpdesk-bench-latency-").FullName;
         try
         {
@@ -58,9 +81,6 @@ public static class IntakeLatencyBenchmark
                 services.GetRequiredService<IntakeStore>(), services.GetRequiredService<MailboxLeases>(), services.GetRequiredService<IOptions<IntakeOptions>>(), TimeProvider.System,
                 NullLogger<IntakeWorker>.Instance);
 
-            var mails = RealisticMail.Generate(count * Rounds + 1, seed: 20261123).ToList();
-            var reader = new EmailReader();
-            var ids = mails.Select(m => reader.Read(m).MessageId ?? throw new InvalidOperationException("no Message-ID")).ToList();
             var watcher = new RowWatcher(database);
             using var stop = new CancellationTokenSource();
             await worker.StartAsync(CancellationToken.None);
@@ -69,8 +89,7 @@ public static class IntakeLatencyBenchmark
             {
                 // Warm-up: the first message also waits for the worker's first connect and the JIT.
                 servers.Deliver(User, mails[0]);
-                await watcher.WaitForAsync(ids[0], TimeSpan.FromSeconds(60));
-                Console.WriteLine($"IDLE latency: {count} messages per round, one every {spacing.TotalMilliseconds:0} ms, {Rounds} rounds; {Environment.ProcessorCount} cores");
+                await watcher.WaitForAsync(ids[0], TimeSpan.FromSeconds(120));
 
                 var p50s = new List<double>();
                 var p95s = new List<double>();
@@ -94,12 +113,7 @@ public static class IntakeLatencyBenchmark
                     maxes.Add(latencies[^1]);
                     Console.WriteLine($"round {round + 1}: p50 {p50s[^1]:0} ms, p95 {p95s[^1]:0} ms, max {maxes[^1]:0} ms");
                 }
-
-                Console.WriteLine();
-                Console.WriteLine($"| delivery to ticket row, IDLE, {count} messages x {Rounds} rounds | p50 | p95 | max |");
-                Console.WriteLine("|---|---|---|---|");
-                Console.WriteLine($"| median of {Rounds} rounds | {Median(p50s):0} ms | {Median(p95s):0} ms | {Median(maxes):0} ms |");
-                return 0;
+                return (Median(p50s), Median(p95s), Median(maxes));
             }
             finally
             {
@@ -110,7 +124,6 @@ public static class IntakeLatencyBenchmark
         }
         finally
         {
-            servers.Stop();
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }

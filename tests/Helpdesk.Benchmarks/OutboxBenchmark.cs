@@ -4,7 +4,6 @@ using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Mime;
 using Helpdesk.Mail.Net;
 using Helpdesk.Testing.Mail;
@@ -108,14 +107,14 @@ public static class OutboxBenchmark
         await dispatcher.DisposeAsync();
 
         // Every reply must be in the mailbox (Postfix delivers asynchronously; not timed).
-        await using var client = new ImapClient();
-        await client.ConnectAsync(new ImapEndpoint("127.0.0.1", servers.ImapPort, MailSecurity.StartTls, CertificatePin.FromPemFile(servers.CertificatePath)));
-        await client.AuthenticateAsync(new ImapCredentials("bulk@example.test", "bulk-pass"));
+        var endpoint = new Helpdesk.Mail.Transport.MailServerEndpoint("127.0.0.1", servers.ImapPort, Helpdesk.Mail.Transport.MailServerSecurity.StartTls,
+            Helpdesk.Mail.Transport.MailServerPin.FromPemFile(servers.CertificatePath));
+        using var client = await Helpdesk.Mail.Transport.ImapConnector.ConnectAndLoginAsync(endpoint, new Helpdesk.Mail.Transport.MailCredentials("bulk@example.test", "bulk-pass"));
         var delivered = 0;
         for (var attempt = 0; attempt < 600 && delivered < count; attempt++)
         {
-            await client.SelectAsync("INBOX");
-            delivered = (await client.UidSearchAsync($"HEADER Message-ID \"{tag}-\"")).Count;
+            await client.Inbox.OpenAsync(MailKit.FolderAccess.ReadOnly);
+            delivered = (await client.Inbox.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", tag + "-"))).Count;
             if (delivered < count) await Task.Delay(200);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

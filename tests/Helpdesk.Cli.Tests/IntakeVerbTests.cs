@@ -23,6 +23,8 @@ public sealed class IntakeVerbTests
 
         Assert.AreEqual(0, first.Exit, first.Err);
         StringAssert.Contains(first.Out, "imported 3 emails: 3 processed");
+        StringAssert.Contains(first.Out, "imported 3 emails in ");
+        Assert.IsFalse(first.Out.Contains('\r'), "no progress line when the output is not a terminal");
         StringAssert.Contains(again.Out, "3 duplicates");
         using var json = JsonDocument.Parse(stats.Out);
         Assert.AreEqual(3, json.RootElement.GetProperty("tickets").GetInt32());
@@ -43,6 +45,8 @@ public sealed class IntakeVerbTests
 
         Assert.AreEqual(0, result.Exit, result.Err);
         StringAssert.Contains(result.Out, "drop: took in 2 emails");
+        StringAssert.Contains(result.Out, "took in 2 emails in ");
+        Assert.IsFalse(result.Out.Contains('\r'), "no progress line when the output is not a terminal");
         Assert.AreEqual(0, Directory.GetFiles(drop, "*.eml").Length);
         Assert.AreEqual(2, Directory.GetFiles(Path.Combine(drop, "processed"), "*.eml").Length);
     }

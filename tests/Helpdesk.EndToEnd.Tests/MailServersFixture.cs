@@ -1,4 +1,3 @@
-using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Net;
 using Helpdesk.Testing.Mail;
 
@@ -18,24 +17,14 @@ public static class MailServersFixture
 
     public static CertificatePin Pin => CertificatePin.FromPemFile(Servers.CertificatePath);
 
-    public static ImapEndpoint ImapStartTls => new("127.0.0.1", Servers.ImapPort, MailSecurity.StartTls, Pin);
-
-    public static ImapEndpoint ImapTls => new("127.0.0.1", Servers.ImapsPort, MailSecurity.Tls, Pin);
-
     [AssemblyInitialize]
     public static void Start(TestContext context) => _servers = LoopbackMailServers.Start(BasePort);
 
     [AssemblyCleanup]
     public static void Stop() => _servers?.Stop();
 
-    /// <summary>A connected, authenticated client for one of the test users (password "name-pass").</summary>
-    public static async Task<ImapClient> LoginAsync(string user, ImapClientOptions? options = null)
-    {
-        var client = new ImapClient(options);
-        await client.ConnectAsync(ImapStartTls);
-        await client.AuthenticateAsync(new ImapCredentials(user + "@example.test", user + "-pass"));
-        return client;
-    }
+    /// <summary>A signed-in MailKit session for one of the test users (password "name-pass").</summary>
+    public static Task<TestMailbox> LoginAsync(string user) => TestMailbox.LoginAsync(Servers, user);
 
     public static byte[] Message(string messageId, string subject, string body, string to = "support@example.test") =>
         System.Text.Encoding.UTF8.GetBytes(
@@ -43,15 +32,5 @@ public static class MailServersFixture
             + $"Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n");
 
     /// <summary>Postfix delivers asynchronously: looks for the Message-ID in INBOX for up to 15 s; the UIDs found.</summary>
-    public static async Task<IReadOnlyList<uint>> WaitForAsync(ImapClient client, string messageId)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            await client.SelectAsync("INBOX");
-            var found = await client.UidSearchAsync($"HEADER Message-ID \"{messageId}\"");
-            if (found.Count > 0) return found;
-            await Task.Delay(100);
-        }
-        return [];
-    }
+    public static Task<IReadOnlyList<uint>> WaitForAsync(TestMailbox client, string messageId) => client.WaitForAsync(messageId);
 }

@@ -25,9 +25,13 @@ public sealed class ImportCommand : ICliCommand
         if (options.Positional.Count == 0) throw new CliUsageException("say what to import: PATH...");
         using var host = await CliHost.StartAsync(cancellationToken: cancellationToken);
         var importer = ActivatorUtilities.CreateInstance<MailImporter>(host.Services);
-        var summary = await importer.ImportAsync(options.Positional, progress: n => { if (n % 10_000 == 0) stderr.WriteLine($"  {n:N0} emails"); },
-            cancellationToken: cancellationToken);
+        var progress = new TerminalProgress(stdout);
+        // The number of emails in mbox files is not known before reading them: the time left comes from the bytes read.
+        var summary = await importer.ImportAsync(options.Positional,
+            progress: p => progress.Report(p.Emails, null, p.BytesTotal > 0 ? (double)p.BytesRead / p.BytesTotal : null), cancellationToken: cancellationToken);
+        progress.Finish();
         await stdout.WriteLineAsync($"imported {summary.Emails} emails: {summary.Processed} processed, {summary.Duplicates} duplicates, {summary.Quarantined} quarantined");
+        await stdout.WriteLineAsync(TerminalProgress.Summary("imported", summary.Emails, progress.Elapsed));
         foreach (var u in summary.Unreadable) await stderr.WriteLineAsync($"helpdesk import: {u}");
         return summary.Unreadable.Count == 0 ? 0 : 1;
     }

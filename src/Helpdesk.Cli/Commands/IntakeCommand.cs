@@ -15,7 +15,7 @@ public sealed class IntakeCommand : ICliCommand
         Usage: helpdesk intake [--once] [--no-drop]
 
         Takes in every email waiting in the mailboxes configured as Helpdesk__Mailboxes__N__Host, __Port,
-        __Security (None|StartTls|Tls), __User, __Password, __Folder, __ProcessedFolder, __BatchSize, and in the drop
+        __Security (None|StartTls|Tls), __User, __Password, __Folder, __ProcessedFolder, __BatchSize, __Timeout, and in the drop
         folder (Helpdesk__Intake__DropFolder, default data/drop), into the database named by ConnectionStrings__Helpdesk.
         Each batch is stored (with the mailbox cursor) before it is processed and before the server is told anything.
 
@@ -51,10 +51,20 @@ public sealed class IntakeCommand : ICliCommand
             return 0;
         }
 
-        var summary = await host.Services.GetRequiredService<IntakeRunner>().RunOnceAsync(!options.Flag("--no-drop"), cancellationToken);
+        var progress = new TerminalProgress(stdout);
+        var bySource = new System.Collections.Concurrent.ConcurrentDictionary<string, IntakeProgress>();
+        var summary = await host.Services.GetRequiredService<IntakeRunner>().RunOnceAsync(!options.Flag("--no-drop"), p =>
+        {
+            bySource[p.Source] = p;
+            var all = bySource.Values.ToList();
+            progress.Report(all.Sum(s => s.Taken), all.All(s => s.Waiting is not null) ? all.Sum(s => s.Waiting ?? 0) : null);
+        }, cancellationToken);
+        progress.Finish();
         if (summary.PendingProcessed > 0) await stdout.WriteLineAsync($"processed {summary.PendingProcessed} emails stored earlier");
         foreach (var (source, count) in summary.TakenBySource.OrderBy(s => s.Key, StringComparer.Ordinal))
             await stdout.WriteLineAsync($"{source}: took in {count} emails");
+        await stdout.WriteLineAsync(TerminalProgress.Summary("took in", summary.TakenBySource.Values.Sum(), progress.Elapsed)
+            + (summary.Errors.Count > 0 ? $"; {summary.Errors.Count} mailbox(es) failed" : ""));
         foreach (var (source, error) in summary.Errors)
             await stderr.WriteLineAsync($"helpdesk intake: {source}: {error}");
         return summary.Errors.Count == 0 ? 0 : 1;

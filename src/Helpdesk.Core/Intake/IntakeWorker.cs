@@ -10,7 +10,8 @@ public sealed record IntakeRunSummary(int PendingProcessed, IReadOnlyDictionary<
 /// <summary>Takes in everything waiting once (for `helpdesk intake --once`, cron, backfills and tests), then returns.</summary>
 public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, IntakeStore store, IOptions<IntakeOptions> options, ILogger<IntakeRunner> logger)
 {
-    public async Task<IntakeRunSummary> RunOnceAsync(bool includeDropFolder = true, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told after each batch of each source (from several threads when several mailboxes run at once).</param>
+    public async Task<IntakeRunSummary> RunOnceAsync(bool includeDropFolder = true, Action<IntakeProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var pending = await pipeline.ProcessPendingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var taken = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
@@ -20,6 +21,7 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
             async (mailbox, ct) =>
             {
                 await using var source = sources.Mailbox(mailbox);
+                source.Progress = progress;
                 try
                 {
                     taken[source.Name] = await source.TakeInAsync(ct).ConfigureAwait(false);
@@ -34,6 +36,7 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
         if (includeDropFolder)
         {
             await using var drop = sources.Drop();
+            drop.Progress = progress;
             taken[drop.Name] = await drop.TakeInAsync(cancellationToken).ConfigureAwait(false);
         }
         return new IntakeRunSummary(pending, taken, errors);
@@ -207,7 +210,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
                     source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
                 try
                 {
-                    if (source is ImapMailboxSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
+                    if (source is not DropFolderSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,5 +1,8 @@
 namespace Helpdesk.Core.Intake;
 
+/// <summary>How far an import is: emails stored and processed, and bytes of the files read of all of them.</summary>
+public sealed record ImportProgress(int Emails, long BytesRead, long BytesTotal);
+
 /// <summary>What an import did.</summary>
 public sealed record ImportSummary(int Emails, int Processed, int Duplicates, int Quarantined, IReadOnlyList<string> Unreadable);
 
@@ -11,12 +14,16 @@ public sealed class MailImporter(IntakeStore store, IntakePipeline pipeline)
 {
     public const string SourceName = "import";
 
-    public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, int batchSize = 500, Action<int>? progress = null,
+    public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, int batchSize = 500, Action<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         int emails = 0, processed = 0, duplicates = 0, quarantined = 0;
         var unreadable = new List<string>();
         var batch = new List<byte[]>(batchSize);
+        // Files are listed first so the progress can say how much is left (mbox files hold an unknown number of emails).
+        var files = Files(paths, unreadable).ToList();
+        var bytesTotal = files.Sum(f => { try { return new FileInfo(f).Length; } catch (IOException) { return 0L; } });
+        long bytesRead = 0;
 
         async Task FlushAsync()
         {
@@ -33,15 +40,16 @@ public sealed class MailImporter(IntakeStore store, IntakePipeline pipeline)
             }
             emails += batch.Count;
             batch.Clear();
-            progress?.Invoke(emails);
+            progress?.Invoke(new ImportProgress(emails, bytesRead, bytesTotal));
         }
 
-        foreach (var file in Files(paths, unreadable))
+        foreach (var file in files)
         {
             IEnumerable<byte[]> messages;
             try
             {
                 var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+                bytesRead += bytes.LongLength;
                 messages = IsMbox(file, bytes) ? Mbox.Split(bytes) : [bytes];
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

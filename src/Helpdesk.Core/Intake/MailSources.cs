@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using Helpdesk.Core.Data;
-using Helpdesk.Mail.Imap;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +15,13 @@ public interface IMailSource : IAsyncDisposable
 
     /// <summary>Returns when new mail may be waiting, or after <paramref name="maxWait"/>.</summary>
     Task WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken = default);
+
+    /// <summary>Told after each batch of <see cref="TakeInAsync"/>: how many taken in so far of how many found waiting.</summary>
+    Action<IntakeProgress>? Progress { get; set; }
 }
+
+/// <summary>One source's progress in a pass: <paramref name="Taken"/> of <paramref name="Waiting"/> (null when not known).</summary>
+public sealed record IntakeProgress(string Source, int Taken, int? Waiting);
 
 /// <summary>Creates the configured sources: one per mailbox, and the drop folder.</summary>
 public sealed class MailSources(MailboxList mailboxes, IOptions<IntakeOptions> options, DatabaseTarget database, IntakeStore store,
@@ -27,160 +31,9 @@ public sealed class MailSources(MailboxList mailboxes, IOptions<IntakeOptions> o
 
     public string DropFolder => options.Value.DropFolder is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(database.DataDirectory, "drop");
 
-    /// <summary>Client settings for the intake's IMAP sessions; tests shorten the timeouts.</summary>
-    public ImapClientOptions? ClientOptions { get; set; }
-
-    public ImapMailboxSource Mailbox(MailboxOptions mailbox) =>
-        new(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>(), ClientOptions);
+    public IMailSource Mailbox(MailboxOptions mailbox) => new ImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>());
 
     public DropFolderSource Drop() => new(DropFolder, options.Value.DropFolderInterval, store, pipeline, time, loggers.CreateLogger<DropFolderSource>());
-}
-
-/// <summary>
-/// One IMAP mailbox, oldest first in batches: UID SEARCH past the stored cursor, UID FETCH a batch, store it and
-/// advance the cursor in one transaction, process it, then flag it \Seen or move it. A crash anywhere re-fetches
-/// from the cursor; what was stored but not yet flagged is settled at the start of the next pass.
-/// </summary>
-public sealed class ImapMailboxSource(MailboxOptions options, IntakeStore store, IntakePipeline pipeline, ILogger<ImapMailboxSource> logger,
-    ImapClientOptions? clientOptions = null) : IMailSource
-{
-    private ImapClient? _client;
-
-    public string Name => options.DisplayName;
-
-    public MailboxOptions Options => options;
-
-    public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await TakeInCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Whatever went wrong, the next pass starts with a fresh session.
-            await DropClientAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    public async Task WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
-    {
-        if (_client is not { IsConnected: true } client) return;
-        try
-        {
-            await client.WaitForNewMailAsync(maxWait, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await DropClientAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task<int> TakeInCoreAsync(CancellationToken cancellationToken)
-    {
-        var client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var state = await client.SelectAsync(options.Folder, cancellationToken).ConfigureAwait(false);
-        var cursor = await store.CheckUidValidityAsync(Name, state.UidValidity, cancellationToken).ConfigureAwait(false);
-        await SettleLeftoversAsync(client, cursor.LastUid, cancellationToken).ConfigureAwait(false);
-
-        var start = (uint)Math.Min(uint.MaxValue, cursor.LastUid + 1);
-        var waiting = await client.UidSearchAsync(new UidRange(start), cancellationToken).ConfigureAwait(false);
-        if (waiting.Count == 0)
-        {
-            await store.RecordPollAsync(Name, 0, null, cancellationToken).ConfigureAwait(false);
-            return 0;
-        }
-
-        var taken = 0;
-        var batchSize = options.BatchSize;
-        for (var offset = 0; offset < waiting.Count; offset += batchSize)
-        {
-            var uids = new UidSet(waiting.Skip(offset).Take(batchSize));
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var fetched = new List<IntakeStore.Fetched>(uids.Count);
-            await foreach (var m in client.FetchAsync(uids, cancellationToken).ConfigureAwait(false))
-                fetched.Add(new IntakeStore.Fetched(m.Uid, AsArray(m.Raw)));
-            pipeline.StageTimes.Add(IntakeStage.Fetch, clock.Elapsed);
-
-            clock.Restart();
-            var left = Math.Max(0, waiting.Count - offset - uids.Count);
-            var stored = await store.StoreMailboxBatchAsync(Name, state.UidValidity, fetched, left, cancellationToken).ConfigureAwait(false);
-            pipeline.StageTimes.Add(IntakeStage.Store, clock.Elapsed);
-
-            await pipeline.ProcessBatchAsync(stored, cancellationToken).ConfigureAwait(false);
-
-            clock.Restart();
-            if (fetched.Count > 0) await SettleAsync(client, new UidSet(fetched.Select(f => (uint)f.Uid)), cancellationToken).ConfigureAwait(false);
-            pipeline.StageTimes.Add(IntakeStage.Server, clock.Elapsed);
-            taken += fetched.Count;
-        }
-        return taken;
-    }
-
-    private async Task<ImapClient> ConnectAsync(CancellationToken cancellationToken)
-    {
-        if (_client is { IsConnected: true } live) return live;
-        await DropClientAsync().ConfigureAwait(false);
-        var client = new ImapClient(clientOptions);
-        // An [ALERT] is meant for a person (an app password required, a quota, maintenance): operators read the log.
-        client.Alert += (_, alert) => logger.LogWarning("Mail server alert from {Mailbox} ({Status}): {Alert}", Name, alert.Status, alert.Text);
-        try
-        {
-            await client.ConnectAsync(options.Endpoint(), cancellationToken).ConfigureAwait(false);
-            await client.AuthenticateAsync(options.Credentials(), cancellationToken).ConfigureAwait(false);
-            if (options.ProcessedFolder is { Length: > 0 } folder) await client.CreateFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Intake connected to {Mailbox}", Name);
-        }
-        catch
-        {
-            await client.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        _client = client;
-        return client;
-    }
-
-    /// <summary>Flags or moves what an earlier pass stored but could not settle (a crash between store and flag).</summary>
-    private async Task SettleLeftoversAsync(ImapClient client, long lastUid, CancellationToken cancellationToken)
-    {
-        if (lastUid <= 0) return;
-        var last = (uint)Math.Min(uint.MaxValue, lastUid);
-        var leftovers = options.ProcessedFolder is { Length: > 0 }
-            ? await client.UidSearchAsync(new UidRange(1, last), cancellationToken).ConfigureAwait(false)
-            : await client.UidSearchAsync($"UID 1:{last} UNSEEN", cancellationToken).ConfigureAwait(false);
-        if (leftovers.Count > 0) await SettleAsync(client, new UidSet(leftovers), cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task SettleAsync(ImapClient client, UidSet uids, CancellationToken cancellationToken) =>
-        options.ProcessedFolder is { Length: > 0 } folder
-            ? client.MoveAsync(uids, folder, cancellationToken)
-            : client.StoreFlagsAsync(uids, ImapFlagChange.Add, [ImapFlags.Seen], cancellationToken);
-
-    private static byte[] AsArray(ReadOnlyMemory<byte> raw) =>
-        MemoryMarshal.TryGetArray(raw, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : raw.ToArray();
-
-    private async Task DropClientAsync()
-    {
-        if (_client is null) return;
-        var client = _client;
-        _client = null;
-        try { await client.DisposeAsync().ConfigureAwait(false); }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or ImapProtocolException) { }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_client is { IsConnected: true } client)
-        {
-            try { await client.LogoutAsync().ConfigureAwait(false); }
-            catch (Exception e) when (e is IOException or ImapProtocolException or ImapCommandException or ObjectDisposedException or OperationCanceledException) { }
-        }
-        await DropClientAsync().ConfigureAwait(false);
-    }
 }
 
 /// <summary>
@@ -197,6 +50,8 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
     public string Name => SourceName;
 
     public string Folder => folder;
+
+    public Action<IntakeProgress>? Progress { get; set; }
 
     public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)
     {
@@ -220,6 +75,7 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
             for (var i = 0; i < read.Count; i++)
                 MoveAside(read[i].Path, outcomes[i].State == RawMessageState.Quarantined ? "quarantined" : "processed");
             taken += read.Count;
+            Progress?.Invoke(new IntakeProgress(Name, taken, files.Count));
         }
         return taken;
     }

@@ -1,5 +1,4 @@
-using Helpdesk.Mail.Imap;
-using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +15,8 @@ public sealed class MailboxOptions
     /// <summary>Default 993 with Tls, 143 otherwise.</summary>
     public int? Port { get; set; }
 
-    /// <summary>None, StartTls or Tls. Default Tls.</summary>
-    public MailSecurity Security { get; set; } = MailSecurity.Tls;
+    /// <summary>None (loopback hosts only), StartTls or Tls. Default Tls.</summary>
+    public MailServerSecurity Security { get; set; } = MailServerSecurity.Tls;
 
     public string? User { get; set; }
 
@@ -35,20 +34,17 @@ public sealed class MailboxOptions
     /// <summary>A PEM file, or a SHA-256 fingerprint (hex, colons allowed), of a certificate trusted for this server only.</summary>
     public string? PinnedCertificate { get; set; }
 
+    /// <summary>How long one network read or write may take before the session is given up and opened again. Default 1 minute.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
+
     public string DisplayName => Name is { Length: > 0 } n ? n : $"{User}@{Host}/{Folder}";
 
-    public ImapEndpoint Endpoint() =>
-        new(Host!, Port ?? (Security == MailSecurity.Tls ? 993 : 143), Security, Pin());
+    public MailServerEndpoint Endpoint() =>
+        new(Host!, Port ?? (Security == MailServerSecurity.Tls ? 993 : 143), Security, Pin()) { Timeout = Timeout };
 
-    public ImapCredentials Credentials() => new(User!, Password ?? "");
+    public MailCredentials Credentials() => new(User!, Password ?? "");
 
-    private CertificatePin? Pin()
-    {
-        if (string.IsNullOrWhiteSpace(PinnedCertificate)) return null;
-        return File.Exists(PinnedCertificate)
-            ? CertificatePin.FromPemFile(PinnedCertificate)
-            : CertificatePin.FromSha256Fingerprint(PinnedCertificate.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? PinnedCertificate[7..] : PinnedCertificate);
-    }
+    private MailServerPin? Pin() => string.IsNullOrWhiteSpace(PinnedCertificate) ? null : MailServerPin.Parse(PinnedCertificate);
 
     // The password must never reach a log, even through string interpolation of the options object.
     public override string ToString() => $"{DisplayName} ({Host}:{Port}, {Security})";
@@ -87,6 +83,10 @@ public sealed class MailboxList
             if (string.IsNullOrEmpty(m.Password)) errors.Add($"{p}:Password is required (set it in the environment, {p.Replace(":", "__")}__Password, or a secrets file).");
             if (m.Port is { } port && port is < 1 or > 65535) errors.Add($"{p}:Port must be between 1 and 65535, not {port}.");
             if (!Enum.IsDefined(m.Security)) errors.Add($"{p}:Security must be None, StartTls or Tls.");
+            if (m.Security == MailServerSecurity.None && !string.IsNullOrWhiteSpace(m.Host) && !new MailServerEndpoint(m.Host, 143, m.Security).IsLoopback)
+                errors.Add($"{p}:Security None sends the password in plain text; use StartTls or Tls for {m.Host} (None is for loopback test servers only).");
+            if (m.Timeout < TimeSpan.FromSeconds(1) || m.Timeout > TimeSpan.FromMinutes(30))
+                errors.Add($"{p}:Timeout must be between 00:00:01 and 00:30:00, not {m.Timeout}.");
             if (string.IsNullOrWhiteSpace(m.Folder)) errors.Add($"{p}:Folder must name a folder (default INBOX).");
             if (m.BatchSize is < 1 or > 10_000) errors.Add($"{p}:BatchSize must be between 1 and 10000, not {m.BatchSize}.");
             if (!string.IsNullOrWhiteSpace(m.ProcessedFolder) && string.Equals(m.ProcessedFolder, m.Folder, StringComparison.OrdinalIgnoreCase))

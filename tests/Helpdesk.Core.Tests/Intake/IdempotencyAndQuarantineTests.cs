@@ -178,4 +178,19 @@ public sealed class IdempotencyAndQuarantineTests
         CollectionAssert.Contains(errors.ToList(), "Helpdesk:Mailboxes:0:Host is required.");
         Assert.IsFalse(new MailboxOptions { Host = "h", User = "u", Password = "secret-value" }.ToString().Contains("secret-value", StringComparison.Ordinal));
     }
+
+    [TestMethod]
+    public void MailboxListValidate_PlainTextToARemoteHost_RefusedNamingTheSettingButLoopbackAllowed()
+    {
+        var list = new MailboxList();
+        list.Mailboxes.Add(new MailboxOptions { Host = "imap.example.com", User = "u", Password = "p", Security = Helpdesk.Mail.Transport.MailServerSecurity.None });
+        list.Mailboxes.Add(new MailboxOptions { Host = "127.0.0.1", User = "u", Password = "p", Security = Helpdesk.Mail.Transport.MailServerSecurity.None, Name = "local" });
+        list.Mailboxes.Add(new MailboxOptions { Host = "imap.example.com", User = "u", Password = "p", Timeout = TimeSpan.Zero, Name = "t" });
+
+        var errors = list.Validate();
+
+        Assert.HasCount(2, errors, string.Join("\n", errors));
+        StringAssert.StartsWith(errors[0], "Helpdesk:Mailboxes:0:Security None sends the password in plain text");
+        StringAssert.StartsWith(errors[1], "Helpdesk:Mailboxes:2:Timeout must be between");
+    }
 }

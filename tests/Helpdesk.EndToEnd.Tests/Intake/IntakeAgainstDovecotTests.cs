@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
-using Helpdesk.Mail.Imap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,10 +31,76 @@ public sealed class IntakeAgainstDovecotTests
         Assert.IsTrue(ids.Values.All(c => c == 1));
         await using var client = await LoginAsync("bulk");
         await client.SelectAsync(desk.Folder);
-        Assert.AreEqual(0, (await client.UidSearchAsync("UNSEEN")).Count, "every stored message is flagged \\Seen");
+        Assert.AreEqual(0, (await client.UnseenAsync()).Count, "every stored message is flagged \\Seen");
         var cursor = await desk.QueryAsync(db => db.MailboxCursors.SingleAsync());
         Assert.AreEqual(0, cursor.WaitingOnServer);
         Assert.IsNotNull(cursor.LastGoodPollAt);
+    }
+
+    [TestMethod]
+    public async Task RunOnceAsync_FolderRecreatedWithNewUidValidity_CursorRestartsAndNothingIsCountedTwice()
+    {
+        await using var desk = await IntakeDesk.CreateAsync();
+        desk.Deliver(Enumerable.Range(0, 3).Select(i => IntakeDesk.CustomerMail(i, "uidvalidity")));
+        var runner = desk.Services.GetRequiredService<IntakeRunner>();
+        Assert.AreEqual(3, (await runner.RunOnceAsync(includeDropFolder: false)).TakenBySource.Values.Single());
+        var before = await desk.QueryAsync(db => db.MailboxCursors.SingleAsync());
+
+        // The folder is restored from a backup under the same name (deleted, created again): a new UIDVALIDITY, UIDs
+        // from 1 again, the three old messages back beside two new ones.
+        await using (var client = await LoginAsync("bulk"))
+        {
+            await client.DeleteFolderAsync(desk.Folder);
+            await client.CreateFolderAsync(desk.Folder);
+        }
+        desk.Deliver(Enumerable.Range(0, 5).Select(i => IntakeDesk.CustomerMail(i, "uidvalidity")));
+        var after = await runner.RunOnceAsync(includeDropFolder: false);
+
+        Assert.AreEqual(0, after.Errors.Count, string.Join("; ", after.Errors.Values));
+        Assert.AreEqual(5, after.TakenBySource.Values.Single(), "every message of the new UIDVALIDITY is fetched from UID 1");
+        var cursor = await desk.QueryAsync(db => db.MailboxCursors.SingleAsync());
+        Assert.AreNotEqual(before.UidValidity, cursor.UidValidity);
+        Assert.AreEqual(5, cursor.LastUid);
+        var ids = await desk.InboundMessageIdsAsync();
+        Assert.AreEqual(5, ids.Count);
+        Assert.IsTrue(ids.Values.All(c => c == 1), "the three restored messages are not counted twice");
+        Assert.AreEqual(5, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [TestMethod]
+    public async Task RunOnceAsync_ProtocolLogOnAtTrace_SessionLoggedButNeitherPasswordNorBodies()
+    {
+        var log = new ListLogger();
+        await using var desk = await IntakeDesk.CreateAsync(log: log);
+        desk.Deliver([IntakeDesk.CustomerMail(0, "protocol-log")]);
+
+        var result = await desk.Services.GetRequiredService<IntakeRunner>().RunOnceAsync(includeDropFolder: false);
+
+        Assert.AreEqual(1, result.TakenBySource.Values.Single());
+        var lines = log.Lines.ToList();
+        Assert.IsTrue(lines.Any(l => l.Contains("AUTHENTICATE ********", StringComparison.Ordinal)), "the login is logged, redacted");
+        Assert.IsTrue(lines.Any(l => l.Contains("UID FETCH", StringComparison.Ordinal)), "the fetch is logged");
+        var plain = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("\0" + IntakeDesk.User + "\0bulk-pass"));
+        Assert.IsFalse(lines.Any(l => l.Contains("bulk-pass", StringComparison.Ordinal) || l.Contains(plain, StringComparison.Ordinal)),
+            "the password never reaches the log, not even base64-encoded in AUTHENTICATE PLAIN");
+        Assert.IsFalse(lines.Any(l => l.Contains("never got the reset email", StringComparison.Ordinal)), "customers' words stay out of it");
+    }
+
+    /// <summary>Every log line of every category, formatted, in order.</summary>
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILoggerProvider, Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => Lines.Enqueue(formatter(state, exception));
+
+        public void Dispose() { }
     }
 
     [TestMethod]
@@ -52,9 +117,8 @@ public sealed class IntakeAgainstDovecotTests
         Assert.AreEqual(1, failed.Errors.Count);
         await using (var client = await LoginAsync("bulk"))
         {
-            var state = await client.SelectAsync(desk.Folder);
-            Assert.AreEqual(5, state.Exists, "nothing moved before it was stored");
-            Assert.AreEqual(5, (await client.UidSearchAsync("UNSEEN")).Count, "nothing flagged before it was stored");
+            Assert.AreEqual(5, await client.SelectAsync(desk.Folder), "nothing moved before it was stored");
+            Assert.AreEqual(5, (await client.UnseenAsync()).Count, "nothing flagged before it was stored");
         }
         var cursor = await desk.QueryAsync(db => db.MailboxCursors.SingleAsync());
         Assert.AreEqual(0, cursor.LastUid);
@@ -65,7 +129,7 @@ public sealed class IntakeAgainstDovecotTests
 
         Assert.AreEqual(5, retried.TakenBySource.Values.Single());
         await using (var client = await LoginAsync("bulk"))
-            Assert.AreEqual(0, (await client.SelectAsync(desk.Folder)).Exists, "moved once stored");
+            Assert.AreEqual(0, await client.SelectAsync(desk.Folder), "moved once stored");
         Assert.AreEqual(5, await desk.QueryAsync(db => db.Tickets.CountAsync()));
     }
 

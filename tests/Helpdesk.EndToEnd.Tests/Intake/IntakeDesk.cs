@@ -1,7 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
-using Helpdesk.Mail.Imap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +34,8 @@ internal sealed class IntakeDesk : IAsyncDisposable
 
     public IDbContextFactory<HelpdeskDbContext> Factory => Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
 
-    public static async Task<IntakeDesk> CreateAsync(string? processedFolder = null, int batchSize = 500, IDictionary<string, string?>? more = null)
+    public static async Task<IntakeDesk> CreateAsync(string? processedFolder = null, int batchSize = 500, IDictionary<string, string?>? more = null,
+        ILoggerProvider? log = null)
     {
         var dir = System.IO.Directory.CreateTempSubdirectory("helpdesk-intake-").FullName;
         var folder = "intake" + Guid.NewGuid().ToString("N")[..10];
@@ -53,6 +53,7 @@ internal sealed class IntakeDesk : IAsyncDisposable
             ["Helpdesk:Mailboxes:0:Folder"] = folder,
             ["Helpdesk:Mailboxes:0:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Helpdesk:Mailboxes:0:PinnedCertificate"] = Servers.CertificatePath,
+            ["Helpdesk:Mailboxes:0:Timeout"] = "00:00:20",
             ["Helpdesk:Intake:ReconnectDelay"] = "00:00:00.200",
             ["Helpdesk:Intake:MaxReconnectDelay"] = "00:00:01",
             ["Helpdesk:Intake:IdleWait"] = "00:00:05",
@@ -61,12 +62,15 @@ internal sealed class IntakeDesk : IAsyncDisposable
         foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(b =>
+            {
+                b.SetMinimumLevel(log is null ? LogLevel.Warning : LogLevel.Trace);
+                if (log is not null) b.AddProvider(log);
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        services.GetRequiredService<MailSources>().ClientOptions = new ImapClientOptions { ReadTimeout = TimeSpan.FromSeconds(20), ConnectTimeout = TimeSpan.FromSeconds(5) };
         return new IntakeDesk(dir, folder, settings, services);
     }
 

@@ -1,42 +1,43 @@
 using System.Diagnostics;
 using System.Text;
-using Helpdesk.Mail.Imap;
-using Helpdesk.Mail.Net;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
+using MailKit;
+using MailKit.Net.Imap;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
 
 namespace Helpdesk.EndToEnd.Tests.Mail;
 
-/// <summary>The IMAP client against the real Dovecot on 127.0.0.1 (tests/servers/mail).</summary>
+/// <summary>The intake's IMAP layer (MailKit through Helpdesk.Mail.Transport) against the real Dovecot on 127.0.0.1 (tests/servers/mail).</summary>
 [TestClass]
 public sealed class ImapAgainstDovecotTests
 {
+    private static MailServerPin TestPin => MailServerPin.FromPemFile(Servers.CertificatePath);
+
+    private static MailServerEndpoint StartTls(MailServerPin? pin) => new("127.0.0.1", Servers.ImapPort, MailServerSecurity.StartTls, pin) { Timeout = TimeSpan.FromSeconds(20) };
+
+    private static MailServerEndpoint Tls(MailServerPin? pin) => new("127.0.0.1", Servers.ImapsPort, MailServerSecurity.Tls, pin) { Timeout = TimeSpan.FromSeconds(20) };
+
+    private static MailCredentials User(string name) => new(name + "@example.test", name + "-pass");
+
     [TestMethod]
-    public async Task ConnectAsync_StartTlsWithPinnedCertificate_EncryptsAndAuthenticates()
+    public async Task ConnectAndLoginAsync_StartTlsWithPinnedCertificate_EncryptsAndAuthenticates()
     {
-        await using var client = new ImapClient();
+        using var client = await ImapConnector.ConnectAndLoginAsync(StartTls(TestPin), User("support"));
 
-        await client.ConnectAsync(ImapStartTls);
-        Assert.IsTrue(client.IsEncrypted);
-        Assert.IsFalse(client.Capabilities.StartTls, "capabilities are asked again after STARTTLS");
-        await client.AuthenticateAsync(new ImapCredentials("support@example.test", "support-pass"));
-
-        Assert.IsTrue(client.Capabilities.Move && client.Capabilities.UidPlus && client.Capabilities.Idle);
-        await client.LogoutAsync();
+        Assert.IsTrue(client.IsSecure);
+        Assert.IsTrue(client.IsAuthenticated);
+        Assert.IsTrue(client.Capabilities.HasFlag(ImapCapabilities.Move) && client.Capabilities.HasFlag(ImapCapabilities.UidPlus)
+            && client.Capabilities.HasFlag(ImapCapabilities.Idle));
+        await client.DisconnectAsync(quit: true);
     }
 
     [TestMethod]
-    public async Task ConnectAsync_ImplicitTls_SelectsInbox()
+    public async Task OpenAsync_ImplicitTls_SelectsInbox()
     {
-        await using var client = new ImapClient();
-        await client.ConnectAsync(ImapTls);
-        await client.AuthenticateAsync(new ImapCredentials("support@example.test", "support-pass"));
+        await using var session = await ImapMailboxSession.OpenAsync(Tls(TestPin), User("support"), "INBOX", null);
 
-        var inbox = await client.SelectAsync("INBOX");
-
-        Assert.IsTrue(client.IsEncrypted);
-        Assert.AreNotEqual(0u, inbox.UidValidity);
-        Assert.IsNotNull(inbox.UidNext);
+        Assert.IsTrue(session.Client.IsSecure);
+        Assert.AreNotEqual(0u, session.UidValidity);
     }
 
     [TestMethod]
@@ -44,10 +45,8 @@ public sealed class ImapAgainstDovecotTests
     {
         Assert.AreNotEqual(Servers.CertificatePath, Environment.GetEnvironmentVariable("SSL_CERT_FILE"),
             "this test needs a trust store without the test certificate");
-        await using var client = new ImapClient();
 
-        var error = await Assert.ThrowsExactlyAsync<ImapProtocolException>(() =>
-            client.ConnectAsync(new ImapEndpoint("127.0.0.1", Servers.ImapsPort, MailSecurity.Tls)));
+        var error = await Assert.ThrowsExactlyAsync<System.Security.Authentication.AuthenticationException>(() => ImapConnector.ConnectAsync(Tls(pin: null)));
 
         StringAssert.Contains(error.Message, "certificate not trusted");
     }
@@ -55,26 +54,24 @@ public sealed class ImapAgainstDovecotTests
     [TestMethod]
     public async Task ConnectAsync_PinForAnotherCertificate_RefusesTheServer()
     {
-        var otherPin = CertificatePin.FromSha256Fingerprint(new string('A', 64));
-        await using var client = new ImapClient();
+        var otherPin = MailServerPin.FromSha256Fingerprint(new string('A', 64));
 
-        var error = await Assert.ThrowsExactlyAsync<ImapProtocolException>(() =>
-            client.ConnectAsync(new ImapEndpoint("127.0.0.1", Servers.ImapPort, MailSecurity.StartTls, otherPin)));
+        var error = await Assert.ThrowsExactlyAsync<System.Security.Authentication.AuthenticationException>(() => ImapConnector.ConnectAsync(StartTls(otherPin)));
 
         StringAssert.Contains(error.Message, "not the pinned one");
     }
 
     [TestMethod]
-    public async Task AuthenticateAsync_WrongPassword_ThrowsAuthenticationException()
+    public async Task AuthenticateAsync_WrongPassword_ThrowsAuthenticationExceptionAndConnectionStaysUsable()
     {
-        await using var client = new ImapClient();
-        await client.ConnectAsync(ImapStartTls);
+        using var client = await ImapConnector.ConnectAsync(StartTls(TestPin));
 
-        var error = await Assert.ThrowsExactlyAsync<ImapAuthenticationException>(() =>
-            client.AuthenticateAsync(new ImapCredentials("support@example.test", "not-the-password")));
+        await Assert.ThrowsExactlyAsync<MailKit.Security.AuthenticationException>(() =>
+            MailLogin.AuthenticateAsync(client, new MailCredentials("support@example.test", "not-the-password")));
 
-        Assert.AreEqual("AUTHENTICATIONFAILED", error.ResponseCode);
         Assert.IsTrue(client.IsConnected, "a refused login leaves the connection usable");
+        await MailLogin.AuthenticateAsync(client, User("support"));
+        Assert.IsTrue(client.IsAuthenticated);
     }
 
     [TestMethod]
@@ -90,133 +87,91 @@ public sealed class ImapAgainstDovecotTests
                 .Select(n => $"Line {n}: I never got the reset email, can you send it again? ü"));
             delivered[id] = Message(id, $"Reset problem {i}", body, "bulk@example.test");
         }
-
         Servers.WriteToMaildir("bulk@example.test", delivered.Values);
-        await using var client = await LoginAsync("bulk", new ImapClientOptions { FetchBatchSize = 64, FetchPipelineDepth = 3 });
-        var inbox = await client.SelectAsync("INBOX");
-        var before = await client.UidSearchAsync("ALL");
-        var first = before.Count == 0 ? 1u : before[0];
+        await using var session = await ImapMailboxSession.OpenAsync(StartTls(TestPin), User("bulk"), "INBOX", null);
 
-        var fetched = new List<ImapFetchedMessage>();
-        await foreach (var message in client.FetchAsync(new UidRange(first)))
-        {
-            fetched.Add(message);
-        }
+        var uids = await session.SearchFromAsync(1);
+        var fetched = new List<ImapRawMessage>();
+        foreach (var batch in uids.Chunk(64)) fetched.AddRange(await session.FetchAsync(batch));
 
         var ours = fetched.Where(m => delivered.ContainsKey(MessageId(m))).ToList();
-        Assert.AreEqual(600, ours.Count, $"mailbox had {inbox.Exists} messages");
+        Assert.AreEqual(600, ours.Count, $"mailbox had {session.Count} messages");
         Assert.AreEqual(fetched.Count, fetched.Select(m => m.Uid).Distinct().Count(), "no message twice");
         CollectionAssert.AreEqual(fetched.Select(m => m.Uid).Order().ToArray(), fetched.Select(m => m.Uid).ToArray(), "oldest first");
-        foreach (var message in ours)
-        {
-            CollectionAssert.AreEqual(delivered[MessageId(message)], message.Raw.ToArray());
-            Assert.AreEqual(message.Raw.Length, message.Size);
-        }
+        foreach (var message in ours) CollectionAssert.AreEqual(delivered[MessageId(message)], message.Raw);
+        var unseen = (await session.SearchUnsettledAsync(uids[^1])).ToHashSet();
+        Assert.IsTrue(ours.All(m => unseen.Contains(m.Uid)), "BODY.PEEK[] marks nothing \\Seen");
     }
 
     [TestMethod]
-    public async Task StoreFlagsAndMoveAsync_ToProcessedFolder_FlagsTravelAndInboxEmpties()
+    public async Task SettleAsync_ProcessedFolder_MovesExactlyThoseAndLeavesTheRest()
     {
-        var ids = Enumerable.Range(0, 3).Select(i => $"move-{i}-{Guid.NewGuid():N}@example.test").ToList();
-        foreach (var id in ids)
-        {
-            Servers.Deliver("support@example.test", Message(id, "Please help", "Locked out."));
-        }
-
-        await using var client = await LoginAsync("support");
-        await client.SelectAsync("INBOX");
+        var folder = "Processed-" + Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(0, 4).Select(i => $"move-{i}-{Guid.NewGuid():N}@example.test").ToList();
+        foreach (var id in ids) Servers.Deliver("support@example.test", Message(id, "Please help", "Locked out."));
+        await using var session = await ImapMailboxSession.OpenAsync(StartTls(TestPin), User("support"), "INBOX", folder);
+        var inbox = (ImapFolder)session.Client.Inbox;
         var uids = new List<uint>();
+        foreach (var id in ids) uids.AddRange((await inbox.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", id))).Select(u => u.Id));
+        Assert.HasCount(4, uids);
+
+        await session.SettleAsync(uids.Take(3).ToList());
+
+        var left = new List<string>();
         foreach (var id in ids)
-        {
-            uids.AddRange(await client.UidSearchAsync($"HEADER Message-ID \"{id}\""));
-        }
-
-        Assert.AreEqual(3, uids.Count);
-        await client.StoreFlagsAsync(new UidSet(uids), ImapFlagChange.Add, [ImapFlags.Seen, "$HelpdeskStored"]);
-        await client.StoreFlagsAsync(new UidSet(uids.Take(1)), ImapFlagChange.Remove, [ImapFlags.Seen]);
-        await client.CreateFolderAsync("Processed");
-
-        await client.MoveAsync(new UidSet(uids), "Processed");
-
-        foreach (var id in ids)
-        {
-            Assert.AreEqual(0, (await client.UidSearchAsync($"HEADER Message-ID \"{id}\"")).Count, "gone from INBOX");
-        }
-
-        await client.SelectAsync("Processed");
-        var moved = new List<ImapFetchedMessage>();
-        foreach (var id in ids)
-        {
-            var found = await client.UidSearchAsync($"HEADER Message-ID \"{id}\"");
-            await foreach (var message in client.FetchAsync(new UidSet(found)))
-            {
-                moved.Add(message);
-            }
-        }
-
-        Assert.AreEqual(3, moved.Count);
-        Assert.IsTrue(moved.All(m => m.HasFlag("$HelpdeskStored")));
-        Assert.AreEqual(2, moved.Count(m => m.HasFlag(ImapFlags.Seen)));
+            if ((await inbox.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", id))).Count > 0) left.Add(id);
+        CollectionAssert.AreEqual(new[] { ids[3] }, left, "only the settled three left INBOX");
+        var processed = await session.Client.GetFolderAsync(folder);
+        await processed.OpenAsync(FolderAccess.ReadOnly);
+        Assert.AreEqual(3, processed.Count);
     }
 
     [TestMethod]
-    public async Task WaitForNewMailAsync_MessageSentThroughPostfix_WakesIdleWithinSeconds()
+    public async Task WaitForNewMailAsync_MessageDelivered_WakesIdleWithinSecondsAndTheNewMessageIsFetched()
     {
-        await using var client = await LoginAsync("idle");
-        var inbox = await client.SelectAsync("INBOX");
-        await using var submitter = new SmtpSubmitter(new SmtpSubmitterOptions
-        {
-            Endpoint = new SmtpEndpoint("127.0.0.1", Servers.SmtpPort, MailSecurity.StartTls, Pin),
-        });
+        await using var session = await ImapMailboxSession.OpenAsync(StartTls(TestPin), User("idle"), "INBOX", null);
+        var before = await session.SearchFromAsync(1);
         var id = $"idle-{Guid.NewGuid():N}@example.test";
         var clock = Stopwatch.StartNew();
 
-        var wait = client.WaitForNewMailAsync(TimeSpan.FromSeconds(30));
+        var wait = session.WaitForNewMailAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(300);
-        await submitter.SendAsync(new SubmissionEnvelope("dana@example.test", "idle@example.test"),
-            Message(id, "Still no reset email", "Hello?", "idle@example.test"));
-        var result = await wait;
+        Servers.Deliver("idle@example.test", Message(id, "Still no reset email", "Hello?", "idle@example.test"));
+        var arrived = await wait;
 
-        Assert.AreEqual(ImapWakeReason.NewMail, result.Reason, $"after {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.IsTrue(arrived, $"after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.IsTrue(clock.Elapsed < TimeSpan.FromSeconds(10), $"IDLE woke only after {clock.Elapsed.TotalSeconds:0.0} s");
-        var fresh = new List<ImapFetchedMessage>();
-        await foreach (var message in client.FetchAsync(new UidRange(inbox.UidNext!.Value)))
-        {
-            fresh.Add(message);
-        }
-
-        Assert.IsTrue(fresh.Any(m => MessageId(m) == id), "the woken client fetches the new message");
+        var fresh = await session.FetchAsync(await session.SearchFromAsync(before.Count == 0 ? 1 : before[^1] + 1));
+        Assert.IsTrue(fresh.Any(m => MessageId(m) == id), "the woken session fetches the new message");
     }
 
     [TestMethod]
-    public async Task WaitForNewMailAsync_DovecotRestartedDuringIdle_ThrowsProtocolException()
+    public async Task WaitForNewMailAsync_DovecotRestartedDuringIdle_ThrowsProtocolExceptionAndANewSessionWorks()
     {
-        var client = await LoginAsync("idle");
-        await client.SelectAsync("INBOX");
-        var wait = client.WaitForNewMailAsync(TimeSpan.FromMinutes(2));
+        var session = await ImapMailboxSession.OpenAsync(StartTls(TestPin), User("idle"), "INBOX", null);
+        await session.SearchFromAsync(uint.MaxValue);
+        var wait = session.WaitForNewMailAsync(TimeSpan.FromMinutes(2));
         await Task.Delay(300);
-
         try
         {
             Servers.StopDovecot();
-            var error = await Assert.ThrowsExactlyAsync<ImapProtocolException>(async () =>
-                await wait.WaitAsync(TimeSpan.FromSeconds(20)));
-            Assert.IsFalse(client.IsConnected);
-            Assert.IsFalse(string.IsNullOrEmpty(error.Message));
+            var error = await Assert.ThrowsAsync<Exception>(async () => await wait.WaitAsync(TimeSpan.FromSeconds(20)));
+            Assert.IsTrue(error is ImapProtocolException or IOException, $"a session-ending error, not {error.GetType().Name}: {error.Message}");
+            Assert.IsFalse(session.IsConnected);
         }
         finally
         {
             Servers.EnsureStarted();
-            await client.DisposeAsync();
+            await session.DisposeAsync();
         }
 
-        await using var again = await LoginAsync("idle");
-        Assert.IsNotNull(await again.SelectAsync("INBOX"), "a new connection works once Dovecot is back");
+        await using var again = await ImapMailboxSession.OpenAsync(StartTls(TestPin), User("idle"), "INBOX", null);
+        Assert.IsTrue(again.IsConnected, "a new session works once Dovecot is back");
     }
 
-    private static string MessageId(ImapFetchedMessage message)
+    private static string MessageId(ImapRawMessage message)
     {
-        var text = Encoding.UTF8.GetString(message.Raw.Span);
+        var text = Encoding.UTF8.GetString(message.Raw);
         var start = text.IndexOf("Message-ID: <", StringComparison.Ordinal) + 13;
         return text[start..text.IndexOf('>', start)];
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Smtp;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
@@ -35,9 +34,9 @@ public sealed class SmtpAgainstPostfixTests
         {
             var found = await WaitForAsync(customer, id);
             Assert.AreEqual(1, found.Count, $"{id} arrived {found.Count} times");
-            await foreach (var message in customer.FetchAsync(new UidSet(found)))
+            foreach (var message in await customer.FetchAsync(found))
             {
-                StringAssert.Contains(Encoding.UTF8.GetString(message.Raw.Span), "\r\n.A line that starts with a dot\r\n",
+                StringAssert.Contains(Encoding.UTF8.GetString(message.Raw), "\r\n.A line that starts with a dot\r\n",
                     "dot-stuffing is undone by the server");
             }
         }

@@ -4,7 +4,6 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Helpdesk.EndToEnd.Tests.Intake;
-using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -83,9 +82,9 @@ public sealed class FullLoopTests
         await using var customer = await LoginAsync("customer");
         var found = await WaitForAsync(customer, reply.MessageIdHeader);
         Assert.AreEqual(1, found.Count, "the reply arrived exactly once");
-        await foreach (var message in customer.FetchAsync(new UidSet(found)))
+        foreach (var message in await customer.FetchAsync(found))
         {
-            var raw = Encoding.UTF8.GetString(message.Raw.Span);
+            var raw = Encoding.UTF8.GetString(message.Raw);
             StringAssert.Contains(raw, $"In-Reply-To: <{question}>");
             StringAssert.Contains(raw, $"[#{number}]");
             StringAssert.Contains(raw, "Reply-To: desk@example.test");

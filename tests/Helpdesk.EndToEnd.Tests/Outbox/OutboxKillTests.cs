@@ -1,7 +1,6 @@
 using Helpdesk.Core.Outbox;
 using Helpdesk.EndToEnd.Tests.Intake;
 using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Mime;
 using Microsoft.EntityFrameworkCore;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
@@ -72,12 +71,12 @@ public sealed class OutboxKillTests
         {
             byId.Clear();
             await mailbox.SelectAsync("INBOX");
-            var uids = await mailbox.UidSearchAsync($"HEADER Message-ID \"kill-{tag}-\"");
+            var uids = await mailbox.SearchMessageIdAsync($"kill-{tag}-");
             if (uids.Count > 0)
             {
-                await foreach (var m in mailbox.FetchAsync(new UidSet(uids)))
+                foreach (var m in await mailbox.FetchAsync(uids))
                 {
-                    var raw = System.Text.Encoding.UTF8.GetString(m.Raw.Span);
+                    var raw = System.Text.Encoding.UTF8.GetString(m.Raw);
                     var start = raw.IndexOf($"<kill-{tag}-", StringComparison.Ordinal);
                     var id = raw[(start + 1)..raw.IndexOf('>', start)];
                     byId[id] = byId.GetValueOrDefault(id) + 1;

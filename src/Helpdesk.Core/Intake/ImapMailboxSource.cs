@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Helpdesk.Mail.Transport;
+using MailKit;
+using MailKit.Net.Imap;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Intake;
+
+/// <summary>
+/// One IMAP mailbox on MailKit, oldest first in batches: UID SEARCH past the stored cursor, UID FETCH BODY.PEEK[] a
+/// batch, store it and advance the cursor in one transaction, process it (while the next batch is fetched), then flag
+/// it \Seen or move it. The server
+/// is told nothing before the bytes are stored, so a crash anywhere re-fetches from the cursor; what was stored but
+/// not settled is settled at the start of the next pass. A UIDVALIDITY change restarts the cursor (IntakeStore).
+/// A protocol or network error drops the session (the worker reconnects with backoff); a command the server refused
+/// (NO/BAD) keeps it, since the connection is still good.
+/// </summary>
+public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStore store, IntakePipeline pipeline, ILogger<ImapMailboxSource> logger)
+    : IMailSource
+{
+    private ImapMailboxSession? _session;
+
+    public string Name => options.DisplayName;
+
+    public MailboxOptions Options => options;
+
+    public Action<IntakeProgress>? Progress { get; set; }
+
+    public async Task<int> TakeInAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await TakeInCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!IsCommandRefusal(e) && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            await DropSessionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task WaitForMailAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        if (_session is not { IsConnected: true } session) return;
+        try
+        {
+            await session.WaitForNewMailAsync(maxWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!IsCommandRefusal(e) && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            await DropSessionAsync().ConfigureAwait(false);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled in the middle of IDLE: MailKit leaves the session in an unknown state; start fresh next time.
+            await DropSessionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The server said NO or BAD: that command failed, the session is still good.</summary>
+    private static bool IsCommandRefusal(Exception e) => e is ImapCommandException;
+
+    private async Task<int> TakeInCoreAsync(CancellationToken cancellationToken)
+    {
+        var session = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        await session.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var uidValidity = session.UidValidity;
+        var cursor = await store.CheckUidValidityAsync(Name, uidValidity, cancellationToken).ConfigureAwait(false);
+        var last = (uint)Math.Min(uint.MaxValue, cursor.LastUid);
+        await session.SettleAsync(await session.SearchUnsettledAsync(last, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+        var start = (uint)Math.Min(uint.MaxValue, cursor.LastUid + 1);
+        var waiting = await session.SearchFromAsync(start, cancellationToken).ConfigureAwait(false);
+        if (waiting.Count == 0)
+        {
+            await store.RecordPollAsync(Name, 0, null, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
+        var taken = 0;
+        var batches = waiting.Chunk(options.BatchSize).ToList();
+        var fetching = session.FetchAsync(batches[0], cancellationToken);
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var clock = Stopwatch.StartNew();
+            var raw = await fetching.ConfigureAwait(false);
+            var fetched = raw.Select(m => new IntakeStore.Fetched(m.Uid, m.Raw)).ToList();
+            pipeline.StageTimes.Add(IntakeStage.Fetch, clock.Elapsed);
+
+            clock.Restart();
+            var left = waiting.Count - batches.Take(b + 1).Sum(x => x.Length);
+            var stored = await store.StoreMailboxBatchAsync(Name, uidValidity, fetched, left, cancellationToken).ConfigureAwait(false);
+            pipeline.StageTimes.Add(IntakeStage.Store, clock.Elapsed);
+
+            // The next batch is fetched while this one is processed (the database's part, most of the time): the
+            // connection would sit idle otherwise. Only one command runs on it at a time, so this batch is settled
+            // once that fetch is done; a crash in between re-fetches from the cursor as ever.
+            var ahead = b + 1 < batches.Count ? session.FetchAsync(batches[b + 1], cancellationToken) : null;
+            try
+            {
+                await pipeline.ProcessBatchAsync(stored, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (ahead is not null) await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            clock.Restart();
+            // A failed fetch ahead leaves this batch unsettled: the next pass settles it (SearchUnsettledAsync).
+            if (ahead is { IsCompletedSuccessfully: false }) await ahead.ConfigureAwait(false);
+            await session.SettleAsync(raw.Select(m => m.Uid).ToList(), cancellationToken).ConfigureAwait(false);
+            pipeline.StageTimes.Add(IntakeStage.Server, clock.Elapsed);
+            taken += fetched.Count;
+            Progress?.Invoke(new IntakeProgress(Name, taken, waiting.Count));
+            if (ahead is not null) fetching = ahead;
+        }
+        return taken;
+    }
+
+    private async Task<ImapMailboxSession> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { IsConnected: true } live) return live;
+        await DropSessionAsync().ConfigureAwait(false);
+        // The protocol log costs a string per line: only built when someone reads it.
+        Action<string>? protocolLog = logger.IsEnabled(LogLevel.Trace) ? line => LogProtocol(logger, Name, line) : null;
+        _session = await ImapMailboxSession.OpenAsync(options.Endpoint(), SignInAsync, options.Folder, options.ProcessedFolder,
+            alert => LogAlert(logger, Name, alert), protocolLog, cancellationToken).ConfigureAwait(false);
+        LogConnected(logger, Name, _session.Client.Capabilities.HasFlag(ImapCapabilities.Move), _session.Client.Capabilities.HasFlag(ImapCapabilities.Idle));
+        return _session;
+    }
+
+    /// <summary>
+    /// How this mailbox signs in: the one line that changes when the mailbox's Auth setting (password, OAuth2) is wired
+    /// to the OAuth2 sign-in (Helpdesk.Mail.Transport.OAuth2.MailLogin with the mailbox's token provider).
+    /// </summary>
+    private Task SignInAsync(ImapClient client, CancellationToken cancellationToken) =>
+        MailLogin.AuthenticateAsync(client, options.Credentials(), cancellationToken);
+
+    private async Task DropSessionAsync()
+    {
+        if (_session is null) return;
+        var session = _session;
+        _session = null;
+        await session.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => new(DropSessionAsync());
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Intake connected to {Mailbox} (MOVE {Move}, IDLE {Idle})")]
+    private static partial void LogConnected(ILogger logger, string mailbox, bool move, bool idle);
+
+    // An [ALERT] is meant for a person (an app password required, a quota, maintenance): operators read the log.
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Mail server alert from {Mailbox}: {Alert}")]
+    private static partial void LogAlert(ILogger logger, string mailbox, string alert);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Trace, Message = "IMAP {Mailbox} {Line}")]
+    private static partial void LogProtocol(ILogger logger, string mailbox, string line);
+}
