@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using System.Diagnostics;
 using Helpdesk.Mail.Transport;
 using MailKit;
@@ -15,7 +16,8 @@ namespace Helpdesk.Core.Intake;
 /// A protocol or network error drops the session (the worker reconnects with backoff); a command the server refused
 /// (NO/BAD) keeps it, since the connection is still good.
 /// </summary>
-public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStore store, IntakePipeline pipeline, ILogger<ImapMailboxSource> logger)
+public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStore store, IntakePipeline pipeline, ILogger<ImapMailboxSource> logger,
+    MailTokenProviders? tokens = null)
     : IMailSource
 {
     private ImapMailboxSession? _session;
@@ -132,11 +134,14 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
     }
 
     /// <summary>
-    /// How this mailbox signs in: the one line that changes when the mailbox's Auth setting (password, OAuth2) is wired
-    /// to the OAuth2 sign-in (Helpdesk.Mail.Transport.OAuth2.MailLogin with the mailbox's token provider).
+    /// How this mailbox signs in: a password, or an OAuth2 token (Microsoft 365, Google Workspace) from the mailbox's
+    /// token provider, which lives as long as the process so a reconnect reuses a token that is still good.
     /// </summary>
-    private Task SignInAsync(ImapClient client, CancellationToken cancellationToken) =>
-        MailLogin.AuthenticateAsync(client, options.Credentials(), cancellationToken);
+    private Task SignInAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        var login = options.SignIn();
+        return MailLogin.AuthenticateAsync(client, login, tokens?.For(Name, login), cancellationToken);
+    }
 
     private async Task DropSessionAsync()
     {

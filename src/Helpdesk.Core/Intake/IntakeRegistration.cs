@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,8 @@ public static class IntakeRegistration
         services.TryAddSingleton<MailboxLeases>();
         services.TryAddSingleton<IntakePipeline>();
         services.TryAddSingleton<MailSources>();
+        // One token cache per mailbox for the life of the process (OAuth2 mailboxes); a reconnect reuses a good token.
+        services.TryAddSingleton(sp => new MailTokenProviders(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IntakeRunner>();
         services.TryAddSingleton<Tickets.AttachmentFiles>();
         return services;

@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using Helpdesk.Core.Data;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,13 +26,13 @@ public sealed record IntakeProgress(string Source, int Taken, int? Waiting);
 
 /// <summary>Creates the configured sources: one per mailbox, and the drop folder.</summary>
 public sealed class MailSources(MailboxList mailboxes, IOptions<IntakeOptions> options, DatabaseTarget database, IntakeStore store,
-    IntakePipeline pipeline, TimeProvider time, ILoggerFactory loggers)
+    IntakePipeline pipeline, TimeProvider time, ILoggerFactory loggers, MailTokenProviders tokens)
 {
     public IReadOnlyList<MailboxOptions> Mailboxes => mailboxes.Mailboxes;
 
     public string DropFolder => options.Value.DropFolder is { Length: > 0 } d ? Path.GetFullPath(d) : Path.Combine(database.DataDirectory, "drop");
 
-    public IMailSource Mailbox(MailboxOptions mailbox) => new ImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>());
+    public IMailSource Mailbox(MailboxOptions mailbox) => new ImapMailboxSource(mailbox, store, pipeline, loggers.CreateLogger<ImapMailboxSource>(), tokens);
 
     public DropFolderSource Drop() => new(DropFolder, options.Value.DropFolderInterval, store, pipeline, time, loggers.CreateLogger<DropFolderSource>());
 }

@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,20 @@ public sealed class MailboxOptions
 
     public MailCredentials Credentials() => new(User!, Password ?? "");
 
+    /// <summary>
+    /// How the mailbox signs in (<c>Auth</c> = Password, OAuth2Microsoft or OAuth2Google, with TenantId, ClientId, ClientSecret,
+    /// CertificateFile, ServiceAccountKeyFile...), bound from the same section as the other settings.
+    /// </summary>
+    public MailAuthOptions Login { get; set; } = new();
+
+    /// <summary>The sign-in settings with this mailbox's User and Password filled in where the Login section left them out.</summary>
+    public MailAuthOptions SignIn()
+    {
+        Login.User ??= User;
+        Login.Password ??= Password;
+        return Login;
+    }
+
     private MailServerPin? Pin() => string.IsNullOrWhiteSpace(PinnedCertificate) ? null : MailServerPin.Parse(PinnedCertificate);
 
     // The password must never reach a log, even through string interpolation of the options object.
@@ -64,6 +79,7 @@ public sealed class MailboxList
         {
             var options = new MailboxOptions();
             child.Bind(options);
+            child.Bind(options.Login); // flat names: Auth, TenantId, ClientId... sit beside Host and Port
             list.Mailboxes.Add(options);
         }
         return list;
@@ -80,7 +96,11 @@ public sealed class MailboxList
             var p = $"{Section}:{i}";
             if (string.IsNullOrWhiteSpace(m.Host)) errors.Add($"{p}:Host is required.");
             if (string.IsNullOrWhiteSpace(m.User)) errors.Add($"{p}:User is required.");
-            if (string.IsNullOrEmpty(m.Password)) errors.Add($"{p}:Password is required (set it in the environment, {p.Replace(":", "__")}__Password, or a secrets file).");
+            else if (m.SignIn().Auth == MailAuth.Password)
+            {
+                if (string.IsNullOrEmpty(m.Password)) errors.Add($"{p}:Password is required (set it in the environment, {p.Replace(":", "__")}__Password, or a secrets file).");
+            }
+            else errors.AddRange(m.SignIn().Validate(p));
             if (m.Port is { } port && port is < 1 or > 65535) errors.Add($"{p}:Port must be between 1 and 65535, not {port}.");
             if (!Enum.IsDefined(m.Security)) errors.Add($"{p}:Security must be None, StartTls or Tls.");
             if (m.Security == MailServerSecurity.None && !string.IsNullOrWhiteSpace(m.Host) && !new MailServerEndpoint(m.Host, 143, m.Security).IsLoopback)

@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using System.Security.Authentication;
 using MailKit;
 using MailKit.Net.Imap;

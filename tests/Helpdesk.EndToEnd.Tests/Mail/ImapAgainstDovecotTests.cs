@@ -1,3 +1,4 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using System.Diagnostics;
 using System.Text;
 using Helpdesk.Mail.Transport;
@@ -62,12 +63,13 @@ public sealed class ImapAgainstDovecotTests
     }
 
     [TestMethod]
-    public async Task AuthenticateAsync_WrongPassword_ThrowsAuthenticationExceptionAndConnectionStaysUsable()
+    public async Task AuthenticateAsync_WrongPassword_ThrowsMailLoginExceptionAndConnectionStaysUsable()
     {
         using var client = await ImapConnector.ConnectAsync(StartTls(TestPin));
 
-        await Assert.ThrowsExactlyAsync<MailKit.Security.AuthenticationException>(() =>
+        var refused = await Assert.ThrowsExactlyAsync<MailLoginException>(() =>
             MailLogin.AuthenticateAsync(client, new MailCredentials("support@example.test", "not-the-password")));
+        StringAssert.Contains(refused.Message, "refused the password for support@example.test");
 
         Assert.IsTrue(client.IsConnected, "a refused login leaves the connection usable");
         await MailLogin.AuthenticateAsync(client, User("support"));

@@ -3,9 +3,17 @@ using MailKit.Security;
 
 namespace Helpdesk.Mail.Transport.OAuth2;
 
+
 /// <summary>The one place a connected MailKit client (IMAP or SMTP) signs in, by password or by OAuth2 token.</summary>
 public static class MailLogin
 {
+    /// <summary>Signs in with a user name and password (see the other overload for what is thrown).</summary>
+    public static Task AuthenticateAsync(MailService client, MailCredentials credentials, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return AuthenticateAsync(client, credentials.ToAuthOptions(), null, cancellationToken);
+    }
+
     /// <summary>
     /// Signs <paramref name="client"/> in as <see cref="MailAuthOptions.User"/>. With OAuth2 a token the server
     /// refuses is forgotten and one fresh token is tried (it may have been revoked early); a second refusal, or a
@@ -20,6 +28,9 @@ public static class MailLogin
         var server = ServerName(client);
         if (options.Auth == MailAuth.Password)
         {
+            // NTLM and GSSAPI would try the machine's Kerberos/NTLM setup first; the desk only ever has a user and a secret.
+            client.AuthenticationMechanisms.Remove("NTLM");
+            client.AuthenticationMechanisms.Remove("GSSAPI");
             try
             {
                 await client.AuthenticateAsync(user, options.Password ?? "", cancellationToken).ConfigureAwait(false);
