@@ -16,35 +16,55 @@ using Microsoft.Extensions.Logging;
 namespace Helpdesk.Benchmarks;
 
 /// <summary>
-/// Replies per second through the outbox to a real Postfix (STARTTLS + AUTH, handing mail to Dovecot over LMTP):
-/// N replies queued in a fresh SQLite desk, sent by the dispatcher with the rate limit out of the way, three runs;
-/// every reply is then looked up in the recipient's mailbox. Options: --replies N (default 2000).
+/// Replies per second to a real Postfix (STARTTLS + AUTH, handing mail to Dovecot over LMTP), every contender in the
+/// same run on the same bytes, taking turns run by run so a load change on the machine hits them alike:
+/// the outbox dispatcher (N replies queued in a fresh SQLite desk, rate limit out of the way), the SMTP client alone
+/// in a loop (no database), and Python's smtplib in a loop. Every reply is then looked up in the mailbox by
+/// Message-ID. Options: --replies N (default 2000), --runs N (default 3).
 /// </summary>
 public static class OutboxBenchmark
 {
     private const int BasePort = 28000;
-    private const int Runs = 3;
+
+    private sealed record Contender(string Name, Func<LoopbackMailServers, IReadOnlyList<(string Id, byte[] Mime)>, Task<double>> Run);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length >= 2 && args[0] == "--replies" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+        var count = IntOption(args, "--replies", 2_000);
+        var runs = IntOption(args, "--runs", 3);
+        Contender[] contenders =
+        [
+            new("outbox dispatcher (SQLite desk, lease + Sent mark)", DispatcherAsync),
+            new("old home-made SmtpSubmitter alone, one connection", OldSubmitterAsync),
+            new("Python smtplib loop, one connection", SmtplibAsync),
+        ];
         var servers = LoopbackMailServers.Start(BasePort);
         try
         {
-            var seconds = new List<double>();
-            for (var run = 0; run < Runs; run++)
+            var seconds = contenders.ToDictionary(c => c.Name, _ => new List<double>());
+            for (var run = 0; run < runs; run++)
             {
-                var (elapsed, delivered) = await RunOnceAsync(servers, count, run);
-                seconds.Add(elapsed);
-                Console.WriteLine($"run {run + 1}: {count} replies sent in {elapsed:0.00} s ({count / elapsed:N0}/s); {delivered} found in the mailbox");
-                if (delivered != count) { Console.Error.WriteLine("not every reply arrived"); return 1; }
+                foreach (var contender in contenders)
+                {
+                    var tag = $"b{run}{Guid.NewGuid():N}"[..14];
+                    var messages = Messages(tag, count);
+                    var elapsed = await contender.Run(servers, messages);
+                    var delivered = await DeliveredAsync(servers, tag, count);
+                    seconds[contender.Name].Add(elapsed);
+                    Console.WriteLine($"run {run + 1}, {contender.Name}: {count} in {elapsed:0.00} s ({count / elapsed:N0}/s); {delivered} in the mailbox");
+                    if (delivered != count) { Console.Error.WriteLine("not every reply arrived"); return 1; }
+                }
             }
-            var median = seconds.Order().ElementAt(Runs / 2);
+            var baseline = Machine.Median(seconds[contenders[^1].Name]);
             Console.WriteLine();
-            Console.WriteLine($"| {count:N0} replies through Postfix, median of {Runs} | seconds | replies/s |");
-            Console.WriteLine("|---|---|---|");
-            Console.WriteLine($"| outbox dispatcher, one SMTP connection (STARTTLS + AUTH) | {median:0.00} | {count / median:N0} |");
-            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"| {count:N0} replies through Postfix, median of {runs} | seconds | replies/s | vs smtplib |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var contender in contenders)
+            {
+                var median = Machine.Median(seconds[contender.Name]);
+                Console.WriteLine($"| {contender.Name} | {median:0.00} | {count / median:N0} | {baseline / median:0.00} |");
+            }
+            Console.WriteLine($"machine: {Machine.Describe()}; load {File.ReadAllText("/proc/loadavg").Trim()}; date {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
             return 0;
         }
         finally
@@ -53,7 +73,29 @@ public static class OutboxBenchmark
         }
     }
 
-    private static async Task<(double Seconds, int Delivered)> RunOnceAsync(LoopbackMailServers servers, int count, int run)
+    private static int IntOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>The same reply every contender sends, each with its own Message-ID.</summary>
+    private static List<(string Id, byte[] Mime)> Messages(string tag, int count) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            var id = $"{tag}-{i}@meridian.example";
+            return (id, OutgoingMessageBuilder.Build(new OutgoingMessage
+            {
+                From = new EmailAddress("Meridian Outfitters Customer Care", "support@example.test"),
+                To = new EmailAddress("Customer", "bulk@example.test"),
+                Subject = $"Re: I never got the reset email [#{i + 1}]", MessageId = id, Date = DateTimeOffset.UtcNow,
+                Text = "Hello,\n\nThe reset email can take a few minutes to arrive; please check your spam folder too. " +
+                       "To create your new password, go to https://www.meridian.example/account/new-password.\n\nMeridian Customer Care",
+                InReplyTo = $"question-{i}@example.org",
+            }));
+        }).ToList();
+
+    private static async Task<double> DispatcherAsync(LoopbackMailServers servers, IReadOnlyList<(string Id, byte[] Mime)> messages)
     {
         var dir = Directory.CreateTempSubdirectory("helpdesk-bench-outbox-").FullName;
         var settings = new Dictionary<string, string?>
@@ -74,22 +116,12 @@ public static class OutboxBenchmark
             .AddSingleton<IConfiguration>(configuration).AddHelpdeskCore(configuration).BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var factory = services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
-        var tag = $"bench{run}-{Guid.NewGuid():N}"[..16];
         await using (var db = await factory.CreateDbContextAsync())
         {
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < messages.Count; i++)
             {
-                var id = $"{tag}-{i}@meridian.example";
-                var item = new OutboxItem(OutboxKind.Reply, i + 1, null, id, "support@example.test", "bulk@example.test", $"Re: help [#{i + 1}]", DateTimeOffset.UtcNow);
-                item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
-                {
-                    From = new EmailAddress("Meridian Outfitters Customer Care", "support@example.test"),
-                    To = new EmailAddress("Customer", "bulk@example.test"),
-                    Subject = $"Re: I never got the reset email [#{i + 1}]", MessageId = id, Date = DateTimeOffset.UtcNow,
-                    Text = "Hello,\n\nThe reset email can take a few minutes to arrive; please check your spam folder too. " +
-                           "To create your new password, go to https://www.meridian.example/account/new-password.\n\nMeridian Customer Care",
-                    InReplyTo = $"question-{i}@example.org",
-                }));
+                var item = new OutboxItem(OutboxKind.Reply, i + 1, null, messages[i].Id, "support@example.test", "bulk@example.test", $"Re: help [#{i + 1}]", DateTimeOffset.UtcNow);
+                item.SetMime(messages[i].Mime);
                 db.Outbox.Add(item);
             }
             await db.SaveChangesAsync();
@@ -98,16 +130,63 @@ public static class OutboxBenchmark
         var dispatcher = services.GetRequiredService<OutboxDispatcher>();
         var clock = Stopwatch.StartNew();
         var sent = 0;
-        while (sent < count)
+        while (sent < messages.Count)
         {
             var handled = await dispatcher.DispatchOnceAsync(CancellationToken.None);
             if (handled == 0 && clock.Elapsed > TimeSpan.FromMinutes(5)) break;
             sent += handled;
         }
-        clock.Stop();
         await dispatcher.DisposeAsync();
+        clock.Stop();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        return clock.Elapsed.TotalSeconds;
+    }
 
-        // Every reply must be in the mailbox (Postfix delivers asynchronously; not timed).
+    private static async Task<double> OldSubmitterAsync(LoopbackMailServers servers, IReadOnlyList<(string Id, byte[] Mime)> messages)
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var submitter = new Helpdesk.Mail.Smtp.SmtpSubmitter(new Helpdesk.Mail.Smtp.SmtpSubmitterOptions
+        {
+            Endpoint = new Helpdesk.Mail.Smtp.SmtpEndpoint("127.0.0.1", servers.SmtpPort, MailSecurity.StartTls, CertificatePin.FromPemFile(servers.CertificatePath)),
+            UserName = "support@example.test",
+            Password = "support-pass",
+        }))
+        {
+            var envelope = new Helpdesk.Mail.Smtp.SubmissionEnvelope("support@example.test", "bulk@example.test");
+            foreach (var (_, mime) in messages) await submitter.SendAsync(envelope, mime);
+        }
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> SmtplibAsync(LoopbackMailServers servers, IReadOnlyList<(string Id, byte[] Mime)> messages)
+    {
+        var dir = Directory.CreateTempSubdirectory("helpdesk-bench-smtplib-").FullName;
+        try
+        {
+            for (var i = 0; i < messages.Count; i++) await File.WriteAllBytesAsync(Path.Combine(dir, $"{i:D7}.eml"), messages[i].Mime);
+            var script = Path.Combine(AppContext.BaseDirectory, "python", "smtplib_send.py");
+            var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { script, "127.0.0.1", servers.SmtpPort.ToString(CultureInfo.InvariantCulture), servers.CertificatePath,
+                         "support@example.test", "support-pass", "support@example.test", "bulk@example.test", dir })
+                start.ArgumentList.Add(a);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start python3");
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"smtplib loop failed ({process.ExitCode}): {error}");
+            // The loop times itself (connect to QUIT), so Python's start-up is not counted against it.
+            return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Postfix delivers asynchronously: waits (untimed) until every Message-ID of the run is in the mailbox.</summary>
+    private static async Task<int> DeliveredAsync(LoopbackMailServers servers, string tag, int count)
+    {
         await using var client = new ImapClient();
         await client.ConnectAsync(new ImapEndpoint("127.0.0.1", servers.ImapPort, MailSecurity.StartTls, CertificatePin.FromPemFile(servers.CertificatePath)));
         await client.AuthenticateAsync(new ImapCredentials("bulk@example.test", "bulk-pass"));
@@ -118,8 +197,6 @@ public static class OutboxBenchmark
             delivered = (await client.UidSearchAsync($"HEADER Message-ID \"{tag}-\"")).Count;
             if (delivered < count) await Task.Delay(200);
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        return (clock.Elapsed.TotalSeconds, delivered);
+        return delivered;
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tests.Support;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +18,15 @@ public sealed class OutboxDispatcherTests
         public List<(SubmissionEnvelope Envelope, string Message)> Accepted { get; } = [];
         public int Created { get; private set; }
 
-        public IMailSubmitter Create() { Created++; return this; }
+        public IMailSubmitter Create() { lock (Accepted) Created++; return this; }
 
         public Task SendAsync(SubmissionEnvelope envelope, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
         {
-            if (Script.TryDequeue(out var failure) && failure is not null) throw failure;
-            Accepted.Add((envelope, Encoding.UTF8.GetString(message.Span)));
+            lock (Accepted) // the dispatcher sends on several connections at once
+            {
+                if (Script.TryDequeue(out var failure) && failure is not null) throw failure;
+                Accepted.Add((envelope, Encoding.UTF8.GetString(message.Span)));
+            }
             return Task.CompletedTask;
         }
     }
