@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Writing;
 using MimeKit.Cryptography;
 
 namespace Helpdesk.Core.Outbox;
@@ -99,13 +100,7 @@ public sealed class OutboxDkimOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Domain) || !string.IsNullOrWhiteSpace(Selector) || !string.IsNullOrWhiteSpace(KeyFile);
 
     /// <summary>A signer over the configured key; each SMTP connection gets its own.</summary>
-    public DkimSigner? CreateSigner() => IsConfigured
-        ? new DkimSigner(KeyFile!, Domain!, Selector!, DkimSignatureAlgorithm.RsaSha256)
-        {
-            HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-            BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
-        }
-        : null;
+    public DkimSigner? CreateSigner() => IsConfigured ? DkimSigning.CreateSigner(KeyFile!, Domain!, Selector!) : null;
 
     internal IEnumerable<ValidationResult> Validate()
     {

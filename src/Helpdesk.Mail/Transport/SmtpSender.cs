@@ -10,6 +10,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Helpdesk.Mail.Writing;
 using MimeKit.Cryptography;
 
 namespace Helpdesk.Mail.Transport;
@@ -57,12 +58,6 @@ public sealed class SmtpSenderOptions
 /// </summary>
 public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
 {
-    private static readonly HeaderId[] SignedHeaders =
-    [
-        HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.InReplyTo,
-        HeaderId.References, HeaderId.ReplyTo, HeaderId.MimeVersion, HeaderId.ContentType,
-    ];
-
     private readonly SmtpSenderOptions _options;
     private readonly ILogger _protocolLogger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -81,12 +76,8 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(envelope);
         if (envelope.Recipients.Count == 0) throw new ArgumentException("A message needs at least one recipient.", nameof(envelope));
         var mime = Parse(message);
-        if (_options.Dkim is { } signer)
-        {
-            // Signed at send time, over exactly what MailKit will write (7-bit, nothing left for it to re-encode).
-            mime.Prepare(EncodingConstraint.SevenBit);
-            signer.Sign(mime, SignedHeaders);
-        }
+        // Signed at send time, so a key change applies to retries too and the stored bytes stay the desk's own.
+        if (_options.Dkim is { } signer) DkimSigning.Sign(mime, signer);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
