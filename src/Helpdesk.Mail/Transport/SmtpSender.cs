@@ -126,12 +126,16 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The stored bytes as a MimeMessage for MailKit. Persistent: the parts point into the stored bytes instead of
+    /// copying them, and MailKit writes them back unchanged (so a signature over them still holds).
+    /// </summary>
     private static MimeMessage Parse(ReadOnlyMemory<byte> message)
     {
-        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(message, out var segment)
+        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(message, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(message.ToArray(), writable: false);
-        return MimeMessage.Load(stream);
+        return MimeMessage.Load(stream, persistent: true);
     }
 
     private async Task<DeskSmtpClient> ConnectedAsync(CancellationToken cancellationToken)

@@ -122,6 +122,56 @@ public sealed class SmtpAgainstPostfixTests
         Assert.AreEqual(1, (await WaitForAsync(customer, id)).Count, "Postfix accepted the DSN parameters");
     }
 
+    [TestMethod]
+    public async Task SendAsync_DkimKeyConfigured_ArrivesSignedAndVerifiesAgainstThePublicKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var keyFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(keyFile, rsa.ExportPkcs8PrivateKeyPem());
+        var id = $"dkim-{Guid.NewGuid():N}@meridian.example";
+        try
+        {
+            await using (var sender = new SmtpSender(new SmtpSenderOptions
+            {
+                Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = Pin,
+                UserName = "support@example.test", Password = "support-pass",
+                Dkim = Helpdesk.Mail.Writing.DkimSigning.CreateSigner(keyFile, "meridian.example", "desk2026"),
+            }))
+            {
+                await sender.SendAsync(new SubmissionEnvelope("passwordchange@meridian.example", "customer@example.test"),
+                    Helpdesk.Mail.Writing.DeskComposer.Build(new Helpdesk.Mail.Writing.OutgoingMail
+                    {
+                        From = ("Meridian Outfitters Customer Care", "passwordchange@meridian.example"), To = ("José Núñez", "customer@example.test"),
+                        Subject = "Re: Contraseña nueva [#7]", MessageId = id, Date = DateTimeOffset.UtcNow, Text = "Use the new link.\n\nMeridian",
+                    }));
+            }
+
+            await using var customer = await LoginAsync("customer");
+            var found = await WaitForAsync(customer, id);
+            byte[]? raw = null;
+            await foreach (var m in customer.FetchAsync(new UidSet(found))) raw = m.Raw.ToArray();
+            var arrived = MimeKit.MimeMessage.Load(new MemoryStream(raw!));
+            var signature = arrived.Headers[arrived.Headers.IndexOf(MimeKit.HeaderId.DkimSignature)];
+            var locator = new PublishedKey($"v=DKIM1; k=rsa; p={Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo())}");
+            Assert.IsTrue(new MimeKit.Cryptography.DkimVerifier(locator).Verify(arrived, signature), "the signature holds after Postfix and Dovecot");
+            StringAssert.Contains(signature.Value, "d=meridian.example");
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    /// <summary>The TXT record the desk's operator would publish at desk2026._domainkey.meridian.example.</summary>
+    private sealed class PublishedKey(string record) : MimeKit.Cryptography.DkimPublicKeyLocatorBase
+    {
+        public override Org.BouncyCastle.Crypto.AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            domain == "meridian.example" && selector == "desk2026" ? GetPublicKey(record) : throw new InvalidOperationException("no such key");
+
+        public override Task<Org.BouncyCastle.Crypto.AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
+            Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
+    }
+
     private static byte[] Reply(string messageId, string body) => Encoding.UTF8.GetBytes(
         "From: Meridian Outfitters <passwordchange@meridian.example>\r\nTo: customer@example.test\r\n"
         + $"Subject: Re: Reset link expired [#1042]\r\nMessage-ID: <{messageId}>\r\nAuto-Submitted: auto-replied\r\n"
