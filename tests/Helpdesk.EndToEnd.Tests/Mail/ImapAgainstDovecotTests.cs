@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Helpdesk.Mail.Imap;
 using Helpdesk.Mail.Net;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
 
 namespace Helpdesk.EndToEnd.Tests.Mail;
@@ -164,9 +164,9 @@ public sealed class ImapAgainstDovecotTests
     {
         await using var client = await LoginAsync("idle");
         var inbox = await client.SelectAsync("INBOX");
-        await using var submitter = new SmtpSubmitter(new SmtpSubmitterOptions
+        await using var submitter = new SmtpSender(new SmtpSenderOptions
         {
-            Endpoint = new SmtpEndpoint("127.0.0.1", Servers.SmtpPort, MailSecurity.StartTls, Pin),
+            Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = Pin,
         });
         var id = $"idle-{Guid.NewGuid():N}@example.test";
         var clock = Stopwatch.StartNew();

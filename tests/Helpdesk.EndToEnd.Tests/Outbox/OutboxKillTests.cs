@@ -1,8 +1,7 @@
 using Helpdesk.Core.Outbox;
 using Helpdesk.EndToEnd.Tests.Intake;
-using Helpdesk.Mail.Compose;
 using Helpdesk.Mail.Imap;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Writing;
 using Microsoft.EntityFrameworkCore;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
 
@@ -35,9 +34,9 @@ public sealed class OutboxKillTests
             {
                 var id = $"kill-{tag}-{i}@meridian.example";
                 var item = new OutboxItem(OutboxKind.Reply, i + 1, null, id, "support@example.test", "idle@example.test", $"Re: help [#{i + 1}]", DateTimeOffset.UtcNow);
-                item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
+                item.SetMime(DeskComposer.Build(new OutgoingMail
                 {
-                    From = new EmailAddress("Desk", "support@example.test"), To = new EmailAddress(null, "idle@example.test"),
+                    From = ("Desk", "support@example.test"), To = (null, "idle@example.test"),
                     Subject = $"Re: help [#{i + 1}]", MessageId = id, Date = DateTimeOffset.UtcNow, Text = $"Reply {i}",
                 }));
                 db.Outbox.Add(item);
