@@ -1,5 +1,6 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Mail.Transport;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -81,13 +82,20 @@ public sealed partial class OutboxDispatcher(
         var unsent = new System.Collections.Concurrent.ConcurrentBag<OutboxItem>();
         var lanes = Math.Clamp((items.Count + RepliesPerConnection - 1) / RepliesPerConnection, 1, _submitters.Length);
 
+        // A database hiccup reading the shared pause stops this pass (its outcomes are still committed), not the desk.
+        async Task<bool> PausedAsync()
+        {
+            try { return await control.IsPausedAsync(CancellationToken.None); }
+            catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException) { return true; }
+        }
+
         async Task LaneAsync(int lane)
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < items.Count)
             {
                 var item = items[i];
-                if (Volatile.Read(ref stop) || cancellationToken.IsCancellationRequested || await control.IsPausedAsync(CancellationToken.None))
+                if (Volatile.Read(ref stop) || cancellationToken.IsCancellationRequested || await PausedAsync())
                 {
                     unsent.Add(item);
                     continue;
@@ -140,12 +148,24 @@ public sealed partial class OutboxDispatcher(
         catch (SmtpTransientException e)
         {
             var reason = e.Reply?.ToString() ?? e.Message;
-            if (item.Attempts + 1 >= options.MaxAttempts) item.MarkFailed($"Gave up after {item.Attempts + 1} attempts: {reason}", time.GetUtcNow());
-            else item.RecordTemporaryFailure(reason, time.GetUtcNow(), now + RetryDelay(item.Attempts + 1));
+            RecordTemporary(item, reason, now);
             if (e.Reply is null) await DropSubmitterAsync(lane); // the connection is gone; the next send opens a new one
-            LogRetry(logger, item.Id, reason);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (a bug, a message the library cannot handle) stays with this item: the rest of the pass goes
+            // on and its outcomes are still committed, instead of the whole pass being sent again after its lease.
+            RecordTemporary(item, $"{e.GetType().Name}: {e.Message}", now);
+            await DropSubmitterAsync(lane);
         }
         return true;
+    }
+
+    private void RecordTemporary(OutboxItem item, string reason, DateTimeOffset now)
+    {
+        if (item.Attempts + 1 >= options.MaxAttempts) item.MarkFailed($"Gave up after {item.Attempts + 1} attempts: {reason}", time.GetUtcNow());
+        else item.RecordTemporaryFailure(reason, time.GetUtcNow(), now + RetryDelay(item.Attempts + 1));
+        LogRetry(logger, item.Id, reason);
     }
 
     /// <summary>The DSN envelope id (RFC 3461 ENVID) an outbox item is sent with.</summary>

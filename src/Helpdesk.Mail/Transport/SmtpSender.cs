@@ -75,6 +75,8 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(envelope);
         if (envelope.Recipients.Count == 0) throw new ArgumentException("A message needs at least one recipient.", nameof(envelope));
+        var from = Address(envelope.From, "sender");
+        var recipients = envelope.Recipients.Select(r => Address(r, "recipient")).ToList();
         var mime = Parse(message);
         // Signed at send time, so a key change applies to retries too and the stored bytes stay the desk's own.
         if (_options.Dkim is { } signer) DkimSigning.Sign(mime, signer);
@@ -84,8 +86,7 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
         {
             var client = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
             client.EnvelopeId = envelope.EnvelopeId;
-            await client.SendAsync(mime, MailboxAddress.Parse(envelope.From), envelope.Recipients.Select(MailboxAddress.Parse), cancellationToken)
-                .ConfigureAwait(false);
+            await client.SendAsync(mime, from, recipients, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (Translate(e) is { } translated)
         {
@@ -125,6 +126,16 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
             _gate.Dispose();
         }
     }
+
+    /// <summary>
+    /// An envelope address MailKit can send to. One that is not (a customer's odd From) fails this message for good,
+    /// in the words a server would use, instead of throwing something the outbox would not know how to file.
+    /// </summary>
+    private static MailboxAddress Address(string address, string role) =>
+        MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
+            ? mailbox
+            : throw new SmtpPermanentException($"{role} '{address}' is not an address mail can be sent to (not sent)",
+                new SmtpReply(501, "5.1.3", $"Bad {role} address syntax: '{address}' (checked by the desk before sending)"));
 
     /// <summary>
     /// The stored bytes as a MimeMessage for MailKit. Persistent: the parts point into the stored bytes instead of

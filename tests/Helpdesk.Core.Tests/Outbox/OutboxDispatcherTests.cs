@@ -327,4 +327,23 @@ public sealed class OutboxDispatcherTests
         await using var db = await desk.Factory.CreateDbContextAsync();
         Assert.AreEqual(40, await db.Outbox.CountAsync(o => o.State == OutboxState.Sent && o.LeasedUntil == null));
     }
+
+    [TestMethod]
+    public async Task DispatchOnce_OneReplyThrowsSomethingUnexpected_RestOfThePassSentAndMarkedThatOneRetried()
+    {
+        var (desk, smtp, dispatcher) = await CreateAsync(new() { ["Helpdesk:Outbox:Connections"] = "1" });
+        await using var _ = desk;
+        var odd = await QueueAsync(desk, n: 1);
+        var fine = await QueueAsync(desk, n: 2);
+        smtp.Script.Enqueue(new InvalidOperationException("the library choked on this one"));
+
+        Assert.AreEqual(2, await dispatcher.DispatchOnceAsync(default));
+
+        var failed = await ItemAsync(desk, odd);
+        Assert.AreEqual(OutboxState.Queued, failed.State, "kept for a retry, not lost");
+        Assert.AreEqual(1, failed.Attempts);
+        StringAssert.Contains(failed.LastError, "the library choked on this one");
+        Assert.AreEqual(OutboxState.Sent, (await ItemAsync(desk, fine)).State, "the pass's other outcomes are committed");
+        Assert.AreEqual(1, smtp.Accepted.Count);
+    }
 }

@@ -222,4 +222,18 @@ public sealed class SmtpSenderTests
 
         Assert.IsNull(error.Reply);
     }
+
+    [TestMethod]
+    public async Task SendAsync_RecipientNotAnAddress_PermanentBeforeAnythingIsSent()
+    {
+        await using var server = new ScriptedServer(Script());
+        await using var sender = Sender(server);
+
+        var error = await Assert.ThrowsExactlyAsync<SmtpPermanentException>(() =>
+            sender.SendAsync(new SubmissionEnvelope("desk@meridian.example", "casey at example dot com"), Message(1)));
+
+        Assert.AreEqual(501, error.Reply!.Code);
+        StringAssert.Contains(error.Reply.Text, "casey at example dot com");
+        Assert.AreEqual(0, server.Connections);
+    }
 }
