@@ -58,9 +58,13 @@ public static class HelpdeskCore
         services.AddSingleton<AgentActions>();
         services.AddSingleton<AnsweringDesk>();
         services.AddSingleton<DemoDataSeeder>();
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section)
+            // The sign-in settings (Auth, TenantId, ClientId...) sit flat beside Host and Port, as under each mailbox.
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(c.GetSection(OutboxOptions.Section), o.Login))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value);
         services.AddSingleton<OutboxControl>();
+        services.TryAddSingleton(sp => new Helpdesk.Mail.Transport.OAuth2.MailTokenProviders(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IMailSubmitterFactory, SmtpSubmitterFactory>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxBoard>();

@@ -17,8 +17,10 @@ public static class MailServersFixture
 
     public static CertificatePin Pin => CertificatePin.FromPemFile(Servers.CertificatePath);
 
+    /// <summary>HELPDESK_TEST_MAIL_BASE_PORT moves them, so two checkouts can run the suite on one machine at once.</summary>
     [AssemblyInitialize]
-    public static void Start(TestContext context) => _servers = LoopbackMailServers.Start(BasePort);
+    public static void Start(TestContext context) => _servers = LoopbackMailServers.Start(
+        int.TryParse(Environment.GetEnvironmentVariable("HELPDESK_TEST_MAIL_BASE_PORT"), out var port) ? port : BasePort);
 
     [AssemblyCleanup]
     public static void Stop() => _servers?.Stop();

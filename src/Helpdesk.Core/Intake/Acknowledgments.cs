@@ -3,8 +3,7 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Writing;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Intake;
@@ -64,10 +63,10 @@ public sealed class Acknowledgments
         var text = MergeFields.Render(_template.Body, new MergeContext(
             CustomerFirstName: customer.Name is null ? null : customer.FirstName, CustomerName: customer.Name,
             CustomerEmail: customer.Address, TicketNumber: ticket.Number, TicketSubject: ticket.Subject), _company);
-        var mime = OutgoingMessageBuilder.Build(new OutgoingMessage
+        var mime = DeskComposer.Build(new OutgoingMail
         {
-            From = new EmailAddress(_company.DeskDisplayName, _company.DeskAddress),
-            To = new EmailAddress(customer.Name, customer.Address),
+            From = (_company.DeskDisplayName, _company.DeskAddress),
+            To = (customer.Name, customer.Address),
             Subject = subject,
             MessageId = messageId,
             Date = now,
@@ -75,7 +74,7 @@ public sealed class Acknowledgments
             InReplyTo = message.MessageIdHeader,
             References = references.TakeLast(20).ToList(),
             // RFC 3834: marks it as automatic so the customer's own auto-responder does not answer it.
-            ExtraHeaders = [new("Auto-Submitted", "auto-replied"), new("X-Auto-Response-Suppress", "All")],
+            AutoSubmitted = "auto-replied",
         });
         var item = new OutboxItem(OutboxKind.Acknowledgment, ticket.Number, null, messageId, _company.DeskAddress, customer.Address, subject, now);
         item.SetMime(mime);

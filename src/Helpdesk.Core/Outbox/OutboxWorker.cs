@@ -1,5 +1,6 @@
+using Helpdesk.Mail.Transport.OAuth2;
 using Helpdesk.Mail.Net;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -53,9 +54,15 @@ public sealed partial class OutboxWorker(OutboxDispatcher dispatcher, OutboxOpti
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>SMTP submission as configured under Helpdesk:Outbox.</summary>
-public sealed class SmtpSubmitterFactory(OutboxOptions options) : IMailSubmitterFactory
+/// <summary>
+/// SMTP submission as configured under Helpdesk:Outbox, on MailKit: one <see cref="SmtpSender"/> per connection the
+/// dispatcher keeps, each with its own DKIM signer when a key is configured, its conversation logged at Trace under
+/// the "Helpdesk.Mail.Smtp" category with credentials redacted.
+/// </summary>
+public sealed class SmtpSubmitterFactory(OutboxOptions options, ILoggerFactory loggers, MailTokenProviders tokens) : IMailSubmitterFactory
 {
+    private readonly ILogger _protocolLog = loggers.CreateLogger("Helpdesk.Mail.Smtp");
+
     public IMailSubmitter Create()
     {
         CertificatePin? pin = null;
@@ -63,11 +70,17 @@ public sealed class SmtpSubmitterFactory(OutboxOptions options) : IMailSubmitter
             pin = p.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase)
                 ? CertificatePin.FromSha256Fingerprint(p["sha256:".Length..])
                 : CertificatePin.FromPemFile(p);
-        return new SmtpSubmitter(new SmtpSubmitterOptions
+        return new SmtpSender(new SmtpSenderOptions
         {
-            Endpoint = new SmtpEndpoint(options.Host!, options.Port, options.Security, pin),
+            Host = options.Host!,
+            Port = options.Port,
+            Security = options.Security,
+            PinnedCertificate = pin,
             UserName = string.IsNullOrEmpty(options.User) ? null : options.User,
             Password = options.Password,
-        });
+            Dkim = options.Dkim.CreateSigner(),
+            Login = options.SignIn(),
+            Tokens = tokens.For("outbox", options.SignIn()),
+        }, _protocolLog);
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Writing;
 
 namespace Helpdesk.Core.Replies;
 
@@ -53,17 +52,16 @@ public sealed class CompanyOptions : IValidatableObject
     /// </summary>
     public byte[] ReplyMime(string? customerName, string customerAddress, string subject, string messageId, DateTimeOffset date, string text,
         string? inReplyTo, IReadOnlyList<string> references) =>
-        OutgoingMessageBuilder.Build(new OutgoingMessage
+        DeskComposer.Build(new OutgoingMail
         {
-            From = new EmailAddress(DeskDisplayName, DeskAddress),
-            To = new EmailAddress(customerName, customerAddress),
+            From = (DeskDisplayName, DeskAddress),
+            To = (customerName, customerAddress),
             Subject = subject,
             MessageId = messageId,
             Date = date,
             Text = text,
-            Html = OutgoingMessageBuilder.HtmlFromText(text),
             InReplyTo = inReplyTo,
             References = references,
-            ExtraHeaders = [new("Reply-To", DeskAddress)],
+            ReplyTo = DeskAddress,
         });
 }

@@ -5,7 +5,7 @@ using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Core.Tests.Bulk;
@@ -82,7 +82,7 @@ internal sealed class BulkDesk : IAsyncDisposable
 
         public Task SendAsync(SubmissionEnvelope envelope, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
         {
-            Accepted.Add(Encoding.UTF8.GetString(message.Span));
+            lock (Accepted) Accepted.Add(Encoding.UTF8.GetString(message.Span)); // the dispatcher sends on several connections at once
             return Task.CompletedTask;
         }
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tests.Support;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,13 +13,14 @@ public sealed class OutboxControlTests
     private sealed class CountingSubmitter : IMailSubmitter, IMailSubmitterFactory
     {
         public Exception? Failure { get; set; }
-        public int Sent { get; private set; }
+        private int _sent;
+        public int Sent => _sent;
         public IMailSubmitter Create() => this;
 
         public Task SendAsync(SubmissionEnvelope envelope, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
         {
             if (Failure is not null) throw Failure;
-            Sent++;
+            Interlocked.Increment(ref _sent); // the dispatcher sends on several connections at once
             return Task.CompletedTask;
         }
     }

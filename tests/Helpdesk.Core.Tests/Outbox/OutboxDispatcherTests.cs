@@ -2,7 +2,7 @@ using System.Text;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tests.Support;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,12 +18,15 @@ public sealed class OutboxDispatcherTests
         public List<(SubmissionEnvelope Envelope, string Message)> Accepted { get; } = [];
         public int Created { get; private set; }
 
-        public IMailSubmitter Create() { Created++; return this; }
+        public IMailSubmitter Create() { lock (Accepted) Created++; return this; }
 
         public Task SendAsync(SubmissionEnvelope envelope, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
         {
-            if (Script.TryDequeue(out var failure) && failure is not null) throw failure;
-            Accepted.Add((envelope, Encoding.UTF8.GetString(message.Span)));
+            lock (Accepted) // the dispatcher sends on several connections at once
+            {
+                if (Script.TryDequeue(out var failure) && failure is not null) throw failure;
+                Accepted.Add((envelope, Encoding.UTF8.GetString(message.Span)));
+            }
             return Task.CompletedTask;
         }
     }
@@ -256,5 +259,91 @@ public sealed class OutboxDispatcherTests
         var ids = smtp.Accepted.Select(a => a.Message.Split('\n')[0]).ToList();
         Assert.AreEqual(30, ids.Count, "every reply was sent");
         Assert.AreEqual(30, ids.Distinct().Count(), "no reply was sent twice");
+    }
+
+    [TestMethod]
+    public async Task DispatchOnce_QueuedReply_EnvelopeIdNamesTheOutboxItem()
+    {
+        var (desk, smtp, dispatcher) = await CreateAsync();
+        await using var _ = desk;
+        var id = await QueueAsync(desk);
+
+        await dispatcher.DispatchOnceAsync(default);
+
+        Assert.AreEqual($"outbox-{id}", smtp.Accepted.Single().Envelope.EnvelopeId, "a DSN that comes back names the item");
+        Assert.AreEqual(id, OutboxDispatcher.OutboxIdOf(smtp.Accepted.Single().Envelope.EnvelopeId));
+        Assert.IsNull(OutboxDispatcher.OutboxIdOf("someone-elses-envid"));
+    }
+
+    /// <summary>Hands out a new connection per Create and records how many were sending at the same moment.</summary>
+    private sealed class SlowServer : IMailSubmitterFactory
+    {
+        private int _busy;
+        public int MostAtOnce;
+        public int Connections;
+        public System.Collections.Concurrent.ConcurrentBag<string> Accepted { get; } = [];
+
+        public IMailSubmitter Create()
+        {
+            Interlocked.Increment(ref Connections);
+            return new Connection(this);
+        }
+
+        private sealed class Connection(SlowServer server) : IMailSubmitter
+        {
+            public async Task SendAsync(SubmissionEnvelope envelope, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+            {
+                var now = Interlocked.Increment(ref server._busy);
+                InterlockedMax(ref server.MostAtOnce, now);
+                await Task.Delay(5, cancellationToken);
+                server.Accepted.Add(Encoding.UTF8.GetString(message.Span).Split('\n')[0]);
+                Interlocked.Decrement(ref server._busy);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+        }
+    }
+
+    [TestMethod]
+    public async Task DispatchOnce_FortyRepliesDue_SentOnFourConnectionsAtOnceEachOnceAndAllMarked()
+    {
+        var desk = await TestDatabase.CreateAsync(new Dictionary<string, string?> { ["Helpdesk:Outbox:Host"] = "smtp.example.test", ["Helpdesk:Outbox:MaxPerSecond"] = "100" });
+        await using var _ = desk;
+        var server = new SlowServer();
+        await using var dispatcher = new OutboxDispatcher(desk.Factory, server, desk.Get<OutboxOptions>(), desk.Get<OutboxControl>(), desk.Clock,
+            desk.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>>());
+        for (var i = 0; i < 40; i++) await QueueAsync(desk, n: i);
+
+        Assert.AreEqual(40, await dispatcher.DispatchOnceAsync(default));
+
+        Assert.AreEqual(4, server.Connections, "one connection per 10 replies, up to Connections (default 4)");
+        Assert.IsTrue(server.MostAtOnce > 1, $"the connections send at the same time (most at once: {server.MostAtOnce})");
+        Assert.AreEqual(40, server.Accepted.Distinct().Count());
+        Assert.AreEqual(40, server.Accepted.Count, "none twice");
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.AreEqual(40, await db.Outbox.CountAsync(o => o.State == OutboxState.Sent && o.LeasedUntil == null));
+    }
+
+    [TestMethod]
+    public async Task DispatchOnce_OneReplyThrowsSomethingUnexpected_RestOfThePassSentAndMarkedThatOneRetried()
+    {
+        var (desk, smtp, dispatcher) = await CreateAsync(new() { ["Helpdesk:Outbox:Connections"] = "1" });
+        await using var _ = desk;
+        var odd = await QueueAsync(desk, n: 1);
+        var fine = await QueueAsync(desk, n: 2);
+        smtp.Script.Enqueue(new InvalidOperationException("the library choked on this one"));
+
+        Assert.AreEqual(2, await dispatcher.DispatchOnceAsync(default));
+
+        var failed = await ItemAsync(desk, odd);
+        Assert.AreEqual(OutboxState.Queued, failed.State, "kept for a retry, not lost");
+        Assert.AreEqual(1, failed.Attempts);
+        StringAssert.Contains(failed.LastError, "the library choked on this one");
+        Assert.AreEqual(OutboxState.Sent, (await ItemAsync(desk, fine)).State, "the pass's other outcomes are committed");
+        Assert.AreEqual(1, smtp.Accepted.Count);
     }
 }

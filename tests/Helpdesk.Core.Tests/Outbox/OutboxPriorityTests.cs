@@ -28,7 +28,8 @@ public sealed class OutboxPriorityTests
     /// <summary>A bulk batch whose undo window has just ended, then agents' replies written after it.</summary>
     private static async Task<BulkDesk> DueAsync(int bulkReplies, int agentReplies)
     {
-        var bulk = await BulkDesk.CreateAsync();
+        // One connection: the order replies are taken in is then the order they are accepted in.
+        var bulk = await BulkDesk.CreateAsync(new() { ["Helpdesk:Outbox:Connections"] = "1" });
         await QueueAsync(bulk.Desk, OutboxKind.BulkReply, bulkReplies, holdUntil: bulk.Desk.Clock.GetUtcNow().AddSeconds(60));
         bulk.Desk.Clock.Advance(TimeSpan.FromSeconds(61));
         await QueueAsync(bulk.Desk, OutboxKind.Reply, agentReplies);

@@ -5,7 +5,7 @@ using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Helpdesk.EndToEnd.Tests.Intake;
 using Helpdesk.Mail.Net;
-using Helpdesk.Mail.Smtp;
+using Helpdesk.Mail.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
@@ -40,9 +40,9 @@ public sealed class FullLoopTests
         var question = $"loop-{Guid.NewGuid():N}@example.test";
 
         // 1. The customer writes to the desk by SMTP.
-        await using (var customerSmtp = new SmtpSubmitter(new SmtpSubmitterOptions
+        await using (var customerSmtp = new SmtpSender(new SmtpSenderOptions
         {
-            Endpoint = new SmtpEndpoint("127.0.0.1", Servers.SmtpPort, MailSecurity.StartTls, Pin),
+            Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = Pin,
             UserName = "customer@example.test",
             Password = "customer-pass",
         }))

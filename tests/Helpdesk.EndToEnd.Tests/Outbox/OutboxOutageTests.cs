@@ -1,7 +1,6 @@
 using Helpdesk.Core.Outbox;
 using Helpdesk.EndToEnd.Tests.Intake;
-using Helpdesk.Mail.Compose;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
@@ -33,9 +32,9 @@ public sealed class OutboxOutageTests
             foreach (var id in ids)
             {
                 var item = new OutboxItem(OutboxKind.Reply, 1, null, id, "support@example.test", "customer@example.test", "Re: help [#1]", DateTimeOffset.UtcNow);
-                item.SetMime(OutgoingMessageBuilder.Build(new OutgoingMessage
+                item.SetMime(DeskComposer.Build(new OutgoingMail
                 {
-                    From = new EmailAddress("Desk", "support@example.test"), To = new EmailAddress(null, "customer@example.test"),
+                    From = ("Desk", "support@example.test"), To = (null, "customer@example.test"),
                     Subject = "Re: help [#1]", MessageId = id, Date = DateTimeOffset.UtcNow, Text = "Here is how.",
                 }));
                 db.Outbox.Add(item);
