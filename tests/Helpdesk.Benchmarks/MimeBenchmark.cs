@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.CustomerWords;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Benchmarks;
 
@@ -83,10 +84,10 @@ internal static class MimeBenchmark
     private static void Phases(List<byte[]> messages)
     {
         var parsed = messages.Select(m => new EmailReader().Read(m)).ToList();
-        Time("MimeParser.Parse", () => { foreach (var m in messages) MimeParser.Parse(m, m.Length, MimeParserOptions.Default, []); });
-        Time("HtmlToText (html-only mail)", () => { foreach (var p in parsed) if (p.RawHtml is not null && !p.Root.DescendantsAndSelf().Any(e => e.ContentType.Is("text", "plain"))) HtmlToText.Convert(p.RawHtml); });
+        Time("MimeKit MimeParser.ParseMessage", () => { foreach (var m in messages) new MimeKit.MimeParser(new MemoryStream(m), persistent: true).ParseMessage(); });
+        Time("HtmlToText (html-only mail)", () => { foreach (var p in parsed) if (p.RawHtml is not null && !p.Message.BodyParts.Any(e => e.ContentType.IsMimeType("text", "plain"))) HtmlToText.Convert(p.RawHtml); });
         Time("VisibleTextExtractor.Analyze", () => { foreach (var p in parsed) VisibleTextExtractor.Analyze(p.Text, p.Subject); });
-        Time("MachineMailDetector.Detect", () => { foreach (var p in parsed) MachineMailDetector.Detect(p.Root, p.From, p.Subject, p.Text); });
+        Time("MachineMailDetector.Detect", () => { foreach (var p in parsed) MachineMailDetector.Detect(p.Message, p.From, p.Subject, p.Text); });
         Time("EmailReader.Read (all)", () => { var r = new EmailReader(); foreach (var m in messages) r.Read(m); });
 
         static void Time(string name, Action action)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Fuzz;
 
 namespace Helpdesk.Benchmarks;

@@ -1,5 +1,6 @@
 using Helpdesk.Mail.Compose;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Core.Tests.Intake;
 

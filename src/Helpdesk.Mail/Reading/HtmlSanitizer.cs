@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>What the sanitizer lets through beyond its fixed allow-list.</summary>
 public sealed class HtmlSanitizerOptions

@@ -1,4 +1,4 @@
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Files that old clients (Outlook Express, Eudora, Usenet tools) uuencode straight into a text/plain body:
@@ -62,7 +62,7 @@ internal static class Uuencode
         var nameBytes = header[(sp + 1)..].Trim(" \t"u8);
         if (nameBytes.IsEmpty)
             return false;
-        var name = Charsets.Decode(nameBytes, null);
+        var name = TextCharsets.Decode(nameBytes, null);
         var cut = name.LastIndexOfAny(['/', '\\']);
         name = cut >= 0 ? name[(cut + 1)..] : name;
 

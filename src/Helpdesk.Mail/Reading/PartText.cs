@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Body bytes to the text the desk keeps, with one full-size allocation: the bytes are decoded into a pooled
@@ -31,11 +31,11 @@ internal static class PartText
     {
         if (bytes.IsEmpty)
             return string.Empty;
-        var encoding = Charsets.ChooseEncoding(bytes, charset, fallback);
+        var encoding = TextCharsets.Choose(bytes, charset, fallback);
         var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(bytes.Length));
         try
         {
-            var n = Charsets.GetChars(encoding, bytes, buffer);
+            var n = TextCharsets.GetChars(encoding, bytes, buffer);
             n = NormalizeInPlace(buffer.AsSpan(0, n));
             return new string(buffer, 0, n);
         }

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Helpdesk.Mail.CustomerWords;
+using Helpdesk.Mail.Mime;
+using MimeKit;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Decides whether a machine wrote a mail, in order of certainty: delivery reports (RFC 3464) and receipts
@@ -14,13 +17,14 @@ public static partial class MachineMailDetector
     /// Classifies a parsed message; <paramref name="text"/> is its body as text and <paramref name="visible"/> what
     /// <see cref="VisibleTextExtractor"/> made of it (used only by the body-only auto-reply rule).
     /// </summary>
-    public static MachineMail Detect(MimeEntity root, EmailAddress? from, string subject, string text, VisibleTextResult? visible = null, MimeParserOptions? options = null)
+    public static MachineMail Detect(MimeMessage message, EmailAddress? from, string subject, string text, VisibleTextResult? visible = null, MimeParserOptions? options = null)
     {
-        var headers = root.Headers;
+        var headers = message.Headers;
+        var root = message.Body;
         var report = FindReport(root);
         if (report.DeliveryStatus is not null)
         {
-            var recipients = DeliveryStatusParser.ParseDeliveryStatus(report.DeliveryStatus.GetText(options));
+            var recipients = DeliveryStatusParser.ParseDeliveryStatus(report.DeliveryStatus);
             var originalId = FindOriginalMessageId(root, text);
             var anyProblem = recipients.Count == 0 || recipients.Any(r => r.Action is null or "failed" or "delayed");
             if (!anyProblem)
@@ -128,55 +132,49 @@ public static partial class MachineMailDetector
 
     private readonly record struct Report(MimeEntity? DeliveryStatus, bool Disposition);
 
-    private static Report FindReport(MimeEntity root)
+    private static Report FindReport(MimeEntity? root)
     {
         MimeEntity? status = null;
         var disposition = false;
         // Only this message's own parts: a bounce or receipt inside an attached (forwarded) message is not ours.
-        var stack = new Stack<MimeEntity>();
-        stack.Push(root);
+        var stack = new Stack<(MimeEntity Entity, int Depth)>();
+        if (root is not null)
+            stack.Push((root, 0));
         while (stack.Count > 0)
         {
-            var e = stack.Pop();
+            var (e, depth) = stack.Pop();
             var t = e.ContentType;
-            if (t.MediaType == "message" && t.MediaSubtype is "delivery-status" or "global-delivery-status")
+            var subtype = t.MediaSubtype.ToLowerInvariant();
+            if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "delivery-status" or "global-delivery-status")
                 status ??= e;
-            else if (t.MediaType == "message" && t.MediaSubtype is "disposition-notification" or "global-disposition-notification")
+            else if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "disposition-notification" or "global-disposition-notification")
                 disposition = true;
-            else if (t.IsMultipart && t.MediaSubtype == "report" && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
+            else if (e is Multipart && subtype == "report" && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
                 disposition = true;
-            if (e.Depth < 4)
-                foreach (var child in e.Children)
-                    stack.Push(child);
+            if (depth < 4 && e is Multipart multipart)
+                foreach (var child in multipart)
+                    stack.Push((child, depth + 1));
         }
         return new Report(status, disposition);
     }
 
     /// <summary>The Message-ID of the returned mail: from the attached message or headers, else from the text.</summary>
-    internal static string? FindOriginalMessageId(MimeEntity root, string text)
+    internal static string? FindOriginalMessageId(MimeEntity? root, string text)
     {
-        foreach (var e in root.DescendantsAndSelf())
+        if (root is null)
+            return null;
+        foreach (var e in Parts.DescendantsAndSelf(root))
         {
-            if (e == root)
-                continue;
-            var t = e.ContentType;
-            if (e.Message?.Headers["Message-ID"] is { } id)
-                return MessageIds.ParseOne(id);
-            if (t.MimeType is "text/rfc822-headers" or "message/rfc822-headers" || (t.MediaType == "message" && t.MediaSubtype is "rfc822" or "global" && e.Message is null))
-            {
-                var headerText = e.GetText();
-                var m = MessageIdLine().Match(headerText);
-                if (m.Success)
-                    return MessageIds.ParseOne(m.Groups[1].Value);
-            }
+            if (e != root && e is MessagePart { Message: { } attached } && attached.Headers[HeaderId.MessageId] is { } id)
+                return MessageIds.One(id);
         }
-        foreach (var e in root.DescendantsAndSelf())
+        foreach (var e in Parts.DescendantsAndSelf(root))
         {
-            if (e.IsLeaf && e.ContentType.MediaType == "text" && e != root || e == root && e.IsLeaf)
+            if (e is TextPart part && e.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
             {
-                var m = MessageIdLine().Match(e == root ? text : e.GetText());
+                var m = MessageIdLine().Match(e == root ? text : part.Text ?? "");
                 if (m.Success)
-                    return MessageIds.ParseOne(m.Groups[1].Value);
+                    return MessageIds.One(m.Groups[1].Value);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 using System.Text;
+using MimeKit;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Limits and fallbacks for reading mail. Every limit protects the desk from hostile or broken input:
@@ -18,19 +19,7 @@ public sealed class MimeParserOptions
     /// </summary>
     public int MaxDepth { get; init; } = 32;
 
-    /// <summary>
-    /// Header fields read per entity. Default 1,000: a message that has crossed many relays carries a
-    /// few hundred Received fields at most; the rest are dropped.
-    /// </summary>
-    public int MaxHeaderCount { get; init; } = 1_000;
-
-    /// <summary>
-    /// Bytes in one header field, folds included. Default 64 KiB: long References chains reach a few KiB;
-    /// longer fields are cut.
-    /// </summary>
-    public int MaxHeaderLength { get; init; } = 64 * 1024;
-
-    /// <summary>Entities in one message, all levels counted. Default 1,000; past it the rest of a multipart is skipped.</summary>
+    /// <summary>Entities the reader looks at in one message, all levels counted. Default 1,000; past it the rest are skipped.</summary>
     public int MaxPartCount { get; init; } = 1_000;
 
     /// <summary>
@@ -58,7 +47,20 @@ public sealed class MimeParserOptions
     /// </summary>
     public string FallbackCharset { get; init; } = "windows-1252";
 
-    internal Encoding FallbackEncoding => Charsets.GetEncoding(FallbackCharset) ?? Charsets.Windows1252;
+    internal Encoding FallbackEncoding => TextCharsets.Find(FallbackCharset) ?? TextCharsets.Windows1252;
+
+    /// <summary>MimeKit's parser options for these limits (built once per reader).</summary>
+    internal ParserOptions ToParserOptions()
+    {
+        var options = ParserOptions.Default.Clone();
+        options.MaxMimeDepth = MaxDepth;
+        // Mail in the wild breaks the RFCs; the desk reads what a mail client would show.
+        options.AddressParserComplianceMode = RfcComplianceMode.Looser;
+        options.ParameterComplianceMode = RfcComplianceMode.Looser;
+        options.Rfc2047ComplianceMode = RfcComplianceMode.Looser;
+        options.AllowAddressesWithoutDomain = true;
+        return options;
+    }
 }
 
 /// <summary>The raw message is larger than <see cref="MimeParserOptions.MaxMessageSize"/>.</summary>

@@ -1,4 +1,4 @@
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// The defects a message can carry, as stable kebab-case codes (they appear in `helpdesk parse` output and in

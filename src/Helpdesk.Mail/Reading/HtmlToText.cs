@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// HTML mail to readable plain text: paragraphs become blank lines, list items get "- " or "1. ",

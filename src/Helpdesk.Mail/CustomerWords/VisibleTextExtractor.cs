@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.CustomerWords;
 
 /// <summary>A message forwarded inside another, as far as its text tells (inline) or its part says (attached).</summary>
 public sealed record ForwardedEmail(EmailAddress? From, DateTimeOffset? Date, string? Subject, IReadOnlyList<EmailAddress> To, string Text);
@@ -289,16 +291,16 @@ public static partial class VisibleTextExtractor
             switch (label)
             {
                 case "from" or "von" or "de" or "van" or "da" or "från" or "fra" or "od":
-                    from ??= AddressParser.Parse(value).FirstOrDefault();
+                    from ??= Addresses.Parse(value).FirstOrDefault();
                     break;
                 case "date" or "sent" or "datum" or "gesendet" or "envoyé" or "fecha" or "enviado" or "enviada" or "verzonden" or "data" or "inviato" or "skickat" or "sendt":
-                    date ??= DateParser.Parse(value);
+                    date ??= Dates.Parse(value);
                     break;
                 case "subject" or "betreff" or "objet" or "asunto" or "onderwerp" or "oggetto" or "assunto" or "ämne" or "emne":
                     subject ??= value;
                     break;
                 case "to" or "an" or "à" or "a" or "para" or "aan" or "till" or "til":
-                    to.AddRange(AddressParser.Parse(value));
+                    to.AddRange(Addresses.Parse(value));
                     break;
             }
         }

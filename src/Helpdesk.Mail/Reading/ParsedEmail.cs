@@ -1,23 +1,26 @@
 using System.Security.Cryptography;
+using Helpdesk.Mail.CustomerWords;
+using Helpdesk.Mail.Mime;
+using MimeKit;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>Everything the desk needs from one email, read by <see cref="EmailReader"/>.</summary>
 public sealed class ParsedEmail
 {
     private readonly Lazy<string?> _html;
 
-    internal ParsedEmail(MimeEntity root, Func<string?> html)
+    internal ParsedEmail(MimeMessage message, Func<string?> html)
     {
-        Root = root;
+        Message = message;
         _html = new Lazy<string?>(html, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The message tree.</summary>
-    public MimeEntity Root { get; }
+    /// <summary>The message as MimeKit parsed it (repairs applied).</summary>
+    public MimeMessage Message { get; }
 
     /// <summary>The top-level header fields.</summary>
-    public HeaderList Headers => Root.Headers;
+    public HeaderList Headers => Message.Headers;
 
     /// <summary>Message-ID without angle brackets.</summary>
     public string? MessageId { get; internal init; }
@@ -66,31 +69,29 @@ public sealed class ParsedEmail
 /// <summary>A part of a mail that is not its body text, with its decoded content.</summary>
 public sealed class EmailAttachment
 {
+    private readonly Func<ReadOnlyMemory<byte>> _decode;
+    private ReadOnlyMemory<byte>? _content;
     private string? _sha256;
 
-    internal EmailAttachment(MimeEntity entity, bool inline)
+    internal EmailAttachment(MimeEntity entity, bool inline, Func<ReadOnlyMemory<byte>> decode, string? fileName = null)
     {
         Entity = entity;
         Inline = inline;
+        _decode = decode;
+        FileName = fileName ?? NameOf(entity);
     }
 
-    /// <summary>The part in the message tree.</summary>
+    /// <summary>The part in the message tree (for a file taken out of a uuencoded body or a TNEF part, a part made for it).</summary>
     public MimeEntity Entity { get; }
 
-    /// <summary>The part's file name; Outlook's TNEF part is "winmail.dat" when it names none, as clients show it.</summary>
-    public string? FileName => Entity.FileName ?? (IsTnef(Entity) ? "winmail.dat" : null);
-
-    /// <summary>
-    /// Outlook's Transport Neutral Encapsulation Format (winmail.dat). It is listed, not decoded: the files
-    /// and rich text inside it stay packed (the <see cref="MimeDefects.TnefNotDecoded"/> defect says so).
-    /// </summary>
-    internal static bool IsTnef(MimeEntity e) => e.ContentType.MediaType == "application" && e.ContentType.MediaSubtype is "ms-tnef" or "vnd.ms-tnef";
+    /// <summary>The part's file name without any path; Outlook's TNEF part is "winmail.dat" when it names none, as clients show it.</summary>
+    public string? FileName { get; }
 
     /// <summary>"type/subtype", lower-case.</summary>
-    public string ContentType => Entity.ContentType.MimeType;
+    public string ContentType => Entity.ContentType.MimeType.ToLowerInvariant();
 
-    /// <summary>The content with the transfer encoding removed (an attached message: its raw bytes).</summary>
-    public ReadOnlyMemory<byte> Content => Entity.Content;
+    /// <summary>The content with the transfer encoding removed (an attached message: its bytes as they arrived).</summary>
+    public ReadOnlyMemory<byte> Content => _content ??= _decode();
 
     /// <summary>Size of <see cref="Content"/> in bytes.</summary>
     public long Size => Content.Length;
@@ -98,8 +99,25 @@ public sealed class EmailAttachment
     /// <summary>True when the part is meant to be shown in the body (inline images, Content-Disposition: inline).</summary>
     public bool Inline { get; }
 
-    public string? ContentId => Entity.ContentId;
+    /// <summary>Content-ID without angle brackets, or null.</summary>
+    public string? ContentId => string.IsNullOrWhiteSpace(Entity.ContentId) ? null : Entity.ContentId;
 
     /// <summary>SHA-256 of <see cref="Content"/>, lower-case hex.</summary>
     public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Content.Span));
+
+    /// <summary>Outlook's Transport Neutral Encapsulation Format (winmail.dat).</summary>
+    internal static bool IsTnef(MimeEntity e) =>
+        e.ContentType.MediaType.Equals("application", StringComparison.OrdinalIgnoreCase)
+        && (e.ContentType.MediaSubtype.Equals("ms-tnef", StringComparison.OrdinalIgnoreCase) || e.ContentType.MediaSubtype.Equals("vnd.ms-tnef", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>File name from Content-Disposition, else Content-Type name; decoded; path stripped.</summary>
+    internal static string? NameOf(MimeEntity entity)
+    {
+        var name = entity.ContentDisposition?.FileName ?? entity.ContentType.Name;
+        if (string.IsNullOrWhiteSpace(name))
+            return IsTnef(entity) ? "winmail.dat" : null;
+        var cut = name.LastIndexOfAny(['/', '\\']);
+        name = (cut >= 0 ? name[(cut + 1)..] : name).Trim();
+        return name.Length == 0 ? null : name;
+    }
 }

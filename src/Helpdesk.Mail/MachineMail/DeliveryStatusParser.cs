@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Reads what bounced out of a bounce: RFC 3464 message/delivery-status fields when present, and otherwise the
@@ -9,14 +10,16 @@ namespace Helpdesk.Mail.Mime;
 /// </summary>
 public static partial class DeliveryStatusParser
 {
-    /// <summary>Per-recipient fields of an RFC 3464 message/delivery-status body.</summary>
-    public static List<BounceRecipient> ParseDeliveryStatus(string body)
+    /// <summary>Per-recipient fields of an RFC 3464 message/delivery-status part, read by MimeKit.</summary>
+    public static List<BounceRecipient> ParseDeliveryStatus(MimeEntity part)
     {
         var recipients = new List<BounceRecipient>();
-        foreach (var block in Blocks(body))
+        if (part is not MessageDeliveryStatus status)
+            return recipients;
+        foreach (var group in status.StatusGroups)
         {
-            var final = Get(block, "final-recipient");
-            var original = Get(block, "original-recipient");
+            var final = group["Final-Recipient"];
+            var original = group["Original-Recipient"];
             if (final is null && original is null)
                 continue;
             // Final-Recipient is required and names the mailbox that failed; an alias or list we sent to
@@ -26,20 +29,20 @@ public static partial class DeliveryStatusParser
                 address = StripType(original ?? "");
             if (address.Length == 0)
                 continue;
-            var action = Get(block, "action")?.Trim().ToLowerInvariant();
+            var action = group["Action"]?.Trim().ToLowerInvariant();
             var sp = action?.IndexOfAny([' ', '(', ';']) ?? -1;
             if (sp > 0)
                 action = action![..sp];
-            var status = Get(block, "status");
-            if (status is not null)
+            var code = group["Status"];
+            if (code is not null)
             {
-                var m = StatusCode().Match(status);
-                status = m.Success ? m.Value : status.Trim();
+                var m = StatusCode().Match(code);
+                code = m.Success ? m.Value : code.Trim();
             }
-            var diagnostic = Get(block, "diagnostic-code");
+            var diagnostic = group["Diagnostic-Code"];
             if (diagnostic is not null)
                 diagnostic = CollapseSpaces(StripType(diagnostic, keepAngle: true));
-            recipients.Add(new BounceRecipient(address, string.IsNullOrEmpty(action) ? null : action, string.IsNullOrEmpty(status) ? null : status, string.IsNullOrEmpty(diagnostic) ? null : diagnostic));
+            recipients.Add(new BounceRecipient(address, string.IsNullOrEmpty(action) ? null : action, string.IsNullOrEmpty(code) ? null : code, string.IsNullOrEmpty(diagnostic) ? null : diagnostic));
         }
         return recipients;
     }
@@ -97,45 +100,6 @@ public static partial class DeliveryStatusParser
             recipients.Add(new BounceRecipient(address, action, status, diagnostic));
         }
         return recipients;
-    }
-
-    private static List<List<(string Name, string Value)>> Blocks(string body)
-    {
-        var blocks = new List<List<(string, string)>>();
-        var current = new List<(string Name, string Value)>();
-        foreach (var raw in body.Replace("\r\n", "\n").Split('\n'))
-        {
-            if (raw.Trim().Length == 0)
-            {
-                if (current.Count > 0)
-                {
-                    blocks.Add(current);
-                    current = [];
-                }
-                continue;
-            }
-            if ((raw[0] is ' ' or '\t') && current.Count > 0)
-            {
-                var (n, v) = current[^1];
-                current[^1] = (n, v + " " + raw.Trim());
-                continue;
-            }
-            var colon = raw.IndexOf(':');
-            if (colon <= 0)
-                continue;
-            current.Add((raw[..colon].Trim().ToLowerInvariant(), raw[(colon + 1)..].Trim()));
-        }
-        if (current.Count > 0)
-            blocks.Add(current);
-        return blocks;
-    }
-
-    private static string? Get(List<(string Name, string Value)> block, string name)
-    {
-        foreach (var (n, v) in block)
-            if (n == name)
-                return v;
-        return null;
     }
 
     // "rfc822; jo@example.com" -> "jo@example.com"; "smtp; 550 5.1.1 ..." -> "550 5.1.1 ...".

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>RFC 3676 format=flowed: lines ending in a space continue on the next line (Thunderbird, Apple Mail).</summary>
 public static class FormatFlowed

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Helpdesk.Mail.Mime;
 
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// The `helpdesk parse` JSON shape of a <see cref="ParsedEmail"/>, written field by field so the contract is

@@ -1,4 +1,4 @@
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>Who wrote a mail when it was not a person.</summary>
 public enum MachineMailKind

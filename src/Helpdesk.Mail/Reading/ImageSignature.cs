@@ -1,4 +1,4 @@
-namespace Helpdesk.Mail.Mime;
+namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// What an image really is, from its first bytes. A customer's Content-Type is a claim: a part labelled image/png may
