@@ -13,24 +13,28 @@ namespace Helpdesk.Mail.Reading;
 /// its text around a photo), takes uuencoded files out of text, opens Outlook's winmail.dat, and lists
 /// everything else as an attachment.
 /// </summary>
-internal sealed class BodyCollector(MimeParserOptions options, RawMessage source, List<string> defects)
+internal sealed class BodyCollector(MimeParserOptions options, RawMessage source, List<string> defects, BodyCollector.PartBudget? budget = null)
 {
+    /// <summary>Parts looked at so far, shared by the collectors of one message.</summary>
+    internal sealed class PartBudget
+    {
+        public int Used;
+    }
+
+    private readonly PartBudget _budget = budget ?? new PartBudget();
+
     private static readonly SearchValues<byte> Base64Bytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n\t "u8);
 
     private readonly List<(string? Plain, string? Html)> _segments = [];
     private readonly List<EmailAttachment> _attachments = [];
-    private int _parts;
 
     public IReadOnlyList<EmailAttachment> Attachments => _attachments;
 
     public void Walk(MimeEntity entity, int depth = 0)
     {
-        if (++_parts > options.MaxPartCount)
-        {
-            defects.Add(MimeDefects.TooManyParts);
+        if (!TakePart())
             return;
-        }
         if (source.IsBrokenMultipart(entity))
         {
             AddPlain(entity);
@@ -88,6 +92,14 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
             AddPlain(entity);
     }
 
+    private bool TakePart()
+    {
+        if (++_budget.Used <= options.MaxPartCount)
+            return true;
+        defects.Add(MimeDefects.TooManyParts);
+        return false;
+    }
+
     private void WalkAlternative(Multipart alternative, int depth)
     {
         MimeEntity? plain = null, rich = null;
@@ -111,7 +123,7 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
         string? html = null;
         if (rich is not null)
         {
-            var inner = new BodyCollector(options, source, defects);
+            var inner = new BodyCollector(options, source, defects, _budget);
             inner.Walk(rich, depth + 1);
             _attachments.AddRange(inner._attachments);
             html = inner.BuildHtml();
@@ -150,6 +162,8 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
                 Attach(child, inline);
             return;
         }
+        if (!TakePart())
+            return;
         inline = inline || (entity.ContentDisposition is null && !string.IsNullOrEmpty(entity.ContentId) && entity.ContentType.MediaType.Equals("image", StringComparison.OrdinalIgnoreCase));
         if (entity is MessagePart)
         {

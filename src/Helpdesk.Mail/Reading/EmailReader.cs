@@ -81,7 +81,7 @@ public sealed class EmailReader
         var headers = message.Headers;
 
         var from = Addresses.First(message.From, headers, "From", defects);
-        var subject = HeaderText.Decode(message.Subject, _parserOptions);
+        var subject = message.Subject ?? "";
 
         var body = new BodyCollector(_options, source, defects);
         body.Walk(message.Body!);

@@ -57,7 +57,7 @@ public sealed class MimeParserOptions
         // Mail in the wild breaks the RFCs; the desk reads what a mail client would show.
         options.AddressParserComplianceMode = RfcComplianceMode.Looser;
         options.ParameterComplianceMode = RfcComplianceMode.Looser;
-        options.Rfc2047ComplianceMode = RfcComplianceMode.Looser;
+        options.Rfc2047ComplianceMode = RfcComplianceMode.Loose; // Loose decodes words glued to text; Looser does not
         options.AllowAddressesWithoutDomain = true;
         return options;
     }
