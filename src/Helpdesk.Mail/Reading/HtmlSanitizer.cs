@@ -1,6 +1,5 @@
-using System.Net;
-using System.Text;
 using AngleSharp.Dom;
+using Ganss.Xss;
 
 namespace Helpdesk.Mail.Reading;
 
@@ -17,14 +16,16 @@ public sealed class HtmlSanitizerOptions
 }
 
 /// <summary>
-/// HTML for display, rebuilt from an allow-list: only known harmless elements and attributes are written back,
-/// every URL is checked against a scheme list, inline CSS is filtered declaration by declaration. Scripts, event
-/// handlers, forms, frames, SVG/MathML, javascript:/vbscript:/data: links and CSS expressions never survive.
-/// The output is a fragment (what was inside body), meant for a sandboxed frame.
+/// Customer HTML for display, through the HtmlSanitizer package (Ganss.Xss) with the desk's allow-list: known
+/// harmless elements and attributes only, http/https/mailto/tel links (opened in a new tab without an opener),
+/// images only from the mail itself (cid:, data:image except SVG) unless remote images are allowed, inline CSS
+/// that loads nothing. Scripts, handlers, forms, frames, SVG/MathML and styles sheets go with everything inside
+/// them; unknown wrappers (o:p, custom tags) go and keep their text. The output is a fragment for the sandboxed
+/// frame with its strict CSP, which stays the second wall.
 /// </summary>
 public static class HtmlSanitizer
 {
-    // Dropped with everything inside them.
+    // Dropped with everything inside them (the package would keep their text, as it does for unknown wrappers).
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "form", "input",
@@ -33,198 +34,129 @@ public static class HtmlSanitizer
         "plaintext", "xmp", "isindex", "keygen", "marquee", "bgsound", "layer", "ilayer", "slot",
     };
 
-    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly string[] Tags =
+    [
         "a", "abbr", "address", "b", "bdi", "bdo", "big", "blockquote", "br", "caption", "center", "cite", "code", "col",
         "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "font", "h1", "h2", "h3", "h4",
         "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
         "strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
         "wbr", "section", "article", "header", "footer", "main", "nav", "aside", "details", "summary", "time",
-    };
-
-    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase) { "br", "hr", "img", "col", "wbr" };
-
-    private static readonly HashSet<string> GlobalAttributes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "style", "title", "dir", "lang", "align", "valign", "width", "height", "bgcolor", "color",
-    };
-
-    private static readonly Dictionary<string, string[]> ElementAttributes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["a"] = ["href", "name"],
-        ["img"] = ["src", "alt", "border", "hspace", "vspace"],
-        ["font"] = ["face", "size"],
-        ["table"] = ["border", "cellpadding", "cellspacing", "summary"],
-        ["td"] = ["colspan", "rowspan", "nowrap", "abbr", "headers", "scope"],
-        ["th"] = ["colspan", "rowspan", "nowrap", "abbr", "headers", "scope"],
-        ["col"] = ["span"],
-        ["colgroup"] = ["span"],
-        ["ol"] = ["start", "type", "reversed"],
-        ["ul"] = ["type"],
-        ["li"] = ["value", "type"],
-        ["blockquote"] = ["cite"],
-        ["q"] = ["cite"],
-        ["time"] = ["datetime"],
-        ["hr"] = ["size", "noshade"],
-    };
-
-    private static readonly string[] CssForbidden =
-    [
-        "expression", "javascript:", "vbscript:", "behavior", "-moz-binding", "@import", "\\", "url(", "image-set(",
-        "position", "<", "&#",
     ];
+
+    private static readonly string[] Attributes =
+    [
+        "style", "title", "dir", "lang", "align", "valign", "width", "height", "bgcolor", "color",
+        "href", "name", "src", "alt", "border", "hspace", "vspace", "face", "size", "cellpadding", "cellspacing",
+        "summary", "colspan", "rowspan", "nowrap", "abbr", "headers", "scope", "span", "start", "type", "reversed",
+        "value", "cite", "datetime", "noshade",
+    ];
+
+    // Layout properties only: nothing that positions over the desk's own page or loads a resource.
+    private static readonly string[] CssProperties =
+    [
+        "color", "background-color", "font", "font-family", "font-size", "font-style", "font-weight", "font-variant",
+        "text-align", "text-decoration", "text-indent", "text-transform", "line-height", "letter-spacing",
+        "word-spacing", "white-space", "vertical-align", "direction", "margin", "margin-top", "margin-right",
+        "margin-bottom", "margin-left", "padding", "padding-top", "padding-right", "padding-bottom", "padding-left",
+        "border", "border-top", "border-right", "border-bottom", "border-left", "border-color", "border-style",
+        "border-width", "border-collapse", "border-spacing", "border-radius", "width", "height", "max-width",
+        "min-width", "max-height", "min-height", "display", "list-style-type", "table-layout", "caption-side",
+        "empty-cells", "float", "clear", "overflow",
+    ];
+
+    private static readonly Ganss.Xss.HtmlSanitizer BlockingRemoteImages = Create(allowRemoteImages: false);
+    private static readonly Ganss.Xss.HtmlSanitizer AllowingRemoteImages = Create(allowRemoteImages: true);
 
     /// <summary>The sanitized fragment. Never throws on any input.</summary>
     public static string Sanitize(string html, HtmlSanitizerOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
-        options ??= HtmlSanitizerOptions.Default;
-        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
-        var sb = new StringBuilder(html.Length);
-        var root = (INode?)document.Body ?? document.DocumentElement;
-        WriteChildren(root, sb, options, 0);
-        return sb.ToString().Trim();
+        var sanitizer = options?.AllowRemoteImages == true ? AllowingRemoteImages : BlockingRemoteImages;
+        return sanitizer.Sanitize(Flatten(HtmlLimits.Cap(html))).Trim();
     }
 
-    private static void WriteChildren(INode node, StringBuilder sb, HtmlSanitizerOptions options, int depth)
+    private static Ganss.Xss.HtmlSanitizer Create(bool allowRemoteImages)
     {
-        foreach (var child in node.ChildNodes)
+        var options = new Ganss.Xss.HtmlSanitizerOptions
         {
-            switch (child)
+            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(CssProperties, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new Ganss.Xss.HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (!Dropped.Contains(e.Tag.LocalName) && e.Tag.NamespaceUri is null or "http://www.w3.org/1999/xhtml")
+                return;
+            e.Cancel = true;
+            e.Tag.Remove();
+        };
+        sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = FilterUrl(e.Tag, e.OriginalUrl, e.SanitizedUrl, allowRemoteImages);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { LocalName: "a" } a && a.GetAttribute("href") is { } href && !href.TrimStart().StartsWith('#'))
             {
-                case IText text:
-                    sb.Append(WebUtility.HtmlEncode(text.Data));
-                    break;
-                case IElement element:
-                    WriteElement(element, sb, options, depth);
-                    break;
-                // Comments (conditional comments included) and processing instructions are dropped.
+                a.SetAttribute("target", "_blank");
+                a.SetAttribute("rel", "noopener noreferrer nofollow");
             }
-        }
+        };
+        return sanitizer;
     }
 
-    private static void WriteElement(IElement e, StringBuilder sb, HtmlSanitizerOptions options, int depth)
+    // Links keep the package's scheme check; an image source is the desk's call; any other URL (in CSS) loads
+    // something from the internet when the frame renders, so it goes.
+    private static string? FilterUrl(IElement tag, string url, string? sanitized, bool allowRemoteImages)
     {
-        var name = e.LocalName;
-        if (Dropped.Contains(name) || e.NamespaceUri is not null && e.NamespaceUri != "http://www.w3.org/1999/xhtml")
-            return;
-        if (depth > HtmlLimits.MaxDepth)
+        if (tag.LocalName is "a" or "blockquote" or "q" && (tag.GetAttribute("href") == url || tag.GetAttribute("cite") == url))
+            return sanitized;
+        if (tag.LocalName != "img" || tag.GetAttribute("src") != url)
+            return null;
+        var u = Squeeze(url);
+        if (u.StartsWith("cid:", StringComparison.Ordinal)
+            || (u.StartsWith("data:image/", StringComparison.Ordinal) && !u.StartsWith("data:image/svg", StringComparison.Ordinal)))
+            return url.Trim();
+        if (u.StartsWith("http://", StringComparison.Ordinal) || u.StartsWith("https://", StringComparison.Ordinal) || u.StartsWith("//", StringComparison.Ordinal))
         {
-            // Past this depth the structure is an attack, not layout: keep the words, drop the nesting.
-            sb.Append(WebUtility.HtmlEncode(HtmlLimits.FlatText(e)));
-            return;
+            if (allowRemoteImages && !u.StartsWith("//", StringComparison.Ordinal))
+                return sanitized;
+            tag.SetAttribute("data-blocked-src", url.Trim());
         }
-        if (!Allowed.Contains(name))
-        {
-            // Unknown wrappers (o:p, body, html, custom tags): keep what is inside.
-            WriteChildren(e, sb, options, depth + 1);
-            return;
-        }
-        sb.Append('<').Append(name);
-        ElementAttributes.TryGetValue(name, out var specific);
-        var keptHref = false;
-        foreach (var attr in e.Attributes)
-        {
-            var an = attr.LocalName.ToLowerInvariant();
-            if (!GlobalAttributes.Contains(an) && (specific is null || Array.IndexOf(specific, an) < 0))
-                continue;
-            var value = attr.Value;
-            switch (an)
-            {
-                case "href":
-                    if (!IsSafeLink(value))
-                        continue;
-                    keptHref = true;
-                    break;
-                case "cite":
-                    if (!IsSafeLink(value))
-                        continue;
-                    break;
-                case "src":
-                    var src = ImageSource(value, options);
-                    if (src.Blocked is not null)
-                    {
-                        sb.Append(" data-blocked-src=\"").Append(WebUtility.HtmlEncode(src.Blocked)).Append('"');
-                        continue;
-                    }
-                    if (src.Value is null)
-                        continue;
-                    value = src.Value;
-                    break;
-                case "style":
-                    value = FilterCss(value);
-                    if (value.Length == 0)
-                        continue;
-                    break;
-            }
-            sb.Append(' ').Append(an).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
-        }
-        if (keptHref && !IsInPageLink(e))
-            sb.Append(" target=\"_blank\" rel=\"noopener noreferrer nofollow\"");
-        sb.Append('>');
-        if (Void.Contains(name))
-            return;
-        WriteChildren(e, sb, options, depth + 1);
-        sb.Append("</").Append(name).Append('>');
-    }
-
-    private static bool IsInPageLink(IElement a) => a.GetAttribute("href")?.TrimStart().StartsWith('#') == true;
-
-    /// <summary>True for http, https, mailto, tel and in-page (#) links; false for every script-capable scheme.</summary>
-    public static bool IsSafeLink(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-            return false;
-        var u = Normalize(url);
-        if (u.StartsWith('#'))
-            return true;
-        return u.StartsWith("http://", StringComparison.Ordinal) || u.StartsWith("https://", StringComparison.Ordinal)
-            || u.StartsWith("mailto:", StringComparison.Ordinal) || u.StartsWith("tel:", StringComparison.Ordinal);
+        return null;
     }
 
     // Browsers ignore control characters and whitespace inside schemes ("java\tscript:"); so must the check.
-    private static string Normalize(string url)
-    {
-        var sb = new StringBuilder(url.Length);
-        foreach (var c in url.Trim())
-            if (c > ' ' && c != '\u007F')
-                sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString();
-    }
+    private static string Squeeze(string url) =>
+        string.Concat(url.Trim().Where(c => c > ' ' && c != '\u007F').Select(char.ToLowerInvariant));
 
-    private static (string? Value, string? Blocked) ImageSource(string url, HtmlSanitizerOptions options)
+    // Past this depth the structure is an attack, not layout: keep the words, drop the nesting (also keeps the
+    // package's recursive walk far from the stack's end).
+    private static string Flatten(string html)
     {
-        var u = Normalize(url);
-        if (u.StartsWith("cid:", StringComparison.Ordinal))
-            return (url.Trim(), null);
-        if (u.StartsWith("data:image/", StringComparison.Ordinal) && !u.StartsWith("data:image/svg", StringComparison.Ordinal))
-            return (url.Trim(), null);
-        if (u.StartsWith("http://", StringComparison.Ordinal) || u.StartsWith("https://", StringComparison.Ordinal) || u.StartsWith("//", StringComparison.Ordinal))
-            return options.AllowRemoteImages && !u.StartsWith("//", StringComparison.Ordinal) ? (url.Trim(), null) : (null, url.Trim());
-        return (null, null);
-    }
-
-    /// <summary>Keeps the inline CSS declarations that can neither run code nor load anything.</summary>
-    public static string FilterCss(string css)
-    {
-        var sb = new StringBuilder();
-        foreach (var declaration in css.Split(';'))
+        var document = HtmlDocuments.Parse(html);
+        if (document.Body is not { } body)
+            return html;
+        var tooDeep = new List<IElement>();
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((body, 0));
+        while (stack.Count > 0)
         {
-            var colon = declaration.IndexOf(':');
-            if (colon <= 0)
+            var (e, depth) = stack.Pop();
+            if (depth == HtmlLimits.MaxDepth)
+            {
+                if (e.FirstElementChild is not null)
+                    tooDeep.Add(e);
                 continue;
-            var property = declaration[..colon].Trim().ToLowerInvariant();
-            var value = declaration[(colon + 1)..].Trim();
-            if (property.Length == 0 || value.Length == 0 || !property.All(c => char.IsAsciiLetter(c) || c == '-'))
-                continue;
-            var check = Normalize(property + ":" + value);
-            if (CssForbidden.Any(f => check.Contains(f, StringComparison.Ordinal)))
-                continue;
-            if (sb.Length > 0)
-                sb.Append("; ");
-            sb.Append(property).Append(": ").Append(value);
+            }
+            foreach (var child in e.Children)
+                stack.Push((child, depth + 1));
         }
-        return sb.ToString();
+        if (tooDeep.Count == 0)
+            return html;
+        foreach (var e in tooDeep)
+            e.TextContent = HtmlLimits.FlatText(e);
+        return body.InnerHtml;
     }
 }

@@ -55,7 +55,7 @@ SRC
 apt_opts=(-o Dir::Etc::SourceList="$work/sources.list" -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$work/lists" -o Debug::NoLocking=1)
 apt-get "${apt_opts[@]}" update -qq >/dev/null 2>&1 || echo "apt-get update (deb-src) failed" >&2
 cd "$work/src"
-for pkg in spamassassin mime-tools gmime notmuch maildir-utils libmail-message-perl libemail-mime-perl mailutils python3.11; do
+for pkg in spamassassin mime-tools gmime notmuch mu rspamd mblaze libmail-box-perl libmail-message-perl libemail-mime-perl mailutils python3.11 neomutt vmime libetpan mimetic aerc alot claws-mail ruby-mail golang-github-jhillyerd-enmime golang-github-emersion-go-message bogofilter geary mairix evolution-data-server ripmime; do
   [ -d "$work/src/$pkg.done" ] && continue
   apt-get "${apt_opts[@]}" source --download-only -qq "$pkg" >/dev/null 2>&1 || { echo "no source for $pkg" >&2; continue; }
   mkdir -p "$work/src/$pkg.x"
@@ -76,4 +76,6 @@ find "$work/src" -type f \( -path '*/t/*' -o -path '*/test*/*' -o -path '*/testm
 done
 
 for f in /usr/share/doc/spamassassin/examples/sample-*.txt; do [ -f "$f" ] && take "$f" "sa-$(basename "$f" .txt)"; done
+# The same message shipped twice (a corpus in two packages) counts once.
+(cd "$out" && md5sum -- *.eml | sort | awk 'seen[$1]++ { print $2 }' | xargs -r rm --)
 echo "$(ls "$out" | wc -l) messages in $out"
