@@ -182,6 +182,28 @@ public sealed class ReaderGuaranteeTests
     }
 
     [TestMethod]
+    public void Read_MissingBlankLineAfterHeaders_BodyStartsAtFirstNonHeader()
+    {
+        var email = Read("From: a@example.com", "Subject: hi", "this is the body, no blank line", "second line");
+
+        Assert.AreEqual("hi", email.Subject);
+        Assert.AreEqual("this is the body, no blank line\nsecond line", email.Text);
+        CollectionAssert.Contains(email.Defects.ToList(), MimeDefects.MissingHeaderBodySeparator);
+    }
+
+    [TestMethod]
+    [DataRow("text; charset=us-ascii")]
+    [DataRow("")]
+    [DataRow("garbage")]
+    public void Read_ContentTypeWithoutSubtypeOrUnreadable_ReadAsText(string contentType)
+    {
+        var email = Read("From: a@example.com", "Content-Type: " + contentType, "", "can you still read it?");
+
+        Assert.AreEqual("can you still read it?", email.Text);
+        Assert.IsEmpty(email.Attachments);
+    }
+
+    [TestMethod]
     public void Read_Empty_GivesEmptyMailWithDefect()
     {
         var email = new EmailReader().Read(ReadOnlyMemory<byte>.Empty);

@@ -11,8 +11,8 @@ namespace Helpdesk.Mail.Reading;
 /// </summary>
 internal sealed class RawMessage
 {
-    private readonly byte[] _buffer;
-    private readonly int _length;
+    private byte[] _buffer;
+    private int _length;
     private readonly ParserOptions _options;
     private readonly List<string> _defects;
     private readonly Dictionary<MimeEntity, (long HeadersEnd, long End)> _ranges = new(ReferenceEqualityComparer.Instance);
@@ -26,6 +26,20 @@ internal sealed class RawMessage
         _defects = defects;
         CheckBytes();
         Message = Parse(length);
+        if (topLevel && BodyLineInHeaders(Message) is { } bodyStart)
+        {
+            // A sender left out the blank line after the headers: the first line that is no header field starts
+            // the body (MimeKit keeps it as a nameless header and the words would be lost).
+            defects.Add(MimeDefects.MissingHeaderBodySeparator);
+            var separated = new byte[length + 2];
+            buffer.AsSpan(0, bodyStart).CopyTo(separated);
+            separated[bodyStart] = (byte)'\r';
+            separated[bodyStart + 1] = (byte)'\n';
+            buffer.AsSpan(bodyStart, length - bodyStart).CopyTo(separated.AsSpan(bodyStart + 2));
+            (_buffer, _length) = (separated, length + 2);
+            _ranges.Clear();
+            Message = Parse(_length);
+        }
         if (topLevel && Message.Headers.Count == 0)
             defects.Add(length == 0 ? MimeDefects.EmptyMessage : MimeDefects.NoHeaders);
         if (Message.Body is null)
@@ -77,6 +91,19 @@ internal sealed class RawMessage
         }
     }
 
+    private static int? BodyLineInHeaders(MimeMessage message)
+    {
+        foreach (var header in message.Headers)
+        {
+            if (header.Offset is not { } offset || offset == 0)
+                continue;
+            foreach (var c in header.Field)
+                if (c is <= ' ' or > '~')
+                    return (int)offset;
+        }
+        return null;
+    }
+
     private void CheckBytes()
     {
         var span = _buffer.AsSpan(0, _length);
@@ -93,6 +120,11 @@ internal sealed class RawMessage
             return;
         switch (entity)
         {
+            case MimePart part when !HasUsableContentType(part):
+                // RFC 2045 5.2: a missing or unreadable Content-Type is text/plain (MimeKit says octet-stream).
+                part.ContentType.MediaType = "text";
+                part.ContentType.MediaSubtype = "plain";
+                break;
             case Multipart multipart:
                 if (multipart.Count == 0)
                     RepairEmptyMultipart(multipart);
@@ -105,6 +137,12 @@ internal sealed class RawMessage
                 Repair(inner, depth + 1);
                 break;
         }
+    }
+
+    private bool HasUsableContentType(MimePart part)
+    {
+        var value = part.Headers[HeaderId.ContentType];
+        return value is null || (value.Contains('/') && ContentType.TryParse(_options, value, out _));
     }
 
     private bool HasCloseBoundary(Multipart multipart)
