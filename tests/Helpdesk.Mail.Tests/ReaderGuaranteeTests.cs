@@ -192,6 +192,16 @@ public sealed class ReaderGuaranteeTests
     }
 
     [TestMethod]
+    public void Read_PartsWithoutBlankLineAfterTheirHeaders_KeepTheirWords()
+    {
+        var email = Read("From: a@example.com", "Content-Type: multipart/mixed; boundary=foo", "",
+            "--foo", "Content-Type: text/plain", "bar", "",
+            "--foo", "Content-Type: text/plain", "baz", "", "--foo--");
+
+        Assert.AreEqual("bar\n\nbaz", email.Text);
+    }
+
+    [TestMethod]
     [DataRow("text; charset=us-ascii")]
     [DataRow("")]
     [DataRow("garbage")]

@@ -230,7 +230,12 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
         if (charset is not null && TextCharsets.Find(charset) is null)
             defects.Add(MimeDefects.UnknownCharset);
         ReadOnlyMemory<byte> content;
-        if (broken || entity is not MimePart part)
+        if (source.BodyWithoutSeparator(entity) is { } misplaced)
+        {
+            defects.Add(MimeDefects.MissingHeaderBodySeparator);
+            content = misplaced;
+        }
+        else if (broken || entity is not MimePart part)
             content = source.RawBodyOf(entity);
         else
         {

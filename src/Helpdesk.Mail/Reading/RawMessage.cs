@@ -91,9 +91,25 @@ internal sealed class RawMessage
         }
     }
 
-    private static int? BodyLineInHeaders(MimeMessage message)
+    /// <summary>
+    /// A part whose body starts right after its headers, without the blank line: its body bytes (from the first
+    /// line that is no header field), or null for a well-formed part.
+    /// </summary>
+    public ReadOnlyMemory<byte>? BodyWithoutSeparator(MimeEntity entity)
     {
-        foreach (var header in message.Headers)
+        if (_foreign.TryGetValue(entity, out var other))
+            return other.BodyWithoutSeparator(entity);
+        if (FirstNamelessHeader(entity.Headers) is not { } start || !_ranges.TryGetValue(entity, out var r))
+            return null;
+        var end = (int)Math.Clamp(r.End, start, _length);
+        return _buffer.AsMemory(start, end - start);
+    }
+
+    private static int? BodyLineInHeaders(MimeMessage message) => FirstNamelessHeader(message.Headers);
+
+    private static int? FirstNamelessHeader(HeaderList headers)
+    {
+        foreach (var header in headers)
         {
             if (header.Offset is not { } offset || offset == 0)
                 continue;
