@@ -155,6 +155,19 @@ public sealed class ReaderGuaranteeTests
     }
 
     [TestMethod]
+    public void Read_TooManyHeaders_DropsTheRestWithDefect()
+    {
+        var lines = Enumerable.Range(0, 50).Select(i => $"X-H{i}: {i}").Prepend("Subject: kept").Append("").Append("body").ToArray();
+
+        var email = new EmailReader(new MimeParserOptions { MaxHeaderCount = 20 }).Read(TestFiles.Crlf(lines));
+
+        Assert.AreEqual(20, email.Headers.Count);
+        Assert.AreEqual("kept", email.Subject);
+        Assert.AreEqual("body", email.Text);
+        CollectionAssert.Contains(email.Defects.ToList(), MimeDefects.TooManyHeaders);
+    }
+
+    [TestMethod]
     public void Read_AttachedMessage_KeptAsItArrivedAndReadAsForward()
     {
         var email = Read("From: a@example.com", "Content-Type: multipart/mixed; boundary=b", "",
@@ -211,6 +224,16 @@ public sealed class ReaderGuaranteeTests
 
         Assert.AreEqual("can you still read it?", email.Text);
         Assert.IsEmpty(email.Attachments);
+    }
+
+    [TestMethod]
+    public void Read_GuessedBoundaryThatCannotBeWrittenBack_StopsRepairingAndKeepsText()
+    {
+        // Found by the fuzz run: a quote in the body's boundary made every repair parse guess again, until the stack ran out.
+        var email = Read("From: a@example.com", "Content-Type: multipart/mixed; boundary=x", "",
+            "--a\"b", "", "words to keep", "--a\"b--");
+
+        Assert.Contains("words to keep", email.Text);
     }
 
     [TestMethod]

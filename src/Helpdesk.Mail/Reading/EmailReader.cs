@@ -76,7 +76,7 @@ public sealed class EmailReader
     private ParsedEmail Read(byte[] buffer, int length)
     {
         var defects = new List<string>();
-        var source = new RawMessage(buffer, length, _parserOptions, defects);
+        var source = new RawMessage(buffer, length, _parserOptions, defects, maxHeaders: _options.MaxHeaderCount);
         var message = source.Message;
         var headers = message.Headers;
 

@@ -19,6 +19,13 @@ public sealed class MimeParserOptions
     /// </summary>
     public int MaxDepth { get; init; } = 32;
 
+    /// <summary>
+    /// Header fields of the message read. Default 1,000: a message that has crossed many relays carries a few
+    /// hundred Received fields at most; the rest are dropped before MimeKit parses (each field costs parsing and
+    /// every header look-up), with the <see cref="MimeDefects.TooManyHeaders"/> defect.
+    /// </summary>
+    public int MaxHeaderCount { get; init; } = 1_000;
+
     /// <summary>Entities the reader looks at in one message, all levels counted. Default 1,000; past it the rest are skipped.</summary>
     public int MaxPartCount { get; init; } = 1_000;
 

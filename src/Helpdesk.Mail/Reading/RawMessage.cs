@@ -18,13 +18,23 @@ internal sealed class RawMessage
     private readonly Dictionary<MimeEntity, (long HeadersEnd, long End)> _ranges = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<MimeEntity> _textBodies = new(ReferenceEqualityComparer.Instance);
 
-    public RawMessage(byte[] buffer, int length, ParserOptions options, List<string> defects, bool topLevel = true)
+    // Boundary repairs per message: each one parses a part again, and hostile input can nest them without end.
+    private const int MaxRepairs = 8;
+    private int _repairs;
+
+    public RawMessage(byte[] buffer, int length, ParserOptions options, List<string> defects, bool topLevel = true, int repairs = 0, int maxHeaders = 0)
     {
+        _repairs = repairs;
         _buffer = buffer;
         _length = length;
         _options = options;
         _defects = defects;
         CheckBytes();
+        if (topLevel && maxHeaders > 0 && CapHeaders(buffer, length, maxHeaders) is { } capped)
+        {
+            defects.Add(MimeDefects.TooManyHeaders);
+            (_buffer, _length) = (buffer, length) = capped;
+        }
         Message = Parse(length);
         if (topLevel && BodyLineInHeaders(Message) is { } bodyStart)
         {
@@ -105,6 +115,40 @@ internal sealed class RawMessage
         return _buffer.AsMemory(start, end - start);
     }
 
+    /// <summary>
+    /// The message with only its first <paramref name="maxHeaders"/> header fields, or null when it has no more:
+    /// hostile mail repeats its header block thousands of times, and every field costs parsing and look-ups.
+    /// </summary>
+    private static (byte[], int)? CapHeaders(byte[] buffer, int length, int maxHeaders)
+    {
+        var span = buffer.AsSpan(0, length);
+        var fields = 0;
+        var pos = 0;
+        while (pos < span.Length)
+        {
+            var nl = span[pos..].IndexOf((byte)'\n');
+            var end = nl < 0 ? span.Length : pos + nl + 1;
+            var line = span[pos..end].TrimEnd("\r\n"u8);
+            if (line.IsEmpty)
+                return null; // the blank line: the headers end within the limit
+            if (line[0] is not (byte)' ' and not (byte)'\t' && ++fields > maxHeaders)
+            {
+                // Drop from here to the blank line that ends the headers.
+                var rest = span[pos..];
+                var blank = rest.IndexOf("\n\r\n"u8);
+                var blankLf = rest.IndexOf("\n\n"u8);
+                var cut = blank < 0 ? blankLf : blankLf < 0 ? blank : Math.Min(blank, blankLf);
+                var resume = cut < 0 ? span.Length : pos + cut + 1;
+                var kept = new byte[pos + (span.Length - resume)];
+                span[..pos].CopyTo(kept);
+                span[resume..].CopyTo(kept.AsSpan(pos));
+                return (kept, kept.Length);
+            }
+            pos = end;
+        }
+        return null;
+    }
+
     private static int? BodyLineInHeaders(MimeMessage message) => FirstNamelessHeader(message.Headers);
 
     private static int? FirstNamelessHeader(HeaderList headers)
@@ -179,15 +223,17 @@ internal sealed class RawMessage
         var body = RawBody(multipart);
         if (string.IsNullOrEmpty(multipart.Boundary) && body.Length > 0)
             _defects.Add(MimeDefects.MissingBoundaryParameter);
-        if (GuessBoundary(body.Span) is { } guessed && guessed != multipart.Boundary)
+        if (_repairs < MaxRepairs && GuessBoundary(body.Span) is { } guessed && guessed != multipart.Boundary)
         {
+            _repairs++;
             _defects.Add(MimeDefects.BoundaryMismatch);
             var header = Encoding.ASCII.GetBytes($"Content-Type: {multipart.ContentType.MimeType}; boundary=\"{guessed}\"\r\n\r\n");
             var bytes = new byte[header.Length + body.Length];
             header.CopyTo(bytes, 0);
             body.Span.CopyTo(bytes.AsSpan(header.Length));
             // The reparsed parts live in their own buffer; their ranges are recorded against it.
-            var reparsed = new RawMessage(bytes, bytes.Length, _options, _defects, topLevel: false);
+            var reparsed = new RawMessage(bytes, bytes.Length, _options, _defects, topLevel: false, repairs: _repairs);
+            _repairs = Math.Max(_repairs, reparsed._repairs);
             if (reparsed.Message.Body is Multipart { Count: > 0 } fixedPart)
             {
                 while (fixedPart.Count > 0)
