@@ -168,6 +168,25 @@ public sealed class ReaderGuaranteeTests
     }
 
     [TestMethod]
+    public void Read_OldMacLineEnds_ReadLikeCrlf()
+    {
+        var email = new EmailReader().Read(Encoding.ASCII.GetBytes("From: a@example.com\rSubject: mac\r\rline one\rline two\r"));
+
+        Assert.AreEqual("mac", email.Subject);
+        Assert.AreEqual("line one\nline two", email.Text);
+    }
+
+    [TestMethod]
+    public void Read_HeaderLineOverLimit_CutWithDefect()
+    {
+        var email = Read("From: a@example.com", "References: <" + new string('x', 100_000) + "@x>", "Subject: after", "", "body");
+
+        Assert.AreEqual("after", email.Subject);
+        Assert.AreEqual("body", email.Text);
+        CollectionAssert.Contains(email.Defects.ToList(), MimeDefects.HeaderTooLong);
+    }
+
+    [TestMethod]
     public void Read_AttachedMessage_KeptAsItArrivedAndReadAsForward()
     {
         var email = Read("From: a@example.com", "Content-Type: multipart/mixed; boundary=b", "",

@@ -30,11 +30,8 @@ internal sealed class RawMessage
         _options = options;
         _defects = defects;
         CheckBytes();
-        if (topLevel && maxHeaders > 0 && CapHeaders(buffer, length, maxHeaders) is { } capped)
-        {
-            defects.Add(MimeDefects.TooManyHeaders);
-            (_buffer, _length) = (buffer, length) = capped;
-        }
+        if (topLevel && maxHeaders > 0 && LimitHeaders(buffer, length, maxHeaders, defects) is { } limited)
+            (_buffer, _length) = (buffer, length) = limited;
         Message = Parse(length);
         if (topLevel && BodyLineInHeaders(Message) is { } bodyStart)
         {
@@ -116,38 +113,65 @@ internal sealed class RawMessage
     }
 
     /// <summary>
-    /// The message with only its first <paramref name="maxHeaders"/> header fields, or null when it has no more:
-    /// hostile mail repeats its header block thousands of times, and every field costs parsing and look-ups.
+    /// The message with old Mac line ends (CR only) turned into LF, only its first <paramref name="maxHeaders"/>
+    /// header fields, and header lines cut at <see cref="MaxHeaderLine"/> bytes; null when nothing needed doing.
+    /// Hostile mail repeats its header block thousands of times or sends megabytes without a line feed, and
+    /// MimeKit's cost grows with both (a 3 MB message of CR-only lines allocated 1 GB in it).
     /// </summary>
-    private static (byte[], int)? CapHeaders(byte[] buffer, int length, int maxHeaders)
+    private static (byte[], int)? LimitHeaders(byte[] buffer, int length, int maxHeaders, List<string> defects)
     {
         var span = buffer.AsSpan(0, length);
+        if (span.IndexOf((byte)'\n') < 0 && span.IndexOf((byte)'\r') >= 0)
+        {
+            var lf = span.ToArray();
+            lf.AsSpan().Replace((byte)'\r', (byte)'\n');
+            return LimitHeaders(lf, lf.Length, maxHeaders, defects) ?? (lf, lf.Length);
+        }
+        List<(int Start, int End)>? keep = null;
         var fields = 0;
         var pos = 0;
+        var from = 0;
         while (pos < span.Length)
         {
             var nl = span[pos..].IndexOf((byte)'\n');
             var end = nl < 0 ? span.Length : pos + nl + 1;
             var line = span[pos..end].TrimEnd("\r\n"u8);
             if (line.IsEmpty)
-                return null; // the blank line: the headers end within the limit
+                break; // the blank line that ends the headers
             if (line[0] is not (byte)' ' and not (byte)'\t' && ++fields > maxHeaders)
             {
-                // Drop from here to the blank line that ends the headers.
+                defects.Add(MimeDefects.TooManyHeaders);
+                (keep ??= []).Add((from, pos));
                 var rest = span[pos..];
                 var blank = rest.IndexOf("\n\r\n"u8);
                 var blankLf = rest.IndexOf("\n\n"u8);
                 var cut = blank < 0 ? blankLf : blankLf < 0 ? blank : Math.Min(blank, blankLf);
-                var resume = cut < 0 ? span.Length : pos + cut + 1;
-                var kept = new byte[pos + (span.Length - resume)];
-                span[..pos].CopyTo(kept);
-                span[resume..].CopyTo(kept.AsSpan(pos));
-                return (kept, kept.Length);
+                from = pos = cut < 0 ? span.Length : pos + cut + 1;
+                break;
+            }
+            if (line.Length > MaxHeaderLine)
+            {
+                defects.Add(MimeDefects.HeaderTooLong);
+                (keep ??= []).Add((from, pos + MaxHeaderLine));
+                from = pos + line.Length;
             }
             pos = end;
         }
-        return null;
+        if (keep is null)
+            return null;
+        keep.Add((from, span.Length));
+        var kept = new byte[keep.Sum(k => k.End - k.Start)];
+        var o = 0;
+        foreach (var (start, end) in keep)
+        {
+            span[start..end].CopyTo(kept.AsSpan(o));
+            o += end - start;
+        }
+        return (kept, kept.Length);
     }
+
+    /// <summary>Bytes in one header line. Long References chains reach a few KiB; 64 KiB is far past any real one.</summary>
+    private const int MaxHeaderLine = 64 * 1024;
 
     private static int? BodyLineInHeaders(MimeMessage message) => FirstNamelessHeader(message.Headers);
 
