@@ -106,10 +106,6 @@ public sealed class EmailReader
             References = MessageIds.List(headers[HeaderId.References]),
             Date = date,
             From = from,
-            Sender = Addresses.First(message.Sender),
-            ReplyTo = Addresses.All(message.ReplyTo),
-            To = Addresses.All(message.To),
-            Cc = Addresses.All(message.Cc),
             Subject = subject,
             Text = text,
             // Machine mail has no new words to find: trimming would eat transcripts and returned copies.

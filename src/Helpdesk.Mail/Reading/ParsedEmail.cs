@@ -33,10 +33,27 @@ public sealed class ParsedEmail
 
     public DateTimeOffset? Date { get; internal init; }
     public EmailAddress? From { get; internal init; }
-    public EmailAddress? Sender { get; internal init; }
-    public IReadOnlyList<EmailAddress> ReplyTo { get; internal init; } = [];
-    public IReadOnlyList<EmailAddress> To { get; internal init; } = [];
-    public IReadOnlyList<EmailAddress> Cc { get; internal init; } = [];
+    // Read on first use: MimeKit's address parsing is a large share of a message's cost, and intake needs only From.
+    private EmailAddress? _sender;
+    private bool _senderRead;
+    private IReadOnlyList<EmailAddress>? _replyTo, _to, _cc;
+
+    public EmailAddress? Sender
+    {
+        get
+        {
+            if (!_senderRead)
+            {
+                _sender = Addresses.First(Message.Sender);
+                _senderRead = true;
+            }
+            return _sender;
+        }
+    }
+
+    public IReadOnlyList<EmailAddress> ReplyTo => _replyTo ??= Addresses.All(Message.ReplyTo);
+    public IReadOnlyList<EmailAddress> To => _to ??= Addresses.All(Message.To);
+    public IReadOnlyList<EmailAddress> Cc => _cc ??= Addresses.All(Message.Cc);
 
     /// <summary>The subject, encoded words decoded, unfolded; empty when absent.</summary>
     public string Subject { get; internal init; } = "";

@@ -78,7 +78,9 @@ internal sealed class RawMessage
     {
         // Not disposed: the parts read their content from this stream for as long as the message lives.
         var stream = new MemoryStream(_buffer, 0, count, writable: false, publiclyVisible: true);
-        var parser = new RangeRecordingParser(_options, stream, _ranges);
+        // One parser per thread, pointed at each message in turn: its buffers cost more than a small message.
+        var parser = t_parser ??= new RangeRecordingParser();
+        parser.Start(_options, stream, _ranges);
         try
         {
             return parser.ParseMessage();
@@ -95,6 +97,10 @@ internal sealed class RawMessage
             message.Headers.Clear(); // no invented Date or Message-ID
             message.Body = body;
             return message;
+        }
+        finally
+        {
+            parser.Release(); // the thread's parser must not keep the last message alive
         }
     }
 
@@ -313,13 +319,30 @@ internal sealed class RawMessage
     }
 
     /// <summary>MimeKit's parser, noting where each entity's headers end and its body ends.</summary>
-    private sealed class RangeRecordingParser(ParserOptions options, Stream stream, Dictionary<MimeEntity, (long, long)> ranges)
-        : MimeParser(options, stream, persistent: true)
+    private sealed class RangeRecordingParser() : MimeParser(Stream.Null, persistent: true)
     {
+        private Dictionary<MimeEntity, (long, long)> _ranges = [];
+
+        public void Start(ParserOptions options, Stream stream, Dictionary<MimeEntity, (long, long)> ranges)
+        {
+            _ranges = ranges;
+            Options = options;
+            SetStream(stream, MimeFormat.Entity, persistent: true);
+        }
+
+        public void Release()
+        {
+            _ranges = [];
+            SetStream(Stream.Null, MimeFormat.Entity, persistent: true);
+        }
+
         protected override void OnMimeEntityEnd(MimeEntityEndEventArgs args)
         {
-            ranges[args.Entity] = (args.HeadersEndOffset, args.EndOffset);
+            _ranges[args.Entity] = (args.HeadersEndOffset, args.EndOffset);
             base.OnMimeEntityEnd(args);
         }
     }
+
+    [ThreadStatic]
+    private static RangeRecordingParser? t_parser;
 }
