@@ -3,7 +3,7 @@ using System.Globalization;
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Testing.Mail;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Fuzz;
 
 namespace Helpdesk.Benchmarks;
@@ -141,7 +141,44 @@ internal static class MimeFuzzBenchmark
         Console.WriteLine($"slowest by this thread's CPU clock (waiting for a shared core left out): {slowestCpu:F1} ms; over 100 ms of CPU: {over100msCpu}");
         Console.WriteLine($"most allocated by one message: {mostAllocated / 1024 / 1024} MiB (iteration {mostAllocatedIteration}, {mostAllocatedSize} bytes in)");
         Console.WriteLine($"memory: peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB, managed heap after GC {GC.GetTotalMemory(true) / 1024 / 1024} MiB");
+        if (Machine.Option(args, "--old-reader", "") is { Length: > 0 } oldPath)
+            RunOld(MimeOldReader.Load(oldPath), corpus, iterations, seed);
         return unexpected.Count == 0 && over100ms == 0 ? 0 : 1;
+    }
+
+    // The same mutants, in the same order, through the reader before MimeKit: exceptions, slow messages, rate.
+    private static void RunOld(MimeOldReader old, List<byte[]> corpus, int iterations, int seed)
+    {
+        foreach (var m in corpus)
+            _ = old.VisibleText(old.Read(m));
+        var mutator = new MailMutator(seed);
+        var pick = new Random(seed);
+        var exceptions = new Dictionary<string, int>();
+        var over100ms = 0;
+        var slowest = 0.0;
+        var total = Stopwatch.StartNew();
+        var watch = new Stopwatch();
+        for (var i = 0; i < iterations; i++)
+        {
+            var message = mutator.Mutate(corpus[pick.Next(corpus.Count)]);
+            watch.Restart();
+            try
+            {
+                _ = old.VisibleText(old.Read(message));
+            }
+            catch (Exception e)
+            {
+                var name = (e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e).GetType().Name;
+                exceptions[name] = exceptions.GetValueOrDefault(name) + 1;
+            }
+            watch.Stop();
+            slowest = Math.Max(slowest, watch.Elapsed.TotalMilliseconds);
+            if (watch.Elapsed.TotalMilliseconds > 100)
+                over100ms++;
+        }
+        Console.WriteLine($"old reader, same mutants: {iterations / total.Elapsed.TotalSeconds:F0} msg/s; exceptions: "
+            + (exceptions.Count == 0 ? "none" : string.Join(", ", exceptions.Select(e => $"{e.Key} {e.Value}")))
+            + $"; slowest {slowest:F1} ms; over 100 ms: {over100ms}");
     }
 }
 

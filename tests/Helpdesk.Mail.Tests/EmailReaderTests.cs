@@ -1,5 +1,7 @@
 using System.Text;
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Support;
 
 namespace Helpdesk.Mail.Tests;

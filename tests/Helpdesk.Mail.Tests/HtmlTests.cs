@@ -1,4 +1,6 @@
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Mail.Tests;
 
@@ -28,7 +30,10 @@ public sealed class HtmlSanitizerTests
     {
         var result = HtmlSanitizer.Sanitize("<div style=\"color: red; width: expression(alert(1)); background: url(https://t.example/p.gif); behavior: url(x.htc)\">x</div>");
 
-        Assert.AreEqual("<div style=\"color: red\">x</div>", result);
+        // The package writes colours its own way (rgba): what matters is that only the harmless declaration stays.
+        StringAssert.StartsWith(result, "<div style=\"color: rgba(255, 0, 0, 1)");
+        foreach (var gone in new[] { "expression", "url(", "t.example", "behavior", "x.htc" })
+            Assert.DoesNotContain(gone, result);
     }
 
     [TestMethod]
@@ -36,7 +41,7 @@ public sealed class HtmlSanitizerTests
     {
         var result = HtmlSanitizer.Sanitize("<img src=\"https://track.example/p.gif\" alt=\"logo\" onerror=\"x()\">");
 
-        Assert.AreEqual("<img data-blocked-src=\"https://track.example/p.gif\" alt=\"logo\">", result);
+        Assert.AreEqual("<img alt=\"logo\" data-blocked-src=\"https://track.example/p.gif\">", result);
     }
 
     [TestMethod]

@@ -1,5 +1,7 @@
 using System.Text;
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Mail.Tests;
 

@@ -1,4 +1,6 @@
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Support;
 
 namespace Helpdesk.Mail.Tests;

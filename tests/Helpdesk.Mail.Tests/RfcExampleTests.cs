@@ -1,5 +1,8 @@
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Support;
+using MimeKit;
 
 namespace Helpdesk.Mail.Tests;
 
@@ -14,7 +17,7 @@ public sealed class RfcExampleTests
     {
         var email = Read("rfc2046-simple-multipart.eml");
 
-        Assert.AreEqual(2, email.Root.Children.Count);
+        Assert.AreEqual(2, ((Multipart)email.Message.Body!).Count);
         Assert.AreEqual("This is implicitly typed plain US-ASCII text.\nIt does NOT end with a linebreak.\n\nThis is explicitly typed plain US-ASCII text.\nIt DOES end with a linebreak.", email.Text);
         Assert.DoesNotContain("preamble", email.Text);
         Assert.DoesNotContain("epilogue", email.Text);
@@ -26,17 +29,17 @@ public sealed class RfcExampleTests
     public void Read_Rfc2049ComplexMultipart_BuildsTheWholeTree()
     {
         var email = Read("rfc2049-complex-multipart.eml");
-        var root = email.Root;
+        var root = (Multipart)email.Message.Body!;
 
         Assert.AreEqual("multipart/mixed", root.ContentType.MimeType);
         CollectionAssert.AreEqual(
             new[] { "text/plain", "text/plain", "multipart/parallel", "text/enriched", "message/rfc822" },
-            root.Children.Select(c => c.ContentType.MimeType).ToArray());
-        CollectionAssert.AreEqual(new[] { "audio/basic", "image/jpeg" }, root.Children[2].Children.Select(c => c.ContentType.MimeType).ToArray());
-        var inner = root.Children[4].Message!;
-        Assert.AreEqual("(subject in US-ASCII)", inner.Headers["Subject"]);
-        Assert.AreEqual("iso-8859-1", inner.ContentType.Charset!.ToLowerInvariant());
-        Assert.AreEqual("quoted-printable", inner.ContentTransferEncoding);
+            root.Select(c => c.ContentType.MimeType).ToArray());
+        CollectionAssert.AreEqual(new[] { "audio/basic", "image/jpeg" }, ((Multipart)root[2]).Select(c => c.ContentType.MimeType).ToArray());
+        var inner = ((MessagePart)root[4]).Message;
+        Assert.AreEqual("(subject in US-ASCII)", inner!.Headers["Subject"]);
+        Assert.AreEqual("iso-8859-1", inner.Body!.ContentType.Charset!.ToLowerInvariant());
+        Assert.AreEqual(ContentEncoding.QuotedPrintable, ((MimePart)inner.Body!).ContentTransferEncoding);
         StringAssert.StartsWith(email.Text.TrimStart(), "... Some text appears here ...");
         StringAssert.Contains(email.Text, "illustrates explicit versus implicit typing");
         StringAssert.Contains(email.Text, "This is <bold><italic>enriched.</italic></bold>");
@@ -77,13 +80,15 @@ public sealed class RfcExampleTests
     [DataRow("(=?ISO-8859-1?Q?a?= =?ISO-8859-2?Q?_b?=)", "(a b)")]
     public void Decode_Rfc2047Section8Table_MatchesDisplayedForm(string encoded, string expected)
     {
-        Assert.AreEqual(expected, EncodedWords.Decode(encoded));
+        var email = new EmailReader().Read(TestFiles.Crlf("From: a@b.example", "Subject: " + encoded, "", "body"));
+
+        Assert.AreEqual(expected, email.Subject);
     }
 
     [TestMethod]
     public void Read_Rfc2231Examples_JoinsContinuationsAndDecodesCharsets()
     {
-        var parts = Read("rfc2231-parameters.eml").Root.Children;
+        var parts = (Multipart)Read("rfc2231-parameters.eml").Message.Body!;
 
         Assert.AreEqual("ftp://cs.utk.edu/pub/moore/bulk-mailer/bulk-mailer.tar", parts[0].ContentType.Parameters["url"]);
         Assert.AreEqual("This is ***fun***", parts[1].ContentType.Parameters["title"]);

@@ -1,4 +1,6 @@
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Mail.Tests;
 

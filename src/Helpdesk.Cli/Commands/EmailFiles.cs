@@ -1,4 +1,4 @@
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Cli.Commands;
 

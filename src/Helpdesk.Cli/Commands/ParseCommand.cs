@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Cli.Commands;
 

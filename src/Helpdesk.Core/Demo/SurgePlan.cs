@@ -4,7 +4,8 @@ using Helpdesk.Core.Customers;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.CustomerWords;
+using Helpdesk.Mail.Reading;
 
 namespace Helpdesk.Core.Demo;
 

@@ -4,7 +4,7 @@ using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

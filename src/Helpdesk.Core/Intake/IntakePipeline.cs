@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

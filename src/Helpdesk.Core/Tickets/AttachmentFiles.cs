@@ -1,6 +1,6 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using Helpdesk.Core.Tickets;
 using System.Text;
 using Helpdesk.Core.Data;
-using Helpdesk.Mail.Mime;
+using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 

@@ -116,7 +116,7 @@ public sealed class ImapGmailQuirkTests
             S: {tag} NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)
             """);
 
-        var error = await Assert.ThrowsExactlyAsync<MailKit.Security.AuthenticationException>(() => OpenAsync(server));
+        var error = await Assert.ThrowsExactlyAsync<Helpdesk.Mail.Transport.OAuth2.MailLoginException>(() => OpenAsync(server));
 
         // The worker logs this message and shows it on the mailbox's row: the operator reads what to do.
         StringAssert.Contains(error.Message, "Application-specific password required");

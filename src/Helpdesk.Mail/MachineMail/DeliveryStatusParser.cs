@@ -1,0 +1,134 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Helpdesk.Mail.Reading;
+
+/// <summary>
+/// Reads what bounced out of a bounce: RFC 3464 message/delivery-status fields when present, and otherwise the
+/// text layouts of the servers that still send plain-text bounces (qmail, Exim, older Exchange and Postfix).
+/// </summary>
+public static partial class DeliveryStatusParser
+{
+    /// <summary>Per-recipient fields of an RFC 3464 message/delivery-status part, read by MimeKit.</summary>
+    public static List<BounceRecipient> ParseDeliveryStatus(MimeEntity part)
+    {
+        var recipients = new List<BounceRecipient>();
+        if (part is not MessageDeliveryStatus status)
+            return recipients;
+        foreach (var group in status.StatusGroups)
+        {
+            var final = group["Final-Recipient"];
+            var original = group["Original-Recipient"];
+            if (final is null && original is null)
+                continue;
+            // Final-Recipient is required and names the mailbox that failed; an alias or list we sent to
+            // (Original-Recipient) can expand to several of them.
+            var address = StripType(final ?? original!);
+            if (address.Length == 0)
+                address = StripType(original ?? "");
+            if (address.Length == 0)
+                continue;
+            var action = group["Action"]?.Trim().ToLowerInvariant();
+            var sp = action?.IndexOfAny([' ', '(', ';']) ?? -1;
+            if (sp > 0)
+                action = action![..sp];
+            var code = group["Status"];
+            if (code is not null)
+            {
+                var m = StatusCode().Match(code);
+                code = m.Success ? m.Value : code.Trim();
+            }
+            var diagnostic = group["Diagnostic-Code"];
+            if (diagnostic is not null)
+                diagnostic = CollapseSpaces(StripType(diagnostic, keepAngle: true));
+            recipients.Add(new BounceRecipient(address, string.IsNullOrEmpty(action) ? null : action, string.IsNullOrEmpty(code) ? null : code, string.IsNullOrEmpty(diagnostic) ? null : diagnostic));
+        }
+        return recipients;
+    }
+
+    /// <summary>Recipients named in a plain-text bounce (qmail "&lt;a@b&gt;:" blocks, Exim indented addresses, "a@b: reason").</summary>
+    public static List<BounceRecipient> ParseTextBounce(string text, string? action = "failed")
+    {
+        var recipients = new List<BounceRecipient>();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var max = Math.Min(lines.Length, 400);
+        for (var i = 0; i < max; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+                continue;
+            if (EndOfReport().IsMatch(trimmed))
+                break;
+            Match m;
+            string? address = null;
+            string? inlineReason = null;
+            if ((m = QmailRecipient().Match(trimmed)).Success)
+                address = m.Groups[1].Value;
+            else if (line.StartsWith(' ') || line.StartsWith('\t'))
+            {
+                if ((m = BareAddress().Match(trimmed)).Success)
+                    address = m.Groups[1].Value;
+            }
+            else if ((m = AddressWithReason().Match(trimmed)).Success)
+            {
+                address = m.Groups[1].Value;
+                inlineReason = m.Groups[2].Value;
+            }
+            if (address is null || recipients.Any(r => r.Address.Equals(address, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            // The reason is on the same line or on the following (indented) lines up to a blank line.
+            var reason = new StringBuilder(inlineReason);
+            for (var k = i + 1; k < max && reason.Length < 1000; k++)
+            {
+                var t = lines[k].Trim();
+                if (t.Length == 0)
+                {
+                    if (reason.Length > 0)
+                        break;
+                    continue;
+                }
+                if (QmailRecipient().IsMatch(t) || (BareAddress().IsMatch(t) && (lines[k].StartsWith(' ') || lines[k].StartsWith('\t'))) || EndOfReport().IsMatch(t))
+                    break;
+                if (reason.Length > 0)
+                    reason.Append(' ');
+                reason.Append(t);
+            }
+            var diagnostic = reason.Length == 0 ? null : CollapseSpaces(reason.ToString());
+            var status = diagnostic is null ? null : StatusCode().Match(diagnostic) is { Success: true } sm ? sm.Value : null;
+            recipients.Add(new BounceRecipient(address, action, status, diagnostic));
+        }
+        return recipients;
+    }
+
+    // "rfc822; jo@example.com" -> "jo@example.com"; "smtp; 550 5.1.1 ..." -> "550 5.1.1 ...".
+    private static string StripType(string value, bool keepAngle = false)
+    {
+        var semi = value.IndexOf(';');
+        var v = (semi >= 0 && semi < 20 && !value[..semi].Contains(' ') ? value[(semi + 1)..] : value).Trim();
+        if (!keepAngle)
+            v = v.Trim('<', '>', ' ');
+        return v;
+    }
+
+    private static string CollapseSpaces(string s) => Spaces().Replace(s, " ").Trim();
+
+    [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b")]
+    private static partial Regex StatusCode();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^<([^<>\s]+@[^<>\s]+)>:?$")]
+    private static partial Regex QmailRecipient();
+
+    [GeneratedRegex(@"^<?([^<>\s:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?:?$")]
+    private static partial Regex BareAddress();
+
+    [GeneratedRegex(@"^<?([^<>\s:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?\s*[:\-]\s+(.{3,})$")]
+    private static partial Regex AddressWithReason();
+
+    [GeneratedRegex(@"^(-{2,}.*(original message|below this line|headers|message follows|returned message|undelivered message).*|original message headers:?|the original message (was|follows).*|---.*---)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndOfReport();
+}

@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using Helpdesk.Mail.CustomerWords;
+using Helpdesk.Mail.Mime;
+using MimeKit;
+
+namespace Helpdesk.Mail.Reading;
+
+/// <summary>
+/// Decides whether a machine wrote a mail, in order of certainty: delivery reports (RFC 3464) and receipts
+/// (RFC 8098) by structure; auto-replies by RFC 3834 Auto-Submitted and the vendor headers; challenge-response
+/// filters and list mail by their headers; and when no header says anything, bounces and out-of-office notes
+/// by their subject and (short) body in several languages.
+/// </summary>
+public static partial class MachineMailDetector
+{
+    /// <summary>
+    /// Classifies a parsed message; <paramref name="text"/> is its body as text and <paramref name="visible"/> what
+    /// <see cref="VisibleTextExtractor"/> made of it (used only by the body-only auto-reply rule).
+    /// </summary>
+    public static MachineMail Detect(MimeMessage message, EmailAddress? from, string subject, string text, VisibleTextResult? visible = null, MimeParserOptions? options = null)
+    {
+        var headers = message.Headers;
+        var root = message.Body;
+        var report = FindReport(root);
+        if (report.DeliveryStatus is not null)
+        {
+            var recipients = DeliveryStatusParser.ParseDeliveryStatus(report.DeliveryStatus);
+            var originalId = FindOriginalMessageId(root, text);
+            var anyProblem = recipients.Count == 0 || recipients.Any(r => r.Action is null or "failed" or "delayed");
+            if (!anyProblem)
+                return new MachineMail(MachineMailKind.Receipt, "delivery-status report: delivered", null);
+            return new MachineMail(MachineMailKind.Bounce, "delivery-status report", new BounceReport(recipients, originalId));
+        }
+        if (report.Disposition)
+            return new MachineMail(MachineMailKind.Receipt, "disposition-notification report", null);
+
+        var fromAddress = from?.Address ?? "";
+        var fromName = from?.Name ?? "";
+        var isDaemon = DaemonSender().IsMatch(fromAddress) || DaemonName().IsMatch(fromName);
+        var returnPathEmpty = headers["Return-Path"]?.Trim() is "<>" or "";
+        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || BounceBody().IsMatch(Prefix(text, 3000))))
+        {
+            var delayed = DelaySubject().IsMatch(subject);
+            var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
+            return new MachineMail(MachineMailKind.Bounce, "bounce subject: " + Clip(subject), new BounceReport(recipients, FindOriginalMessageId(root, text)));
+        }
+        if (isDaemon && BounceBody().IsMatch(Prefix(text, 3000)))
+        {
+            var recipients = DeliveryStatusParser.ParseTextBounce(text);
+            return new MachineMail(MachineMailKind.Bounce, "bounce from " + fromAddress, new BounceReport(recipients, FindOriginalMessageId(root, text)));
+        }
+
+        if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
+            return new MachineMail(MachineMailKind.Receipt, "receipt subject: " + Clip(subject), null);
+
+        // Challenge-response filters: by their headers or sender, or by text that names the mechanism (approved
+        // senders, guest list, "verify you are a real person") and what happens to our mail (held, delivered once
+        // confirmed). A customer quoting such a text has it cut from the visible words, so only those are read.
+        var own = visible?.VisibleText ?? text;
+        var ownPrefix = Prefix(own, 3000);
+        if (headers.Contains("X-Challenge") || headers.Contains("X-Challenge-ID") || headers.Contains("X-Boxbe-Challenge")
+            || headers["X-Delivery-Agent"]?.Contains("TMDA", StringComparison.OrdinalIgnoreCase) == true
+            || ChallengeSender().IsMatch(fromAddress)
+            || (ChallengeSubject().IsMatch(subject) && ChallengeBody().IsMatch(ownPrefix))
+            || (ChallengeMechanism().IsMatch(ownPrefix) && ChallengeDelivery().IsMatch(ownPrefix)))
+            return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, subject, fromAddress), null);
+
+        if (AutoReplyHeader(headers) is { } headerReason)
+        {
+            // Lists and bulk senders also say Precedence: bulk; a List-Id makes it list mail.
+            if (headerReason.StartsWith("Precedence", StringComparison.Ordinal) && IsList(headers) is { } listReason0)
+                return new MachineMail(MachineMailKind.MailingList, listReason0, null);
+            return new MachineMail(MachineMailKind.AutoReply, headerReason, null);
+        }
+        if (AutoReplySubject().IsMatch(subject))
+            return new MachineMail(MachineMailKind.AutoReply, "auto-reply subject: " + Clip(subject), null);
+        if (IsList(headers) is { } listReason)
+            return new MachineMail(MachineMailKind.MailingList, listReason, null);
+        // No header and no subject says so: only a short note that quotes nothing and asks nothing is taken for an
+        // out-of-office text. A person who writes "I'm out of the office until ..." usually has a question.
+        if (own.Length <= 800 && visible?.QuoteRemoved != true && !own.Contains('?') && AutoReplyBody().IsMatch(own))
+            return new MachineMail(MachineMailKind.AutoReply, "auto-reply text", null);
+        return MachineMail.Person;
+    }
+
+    private static string? AutoReplyHeader(HeaderList headers)
+    {
+        var autoSubmitted = headers["Auto-Submitted"]?.Trim();
+        if (!string.IsNullOrEmpty(autoSubmitted) && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase))
+            return "Auto-Submitted: " + autoSubmitted.ToLowerInvariant();
+        foreach (var name in (string[])["X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-AutoReply-From", "X-Mail-Autoreply", "X-Autoresponse", "X-Vacation", "X-FC-MachineGenerated"])
+        {
+            var v = headers[name];
+            if (v is not null && !v.Trim().Equals("no", StringComparison.OrdinalIgnoreCase) && !v.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))
+                return name + ": " + Clip(v.Trim());
+        }
+        if (headers["X-Autogenerated"]?.Contains("reply", StringComparison.OrdinalIgnoreCase) == true)
+            return "X-Autogenerated: " + headers["X-Autogenerated"]!.Trim();
+        if (headers["X-POST-MessageClass"]?.Contains("autoresponder", StringComparison.OrdinalIgnoreCase) == true)
+            return "X-POST-MessageClass: " + headers["X-POST-MessageClass"]!.Trim();
+        if (headers["Delivered-To"]?.Contains("autoresponder", StringComparison.OrdinalIgnoreCase) == true)
+            return "Delivered-To: Autoresponder";
+        // X-Auto-Response-Suppress is not among these: it asks others not to auto-reply and Outlook puts it on
+        // ordinary mail too.
+        var precedence = (headers["Precedence"] ?? headers["X-Precedence"])?.Trim().ToLowerInvariant();
+        if (precedence is "auto_reply" or "auto-reply" or "bulk" or "junk")
+            return "Precedence: " + precedence;
+        return null;
+    }
+
+    private static string? IsList(HeaderList headers)
+    {
+        if (headers["List-Id"] is { } id)
+            return "List-Id: " + Clip(id.Trim());
+        if (headers.Contains("Mailing-List") || headers.Contains("X-Mailing-List"))
+            return "Mailing-List";
+        var precedence = headers["Precedence"]?.Trim().ToLowerInvariant();
+        if (precedence == "list")
+            return "Precedence: list";
+        if (headers.Contains("List-Unsubscribe") && precedence is "bulk" or "junk")
+            return "List-Unsubscribe";
+        return null;
+    }
+
+    private static string ChallengeReason(HeaderList headers, string subject, string fromAddress)
+    {
+        foreach (var name in (string[])["X-Challenge", "X-Challenge-ID", "X-Boxbe-Challenge", "X-Delivery-Agent"])
+            if (headers.Contains(name))
+                return name;
+        return ChallengeSender().IsMatch(fromAddress) ? "challenge sender: " + fromAddress : "challenge text";
+    }
+
+    private readonly record struct Report(MimeEntity? DeliveryStatus, bool Disposition);
+
+    private static Report FindReport(MimeEntity? root)
+    {
+        MimeEntity? status = null;
+        var disposition = false;
+        // Only this message's own parts: a bounce or receipt inside an attached (forwarded) message is not ours.
+        var stack = new Stack<(MimeEntity Entity, int Depth)>();
+        if (root is not null)
+            stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (e, depth) = stack.Pop();
+            var t = e.ContentType;
+            var subtype = t.MediaSubtype.ToLowerInvariant();
+            if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "delivery-status" or "global-delivery-status")
+                status ??= e;
+            else if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "disposition-notification" or "global-disposition-notification")
+                disposition = true;
+            else if (e is Multipart && subtype == "report" && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
+                disposition = true;
+            if (depth < 4 && e is Multipart multipart)
+                foreach (var child in multipart)
+                    stack.Push((child, depth + 1));
+        }
+        return new Report(status, disposition);
+    }
+
+    /// <summary>The Message-ID of the returned mail: from the attached message or headers, else from the text.</summary>
+    internal static string? FindOriginalMessageId(MimeEntity? root, string text)
+    {
+        if (root is null)
+            return null;
+        foreach (var e in Parts.DescendantsAndSelf(root))
+        {
+            if (e != root && e is MessagePart { Message: { } attached } && attached.Headers[HeaderId.MessageId] is { } id)
+                return MessageIds.One(id);
+        }
+        foreach (var e in Parts.DescendantsAndSelf(root))
+        {
+            if (e is TextPart part && e.ContentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
+            {
+                var m = MessageIdLine().Match(e == root ? text : part.Text ?? "");
+                if (m.Success)
+                    return MessageIds.One(m.Groups[1].Value);
+            }
+        }
+        return null;
+    }
+
+    private static string Prefix(string s, int n) => s.Length <= n ? s : s[..n];
+
+    private static string Clip(string s) => s.Length <= 120 ? s : s[..120];
+
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|mdaemon|bounce|bounces|mail\.delivery|microsoftexchange[0-9a-f]*)(@|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex DaemonSender();
+
+    [GeneratedRegex(@"^(mail delivery (subsystem|system)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DaemonName();
+
+    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|returned mail|failure notice|delivery has failed|message not delivered|could not be delivered|delivery problem|delivery incomplete|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|delayed mail|delivery delayed|warning: could not send)", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceSubject();
+
+    [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard)", RegexOptions.IgnoreCase)]
+    private static partial Regex DelaySubject();
+
+    [GeneratedRegex(@"(could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery to the following recipient|permanent (fatal )?error|user unknown|mailbox (unavailable|not found|full|does not exist)|no such user|unable to deliver|recipient address rejected|address rejected|i'm sorry to have to inform you|i'm afraid i wasn't able to deliver|konnte nicht zugestellt werden|n'a pas pu être remis|no se pudo entregar|kon niet worden bezorgd|non è stato possibile recapitare|não pôde ser entregue)", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceBody();
+
+    [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst)\s*:|read receipt|return receipt|lesebestätigung|accusé de lecture|confirmación de lectura|leesbevestiging|conferma di lettura|confirmação de leitura|^\s*(delivered|zugestellt|remis|entregado|bezorgd|recapitato|entregue)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceiptSubject();
+
+    [GeneratedRegex(@"(was read|has been read|has been displayed|been delivered to|was delivered|wurde gelesen|wurde .{0,40}gelesen|a été lu|été remis|fue leído|ha sido leído|fue entregado|is gelezen|è stato letto|foi lida|foi lido|foi entregue|delivery to these recipients|delivered to the following)", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceiptBody();
+
+    [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst|luettu)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadReceiptSubject();
+
+    [GeneratedRegex(@"(approved senders|list of approved|approved list|guest ?list|waiting for (your )?approval|pending approval|verify(ing)? (that )?you are (a )?(real person|human)|prove (that )?you are|confirm your (message|e-?mail)|sender verification|challenge[- ]response|white-?list|allow-?list|captcha)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeMechanism();
+
+    [GeneratedRegex(@"((will|to) be delivered|is delivered|gets delivered|delivered to (my|his|her|their) inbox|waiting area|is waiting|original message will|deleted after|you (only )?need to do this once|need to send it again|held until|make sure it is delivered)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeDelivery();
+
+    [GeneratedRegex(@"(confirm|verif|validat|approv|prove|authenticat|bestätig|vérif|confirmer|confirmar|verifica|bevestig|conferm|human|captcha|spam)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeSubject();
+
+    [GeneratedRegex(@"(prove (that )?you are (a )?(human|real person|not a (robot|spammer))|verify (that )?you are (a )?(human|real person|not a)|challenge[- ]response|sender verification|(spam|junk)[- ]?(filter|protection|arrest|blocker)|is protected by|awaiting (your )?(verification|confirmation)|(click|visit) (on )?(the|this) (link|button) (below )?to (confirm|verify|have your (message|email) delivered|deliver)|to have your (message|email) delivered|(message|email) (is|has been) (held|quarantined|on hold) (until|pending))", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeBody();
+
+    [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)([-.+][^@]*)?@", RegexOptions.IgnoreCase)]
+    private static partial Regex ChallengeSender();
+
+    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
+    private static partial Regex AutoReplySubject();
+
+    [GeneratedRegex(@"(i am (currently )?out of (the )?office|i'm (currently )?out of (the )?office|i am (currently )?away from|i will be out of the office|i'm away until|i am on (annual )?leave|i am on (vacation|holiday)|i have limited access to (my )?e-?mail|ich bin (bis|vom|ab|zur zeit|derzeit|momentan|nicht).{0,60}?(abwesend|nicht im büro|im urlaub|außer haus|nicht erreichbar)|vielen dank für ihre (nachricht|e-mail)\. ich bin|je suis (actuellement )?absent|je serai absent|estaré fuera|me encuentro fuera|estoy fuera de la oficina|ik ben (momenteel |tot en met |afwezig|niet).{0,60}?(afwezig|op kantoor|vakantie)|sono (attualmente )?(fuori|assente)|sarò assente|estou (ausente|fora do escritório|de férias)|this is an automated (reply|response|message)|this is an automatic (reply|response)|automatic reply|do not reply to this (email|message))", RegexOptions.IgnoreCase)]
+    private static partial Regex AutoReplyBody();
+
+    [GeneratedRegex(@"^\s*Message-ID\s*:\s*(\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex MessageIdLine();
+}
