@@ -126,6 +126,7 @@ public sealed partial class OutboxDispatcher(
                 _submitter ??= submitters.Create();
                 await _submitter.SendAsync(new SubmissionEnvelope(options.EnvelopeFrom, item.ToAddress), item.Mime, cancellationToken);
                 item.MarkSent(time.GetUtcNow());
+                Diagnostics.DeskMetrics.Sent();
                 LogSent(logger, item.Id, item.TicketNumber);
             }
             catch (SmtpAuthenticationException e)
@@ -135,12 +136,14 @@ public sealed partial class OutboxDispatcher(
                 item.ReleaseLease();
                 await DropSubmitterAsync();
                 LogAuthFailed(logger, e.Reply?.ToString() ?? e.Message);
+                Diagnostics.DeskMetrics.SendFailed("paused");
             }
             catch (SmtpPermanentException e)
             {
                 var reply = e.Reply?.ToString() ?? e.Message;
                 item.MarkFailed(reply, time.GetUtcNow());
                 LogFailed(logger, item.Id, reply);
+                Diagnostics.DeskMetrics.SendFailed("failed");
             }
             catch (SmtpTransientException e)
             {
@@ -149,6 +152,7 @@ public sealed partial class OutboxDispatcher(
                 else item.RecordTemporaryFailure(reason, time.GetUtcNow(), now + RetryDelay(item.Attempts + 1));
                 if (e.Reply is null) await DropSubmitterAsync(); // the connection is gone; the next send opens a new one
                 LogRetry(logger, item.Id, reason);
+                Diagnostics.DeskMetrics.SendFailed(item.State == OutboxState.Failed ? "failed" : "retry");
             }
         }
         await db.SaveChangesAsync(CancellationToken.None);
