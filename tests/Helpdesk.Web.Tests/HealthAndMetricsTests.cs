@@ -42,6 +42,8 @@ public sealed partial class HealthAndMetricsTests
         Assert.IsTrue(sent.Count > 0);
         // ASP.NET Core's own meters come along.
         StringAssert.Contains(after, "http_server_request_duration_seconds");
+        // And EF Core's (its built-in meter): the queries intake and the outbox ran.
+        Assert.IsTrue(Value(after, "microsoft_entityframeworkcore_queries_total") > 0, after);
         try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
 
