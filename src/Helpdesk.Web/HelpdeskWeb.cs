@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
+using Helpdesk.Web.Health;
+using Helpdesk.Web.Metrics;
 using Helpdesk.Web.Startup;
 using Helpdesk.Web.Trainer;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -62,12 +64,15 @@ public static class HelpdeskWeb
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Helpdesk.Core.Demo.LoadDrill>();
         services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
+        services.AddHelpdeskHealth(builder.Configuration);
+        services.AddHelpdeskMetrics(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapHelpdesk(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseMetricsGate();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordGate>();
@@ -80,6 +85,8 @@ public static class HelpdeskWeb
         app.MapTrainerEndpoints();
         Answer.MessageEndpoints.MapMessageEndpoints(app);
         Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
+        app.MapHelpdeskHealth();
+        app.MapHelpdeskMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

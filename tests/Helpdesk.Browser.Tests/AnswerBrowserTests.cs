@@ -156,6 +156,47 @@ public sealed class AnswerBrowserTests
         Assert.AreEqual(1L, (await TicketAsync(desk, number)).ClaimedBy);
     }
 
+    [TestMethod]
+    public async Task ConnectionCutMidDraft_BannerShowsThenReconnects_DraftSent()
+    {
+        await using var desk = await BrowserDesk.StartAsync();
+        var page = await StartAnsweringAsync(desk, "agent");
+        // Every Blazor connection from here on goes through this route, so the test can cut it like a flaky Wi-Fi.
+        var offline = false;
+        var sockets = new List<IWebSocketRoute>();
+        await page.RouteAsync("**/_blazor/negotiate**", route => offline ? route.AbortAsync() : route.ContinueAsync());
+        await page.RouteWebSocketAsync("**/_blazor**", ws =>
+        {
+            if (offline) { _ = ws.CloseAsync(); return; }
+            ws.ConnectToServer();
+            lock (sockets) sockets.Add(ws);
+        });
+        await page.ReloadAsync();
+        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        var number = await ShownTicketAsync(page);
+        await page.Keyboard.PressAsync("e");
+        await page.Keyboard.TypeAsync("Hello, I checked your account: the reset link works again.");
+        await page.WaitForTimeoutAsync(500); // the last input event reaches the server before the cut
+
+        offline = true;
+        IWebSocketRoute[] open;
+        lock (sockets) open = [.. sockets];
+        foreach (var ws in open) await ws.CloseAsync();
+        var banner = page.Locator("#components-reconnect-modal");
+        await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+        StringAssert.Contains(await banner.TextContentAsync() ?? "", "Reconnecting");
+        StringAssert.Contains(await banner.TextContentAsync() ?? "", "your unsent reply is kept");
+
+        offline = false;
+        await banner.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+        Assert.AreEqual("Hello, I checked your account: the reset link works again.", await page.InputValueAsync("#reply-editor"));
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForFunctionAsync("n => { const t = document.querySelector('.ticket-number'); return t && t.dataset.ticket !== n; }",
+            number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.AreEqual(TicketStatus.Pending, (await TicketAsync(desk, number)).Status, "the reply typed before the cut was sent");
+    }
+
     private const string HostileHtml = """
         <html><head>
         <meta http-equiv="refresh" content="0;url=http://evil.example/refresh">

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Helpdesk.Web.Tests;
 
 [TestClass]
-public sealed class BulkMarkupTests
+public sealed class BulkMarkupTests : BunitContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
@@ -20,71 +20,71 @@ public sealed class BulkMarkupTests
     }
 
     [TestMethod]
-    public async Task ClusterList_Report_IntentHeadingSizesAndReviewButtons()
+    public void ClusterList_Report_IntentHeadingSizesAndReviewButtons()
     {
         var report = new BulkClusterReport(Now, 40, [new BulkIntentClusters("card_safety", 40, 33, [Cluster(5), Cluster(2) with { Key = "card_safety:9" }])]);
 
-        var doc = await Markup.RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+        var cut = Render<BulkClusterList>(p => p.Add(c => c.Report, report));
 
-        var section = doc.QuerySelector("section[data-intent=card_safety]")!;
+        var section = cut.Find("section[data-intent=card_safety]");
         StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "Card safety");
         StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "7 in 2 clusters");
         StringAssert.Contains(section.QuerySelector("h2")!.TextContent, "33 more");
-        Assert.AreEqual("5", doc.QuerySelector("tr[data-cluster='card_safety:1'] [data-size]")!.TextContent);
-        Assert.AreEqual(2, doc.QuerySelectorAll("tr[data-cluster] button").Length);
+        Assert.AreEqual("5", cut.Find("tr[data-cluster='card_safety:1'] [data-size]").TextContent);
+        Assert.AreEqual(2, cut.FindAll("tr[data-cluster] button").Count);
     }
 
     [TestMethod]
-    public async Task ClusterList_NoClusters_SaysSo()
+    public void ClusterList_NoClusters_SaysSo()
     {
         var report = new BulkClusterReport(Now, 3, [new BulkIntentClusters("thanks", 3, 3, [])]);
 
-        var doc = await Markup.RenderAsync<BulkClusterList>(new() { ["Report"] = report });
+        var cut = Render<BulkClusterList>(p => p.Add(c => c.Report, report));
 
-        StringAssert.Contains(doc.QuerySelector("[data-empty]")!.TextContent, "3 tickets");
+        StringAssert.Contains(cut.Find("[data-empty]").TextContent, "3 tickets");
     }
 
     [TestMethod]
-    public async Task ClusterDetail_RemovedMember_StruckThroughWithPutBackAndCountDrops()
+    public void ClusterDetail_RemovedMember_StruckThroughWithPutBackAndCountDrops()
     {
-        var doc = await Markup.RenderAsync<BulkClusterDetail>(new() { ["Cluster"] = Cluster(5), ["Removed"] = new HashSet<long> { 3 } });
+        var cut = Render<BulkClusterDetail>(p => p.Add(c => c.Cluster, Cluster(5)).Add(c => c.Removed, new HashSet<long> { 3 }));
 
-        Assert.AreEqual("4", doc.QuerySelector("[data-included]")!.TextContent);
-        Assert.AreEqual("true", doc.QuerySelector("tr[data-member='3']")!.GetAttribute("data-removed"));
-        StringAssert.Contains(doc.QuerySelector("tr[data-member='3'] button")!.TextContent, "Put back");
-        StringAssert.Contains(doc.QuerySelector("tr[data-member='4'] button")!.TextContent, "Leave out");
-        Assert.AreEqual(2, doc.QuerySelectorAll("[data-sample]").Length);
-        Assert.AreEqual("5", doc.QuerySelectorAll("[data-outlier]")[0].GetAttribute("data-outlier"));
+        Assert.AreEqual("4", cut.Find("[data-included]").TextContent);
+        Assert.AreEqual("true", cut.Find("tr[data-member='3']").GetAttribute("data-removed"));
+        StringAssert.Contains(cut.Find("tr[data-member='3'] button").TextContent, "Put back");
+        StringAssert.Contains(cut.Find("tr[data-member='4'] button").TextContent, "Leave out");
+        Assert.AreEqual(2, cut.FindAll("[data-sample]").Count);
+        Assert.AreEqual("5", cut.FindAll("[data-outlier]")[0].GetAttribute("data-outlier"));
     }
 
     [TestMethod]
-    public async Task Countdown_Holding_SecondsLeftAndUndoButton()
+    public void Countdown_Holding_SecondsLeftAndUndoButton()
     {
         var result = new BulkSendResult(7, Now.AddSeconds(42.3), 12, [new BulkSkip(99, "claimed by Priya Kumar")]);
 
-        var doc = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
+        var cut = Render<BulkCountdown>(p => p.Add(c => c.Result, result).Add(c => c.Now, Now));
 
-        Assert.AreEqual("43", doc.QuerySelector("[data-countdown]")!.TextContent);
-        Assert.IsNotNull(doc.QuerySelector("button[data-undo]"));
-        StringAssert.Contains(doc.QuerySelector("[data-skip='99']")!.TextContent, "claimed by Priya Kumar");
+        Assert.AreEqual("43", cut.Find("[data-countdown]").TextContent);
+        Assert.IsNotNull(cut.FindAll("button[data-undo]").FirstOrDefault());
+        StringAssert.Contains(cut.Find("[data-skip='99']").TextContent, "claimed by Priya Kumar");
     }
 
     [TestMethod]
-    public async Task Countdown_WindowPassedOrUndone_NoUndoButton()
+    public void Countdown_WindowPassedOrUndone_NoUndoButton()
     {
         var result = new BulkSendResult(7, Now.AddSeconds(-1), 12, []);
 
-        var released = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result, ["Now"] = Now });
-        var undone = await Markup.RenderAsync<BulkCountdown>(new() { ["Result"] = result with { HoldUntil = Now.AddSeconds(30) }, ["Now"] = Now, ["Undone"] = true });
+        var released = Render<BulkCountdown>(p => p.Add(c => c.Result, result).Add(c => c.Now, Now));
+        var undone = Render<BulkCountdown>(p => p.Add(c => c.Result, result with { HoldUntil = Now.AddSeconds(30) }).Add(c => c.Now, Now).Add(c => c.Undone, true));
 
-        Assert.IsNotNull(released.QuerySelector("[data-bulk-state=released]"));
-        Assert.IsNull(released.QuerySelector("button[data-undo]"));
-        Assert.IsNotNull(undone.QuerySelector("[data-bulk-state=undone]"));
-        Assert.IsNull(undone.QuerySelector("button[data-undo]"));
+        Assert.IsNotNull(released.FindAll("[data-bulk-state=released]").FirstOrDefault());
+        Assert.IsNull(released.FindAll("button[data-undo]").FirstOrDefault());
+        Assert.IsNotNull(undone.FindAll("[data-bulk-state=undone]").FirstOrDefault());
+        Assert.IsNull(undone.FindAll("button[data-undo]").FirstOrDefault());
     }
 
     [TestMethod]
-    public async Task RecentList_HoldingSendingUndone_CountdownAndUndoOnlyInWindow()
+    public void RecentList_HoldingSendingUndone_CountdownAndUndoOnlyInWindow()
     {
         BulkSendSummary Send(long id, BulkSendState state, double holdSeconds, int held, int sent, int cancelled) =>
             new(id, Now.AddMinutes(-id), "Lena Lead", "reset_help", "reset_help.link_expired.en", "Reset link expired", 3, state,
@@ -96,43 +96,43 @@ public sealed class BulkMarkupTests
             Send(1, BulkSendState.Undone, 20, 0, 0, 12),
         };
 
-        var doc = await Markup.RenderAsync<BulkRecentList>(new() { ["Sends"] = sends, ["Now"] = Now });
+        var cut = Render<BulkRecentList>(p => p.Add(c => c.Sends, sends).Add(c => c.Now, Now));
 
-        var holding = doc.QuerySelector("tr[data-recent='3']")!;
+        var holding = cut.Find("tr[data-recent='3']");
         Assert.AreEqual("holding", holding.GetAttribute("data-state"));
         Assert.AreEqual("42", holding.QuerySelector("[data-recent-countdown]")!.TextContent);
         Assert.IsNotNull(holding.QuerySelector("button[data-recent-undo]"));
         StringAssert.Contains(holding.TextContent, "Reset link expired");
         StringAssert.Contains(holding.TextContent, "v3");
         StringAssert.Contains(holding.TextContent, "Lena Lead");
-        var sending = doc.QuerySelector("tr[data-recent='2']")!;
+        var sending = cut.Find("tr[data-recent='2']");
         Assert.AreEqual(("sending", "8", "4"), (sending.GetAttribute("data-state"), sending.QuerySelector("[data-sent]")!.TextContent, sending.QuerySelector("[data-held]")!.TextContent));
-        var undone = doc.QuerySelector("tr[data-recent='1']")!;
+        var undone = cut.Find("tr[data-recent='1']");
         Assert.AreEqual(("undone", "12"), (undone.GetAttribute("data-state"), undone.QuerySelector("[data-cancelled]")!.TextContent));
-        Assert.AreEqual(1, doc.QuerySelectorAll("button[data-recent-undo]").Length, "only the send inside its window can be undone");
+        Assert.AreEqual(1, cut.FindAll("button[data-recent-undo]").Count, "only the send inside its window can be undone");
         Assert.AreEqual("2", undone.QuerySelector("[data-skipped-count]")!.TextContent);
     }
 
     [TestMethod]
-    public async Task RecentList_None_SaysSo()
+    public void RecentList_None_SaysSo()
     {
-        var doc = await Markup.RenderAsync<BulkRecentList>(new() { ["Sends"] = Array.Empty<BulkSendSummary>(), ["Now"] = Now });
+        var cut = Render<BulkRecentList>(p => p.Add(c => c.Sends, Array.Empty<BulkSendSummary>()).Add(c => c.Now, Now));
 
-        Assert.IsNotNull(doc.QuerySelector("[data-recent-empty]"));
-        Assert.IsNull(doc.QuerySelector("table"));
+        Assert.IsNotNull(cut.FindAll("[data-recent-empty]").FirstOrDefault());
+        Assert.IsNull(cut.FindAll("table").FirstOrDefault());
     }
 
     [TestMethod]
-    public async Task PreviewPanel_Replies_OneCardPerTicketWithText()
+    public void PreviewPanel_Replies_OneCardPerTicketWithText()
     {
         var preview = new BulkPreview("card_safety.is_my_card_safe.en", "Is my card safe", 4, 2,
             [new BulkPreviewReply(11, "a@example.com", "Re: card [#11]", "Hello Ann,\n\nYour card is safe."), new BulkPreviewReply(12, "b@example.com", "Re: card [#12]", "Hello,\n\nYour card is safe.")]);
 
-        var doc = await Markup.RenderAsync<BulkPreviewPanel>(new() { ["Preview"] = preview, ["VersionLabel"] = "2" });
+        var cut = Render<BulkPreviewPanel>(p => p.Add(c => c.Preview, preview).Add(c => c.VersionLabel, "2"));
 
-        Assert.AreEqual(2, doc.QuerySelectorAll("[data-preview-ticket]").Length);
-        StringAssert.Contains(doc.QuerySelector("[data-preview-ticket='11'] pre")!.TextContent, "Hello Ann,");
-        StringAssert.Contains(doc.QuerySelector("[data-preview-ticket='12']")!.TextContent, "b@example.com");
+        Assert.AreEqual(2, cut.FindAll("[data-preview-ticket]").Count);
+        StringAssert.Contains(cut.Find("[data-preview-ticket='11'] pre").TextContent, "Hello Ann,");
+        StringAssert.Contains(cut.Find("[data-preview-ticket='12']").TextContent, "b@example.com");
     }
 
     [TestMethod]

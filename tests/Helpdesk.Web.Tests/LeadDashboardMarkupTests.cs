@@ -5,7 +5,7 @@ using Helpdesk.Web.Components.Lead;
 namespace Helpdesk.Web.Tests;
 
 [TestClass]
-public sealed class LeadDashboardMarkupTests
+public sealed class LeadDashboardMarkupTests : BunitContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 30, 0, TimeSpan.Zero);
 
@@ -29,12 +29,12 @@ public sealed class LeadDashboardMarkupTests
     }
 
     [TestMethod]
-    public async Task DashboardView_Snapshot_TilesShowFiguresAndLinkToTheirTickets()
+    public void DashboardView_Snapshot_TilesShowFiguresAndLinkToTheirTickets()
     {
-        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
+        var cut = Render<DashboardView>(p => p.Add(c => c.Snapshot, Snapshot()));
 
-        string Tile(string figure) => doc.QuerySelector($"[data-figure={figure}] .count-value")!.TextContent.Trim();
-        string Href(string figure) => doc.QuerySelector($"[data-figure={figure}]")!.GetAttribute("href")!;
+        string Tile(string figure) => cut.Find($"[data-figure={figure}] .count-value").TextContent.Trim();
+        string Href(string figure) => cut.Find($"[data-figure={figure}]").GetAttribute("href")!;
         Assert.AreEqual("1,234", Tile("backlog"));
         Assert.AreEqual("/lead/tickets?waiting=1", Href("backlog"));
         Assert.AreEqual("5 h 3 min", Tile("oldest"));
@@ -46,56 +46,56 @@ public sealed class LeadDashboardMarkupTests
         Assert.AreEqual("/lead/tickets?triage=1", Href("triage"));
         Assert.AreEqual("4%", Tile("changed"));
         Assert.AreEqual("/lead/tickets?outbox=Failed", Href("outbox-failed"));
-        Assert.AreEqual("17", doc.QuerySelector("[data-figure=intake-pending]")!.TextContent);
-        Assert.AreEqual("12 min ago", doc.QuerySelector("tr[data-mailbox=passwordchange] [data-lag]")!.TextContent);
-        Assert.IsNotNull(doc.QuerySelector("a[href='/outbox']"), "outbox health links to the outbox page");
+        Assert.AreEqual("17", cut.Find("[data-figure=intake-pending]").TextContent);
+        Assert.AreEqual("12 min ago", cut.Find("tr[data-mailbox=passwordchange] [data-lag]").TextContent);
+        Assert.IsNotNull(cut.FindAll("a[href='/outbox']").FirstOrDefault(), "outbox health links to the outbox page");
         Assert.AreEqual("3", Tile("escalated"));
         Assert.AreEqual("/answer?lane=escalated", Href("escalated"), "the tile takes a lead straight to the escalated tickets");
-        StringAssert.Contains(doc.QuerySelector("[data-figure=escalated] .count-label")!.TextContent, "oldest 1 h 35 min");
-        Assert.IsTrue(doc.QuerySelector("[data-figure=escalated]")!.ClassList.Contains("tile-warn"), "escalations waiting stand out");
+        StringAssert.Contains(cut.Find("[data-figure=escalated] .count-label").TextContent, "oldest 1 h 35 min");
+        Assert.IsTrue(cut.Find("[data-figure=escalated]").ClassList.Contains("tile-warn"), "escalations waiting stand out");
     }
 
     [TestMethod]
-    public async Task DashboardView_Draining_ForecastShowsTimeAndFailedOutboxWarns()
+    public void DashboardView_Draining_ForecastShowsTimeAndFailedOutboxWarns()
     {
-        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot(drainedAt: Now.AddHours(3).AddMinutes(15), failed: 3) });
+        var cut = Render<DashboardView>(p => p.Add(c => c.Snapshot, Snapshot(drainedAt: Now.AddHours(3).AddMinutes(15), failed: 3)));
 
-        Assert.AreEqual("15:45", doc.QuerySelector("[data-figure=forecast] .count-value")!.TextContent.Trim());
-        Assert.IsFalse(doc.QuerySelector("[data-figure=forecast]")!.ClassList.Contains("tile-warn"));
-        Assert.IsTrue(doc.QuerySelector("[data-figure=outbox-failed]")!.ClassList.Contains("tile-warn"));
+        Assert.AreEqual("15:45", cut.Find("[data-figure=forecast] .count-value").TextContent.Trim());
+        Assert.IsFalse(cut.Find("[data-figure=forecast]").ClassList.Contains("tile-warn"));
+        Assert.IsTrue(cut.Find("[data-figure=outbox-failed]").ClassList.Contains("tile-warn"));
     }
 
     [TestMethod]
-    public async Task DashboardView_BacklogBars_OnePerIntentAndBandLinkedToTheDrillDown()
+    public void DashboardView_BacklogBars_OnePerIntentAndBandLinkedToTheDrillDown()
     {
-        var doc = await Markup.RenderAsync<DashboardView>(new() { ["Snapshot"] = Snapshot() });
+        var cut = Render<DashboardView>(p => p.Add(c => c.Snapshot, Snapshot()));
 
-        var intents = doc.QuerySelectorAll("[data-chart=backlog-intent] a[data-bar]");
+        var intents = cut.FindAll("[data-chart=backlog-intent] a[data-bar]");
         CollectionAssert.AreEqual(new[] { "reset_help", "none" }, intents.Select(a => a.GetAttribute("data-bar")).ToArray());
         Assert.AreEqual("/lead/tickets?waiting=1&intent=none", intents[1].GetAttribute("href"));
         StringAssert.Contains(intents[1].TextContent, "no intent yet");
-        var ages = doc.QuerySelectorAll("[data-chart=backlog-age] a[data-bar]");
-        Assert.AreEqual(6, ages.Length);
+        var ages = cut.FindAll("[data-chart=backlog-age] a[data-bar]");
+        Assert.AreEqual(6, ages.Count);
         Assert.AreEqual("/lead/tickets?age=OneToFourHours", ages[1].GetAttribute("href"));
         Assert.AreEqual("1000", ages[1].GetAttribute("data-count"));
     }
 
     [TestMethod]
-    public async Task FlowChart_Hours_BarHeightsToScaleWithRoundAxisAndTitles()
+    public void FlowChart_Hours_BarHeightsToScaleWithRoundAxisAndTitles()
     {
         var hours = Snapshot().Last24Hours;
 
-        var doc = await Markup.RenderAsync<FlowChart>(new() { ["Name"] = "t", ["Title"] = "test", ["Hours"] = hours });
+        var cut = Render<FlowChart>(p => p.Add(c => c.Name, "t").Add(c => c.Title, "test").Add(c => c.Hours, hours));
 
-        var groups = doc.QuerySelectorAll("a[data-hour]");
-        Assert.AreEqual(24, groups.Length);
+        var groups = cut.FindAll("a[data-hour]");
+        Assert.AreEqual(24, groups.Count);
         Assert.AreEqual("123", groups[23].GetAttribute("data-in"), "new plus wrote again");
-        var ticks = doc.QuerySelectorAll("text.chart-tick").Select(t => t.TextContent).ToList();
+        var ticks = cut.FindAll("text.chart-tick").Select(t => t.TextContent).ToList();
         CollectionAssert.IsSubsetOf(new[] { "0", "50", "100", "150" }, ticks, "axis in round steps up to the largest bar");
         var tallest = double.Parse(groups[23].QuerySelector("rect")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
         var small = double.Parse(groups[0].QuerySelector("rect")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.AreEqual(123 / 10.0, tallest / small, 0.05);
-        Assert.IsTrue(doc.QuerySelectorAll("text.chart-axis-title").Select(t => t.TextContent).Any(t => t.Contains("tickets per hour")));
+        Assert.IsTrue(cut.FindAll("text.chart-axis-title").Select(t => t.TextContent).Any(t => t.Contains("tickets per hour")));
         Assert.AreEqual($"/lead/tickets?arrived={hours[0].Hour.ToUnixTimeSeconds()}", groups[0].GetAttribute("href"));
     }
 

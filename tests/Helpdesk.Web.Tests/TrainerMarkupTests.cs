@@ -6,38 +6,38 @@ using Helpdesk.Web.Components.Trainer;
 namespace Helpdesk.Web.Tests;
 
 [TestClass]
-public sealed class TrainerMarkupTests
+public sealed class TrainerMarkupTests : BunitContext
 {
     [TestMethod]
-    public async Task VersionDiff_ChangedLine_MarkedRemovedAndAdded()
+    public void VersionDiff_ChangedLine_MarkedRemovedAndAdded()
     {
-        var doc = await Markup.RenderAsync<VersionDiff>(new() { ["Before"] = "Hello,\nMonitoring: 12 months.\nBye", ["After"] = "Hello,\nMonitoring: 24 months.\nBye" });
+        var cut = Render<VersionDiff>(p => p.Add(c => c.Before, "Hello,\nMonitoring: 12 months.\nBye").Add(c => c.After, "Hello,\nMonitoring: 24 months.\nBye"));
 
-        Assert.AreEqual("- Monitoring: 12 months.", doc.QuerySelector("[data-change=removed]")!.TextContent.Trim());
-        Assert.AreEqual("+ Monitoring: 24 months.", doc.QuerySelector("[data-change=added]")!.TextContent.Trim());
-        Assert.AreEqual(2, doc.QuerySelectorAll("[data-change=same]").Length);
+        Assert.AreEqual("- Monitoring: 12 months.", cut.Find("[data-change=removed]").TextContent.Trim());
+        Assert.AreEqual("+ Monitoring: 24 months.", cut.Find("[data-change=added]").TextContent.Trim());
+        Assert.AreEqual(2, cut.FindAll("[data-change=same]").Count);
     }
 
     [TestMethod]
-    public async Task ModelComparison_TwoReports_ScoresDeltaPerIntentAndConfusion()
+    public void ModelComparison_TwoReports_ScoresDeltaPerIntentAndConfusion()
     {
         var live = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "b", "b", "b"]);
         var candidate = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "a", "b", "b"]);
 
-        var doc = await Markup.RenderAsync<ModelComparison>(new() { ["Live"] = live, ["Candidate"] = candidate });
+        var cut = Render<ModelComparison>(p => p.Add(c => c.Live, live).Add(c => c.Candidate, candidate));
 
-        Assert.AreEqual(live.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("[data-score=live]")!.TextContent);
-        Assert.AreEqual("1.000", doc.QuerySelector("[data-score=candidate]")!.TextContent);
-        StringAssert.StartsWith(doc.QuerySelector("[data-score=delta]")!.TextContent, "+");
-        Assert.AreEqual("1.000", doc.QuerySelector("tr[data-intent=a] [data-f1=candidate]")!.TextContent);
-        Assert.AreEqual(2, doc.QuerySelectorAll("tr[data-intent]").Length);
-        var confusion = doc.QuerySelectorAll(".confusion tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToArray();
+        Assert.AreEqual(live.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-score=live]").TextContent);
+        Assert.AreEqual("1.000", cut.Find("[data-score=candidate]").TextContent);
+        StringAssert.StartsWith(cut.Find("[data-score=delta]").TextContent, "+");
+        Assert.AreEqual("1.000", cut.Find("tr[data-intent=a] [data-f1=candidate]").TextContent);
+        Assert.AreEqual(2, cut.FindAll("tr[data-intent]").Count);
+        var confusion = cut.FindAll(".confusion tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToArray();
         CollectionAssert.AreEqual(new[] { "2", "0" }, confusion[0]);
         CollectionAssert.AreEqual(new[] { "0", "2" }, confusion[1]);
     }
 
     [TestMethod]
-    public async Task FaqList_TwoLanguages_GroupedWithLangAttribute()
+    public void FaqList_TwoLanguages_GroupedWithLangAttribute()
     {
         var entries = new[]
         {
@@ -45,18 +45,18 @@ public sealed class TrainerMarkupTests
             new FaqEntry("a.es", "es", "¿Mi tarjeta está segura?", "Sí.", ["card_safety"]),
         };
 
-        var doc = await Markup.RenderAsync<FaqList>(new() { ["Entries"] = entries });
+        var cut = Render<FaqList>(p => p.Add(c => c.Entries, entries));
 
-        Assert.AreEqual(2, doc.QuerySelectorAll("section[lang]").Length);
-        Assert.AreEqual("¿Mi tarjeta está segura?", doc.QuerySelector("section[lang=es] summary")!.TextContent);
-        Assert.AreEqual("Yes.\nCards were not accessed.", doc.QuerySelector("section[lang=en] .faq-answer")!.TextContent);
+        Assert.AreEqual(2, cut.FindAll("section[lang]").Count);
+        Assert.AreEqual("¿Mi tarjeta está segura?", cut.Find("section[lang=es] summary").TextContent);
+        Assert.AreEqual("Yes.\nCards were not accessed.", cut.Find("section[lang=en] .faq-answer").TextContent);
     }
 
     [TestMethod]
-    public async Task FaqList_Empty_SaysSo()
+    public void FaqList_Empty_SaysSo()
     {
-        var doc = await Markup.RenderAsync<FaqList>(new() { ["Entries"] = Array.Empty<FaqEntry>() });
+        var cut = Render<FaqList>(p => p.Add(c => c.Entries, Array.Empty<FaqEntry>()));
 
-        StringAssert.Contains(doc.Body!.TextContent, "No questions are published yet");
+        StringAssert.Contains(string.Concat(cut.Nodes.Select(n => n.TextContent)), "No questions are published yet");
     }
 }

@@ -73,6 +73,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             StartWarmUp(); // first use: this message stays unclassified, the next ones get the model
             return IntentPrediction.Unclassified;
         }
+        using var timing = Diagnostics.DeskMetrics.TimeClassification();
         var prediction = model.Predict(LabeledText.Compose(subject, visibleText));
         var merged = _mergedLabels;
         List<IntentScore> ranked;

@@ -167,6 +167,7 @@ public sealed class IntakePipeline
             gate?.Release();
         }
         if (batch.ChangedTickets.Count > 0) _notifier.TicketsChanged(batch.ChangedTickets);
+        Diagnostics.DeskMetrics.TakenIn(prepared.Select(p => p.Raw), batch.Outcomes, _time.GetUtcNow());
         return batch.Outcomes;
     }
 

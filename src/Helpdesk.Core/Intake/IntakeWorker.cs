@@ -183,6 +183,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            Diagnostics.WorkerHeartbeat.Intake.Beat(time);
             try
             {
                 if (bounded) await _bound.WaitAsync(stoppingToken).ConfigureAwait(false);

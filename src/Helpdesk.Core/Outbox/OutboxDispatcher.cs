@@ -123,6 +123,7 @@ public sealed partial class OutboxDispatcher(
             var envelope = new SubmissionEnvelope(options.EnvelopeFrom, [item.ToAddress], EnvelopeIdOf(item.Id));
             await submitter.SendAsync(envelope, item.Mime!, cancellationToken);
             item.MarkSent(time.GetUtcNow());
+            Diagnostics.DeskMetrics.Sent();
             LogSent(logger, item.Id, item.TicketNumber);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -137,6 +138,7 @@ public sealed partial class OutboxDispatcher(
             await control.PauseAsync($"The SMTP server refused the desk's login: {e.Reply?.ToString() ?? e.Message}", "system", null, CancellationToken.None);
             await DropSubmitterAsync(lane);
             LogAuthFailed(logger, e.Reply?.ToString() ?? e.Message);
+            Diagnostics.DeskMetrics.SendFailed("paused");
             return false;
         }
         catch (SmtpPermanentException e)
@@ -144,6 +146,7 @@ public sealed partial class OutboxDispatcher(
             var reply = e.Reply?.ToString() ?? e.Message;
             item.MarkFailed(reply, time.GetUtcNow());
             LogFailed(logger, item.Id, reply);
+            Diagnostics.DeskMetrics.SendFailed("failed");
         }
         catch (SmtpTransientException e)
         {
@@ -166,6 +169,7 @@ public sealed partial class OutboxDispatcher(
         if (item.Attempts + 1 >= options.MaxAttempts) item.MarkFailed($"Gave up after {item.Attempts + 1} attempts: {reason}", time.GetUtcNow());
         else item.RecordTemporaryFailure(reason, time.GetUtcNow(), now + RetryDelay(item.Attempts + 1));
         LogRetry(logger, item.Id, reason);
+        Diagnostics.DeskMetrics.SendFailed(item.State == OutboxState.Failed ? "failed" : "retry");
     }
 
     /// <summary>The DSN envelope id (RFC 3461 ENVID) an outbox item is sent with.</summary>

@@ -20,6 +20,7 @@ public sealed partial class OutboxWorker(OutboxDispatcher dispatcher, OutboxOpti
         while (!stoppingToken.IsCancellationRequested)
         {
             var handled = 0;
+            Diagnostics.WorkerHeartbeat.Outbox.Beat(time);
             try
             {
                 handled = await dispatcher.DispatchOnceAsync(stoppingToken);

@@ -50,6 +50,7 @@ public sealed class AnsweringDesk(
     {
         var number = await queue.NextAsync(staffId, intent, lane, skipped, cancellationToken).ConfigureAwait(false);
         if (number is { } n) notifier.TicketsChanged([n]);
+        if (number is not null) Diagnostics.DeskMetrics.Claimed();
         return number;
     }
 
@@ -58,6 +59,7 @@ public sealed class AnsweringDesk(
     {
         var claimed = await queue.ClaimAsync(staffId, ticketNumber, cancellationToken).ConfigureAwait(false);
         if (claimed) notifier.TicketsChanged([ticketNumber]);
+        if (claimed) Diagnostics.DeskMetrics.Claimed();
         return claimed;
     }
 

@@ -1,46 +1,76 @@
-// Reconnect experience for the .NET 9 blazor.web.js the desk ships (see build/BlazorWebJs.targets): that script has no
-// reconnect-state event, so the desk passes its own reconnection handler. The banner says what is happening; after the
-// retries run out (the server restarted and the circuit is gone) the page reloads, which is what an agent would do.
+// Reconnect experience on .NET 10's blazor.web.js. The framework drives the retries itself and, because the page has
+// an element with id "components-reconnect-modal", tells that element what is happening through the
+// "components-reconnect-state-changed" event (and a components-reconnect-<state> class) instead of drawing its own
+// overlay. The banner says it in the desk's words; when the circuit is gone (server restarted, circuit evicted) the
+// page first asks the server to resume it from its persisted state (Blazor.resumeCircuit), and reloads only when that
+// fails too — the reply draft is kept in sessionStorage either way (answer.js).
 (function () {
-  const banner = document.getElementById('reconnect-banner');
+  const banner = document.getElementById('components-reconnect-modal');
   const text = banner ? banner.querySelector('.reconnect-text') : null;
   const reload = document.getElementById('reconnect-reload');
   if (reload) reload.addEventListener('click', () => location.reload());
   const delays = [0, 1000, 2000, 3000, 5000, 5000, 5000, 10000, 10000, 10000];
-  let attempt = null;
 
   // On the answering console the agent's first worry is the ticket and the half-written reply: say what happens to them.
   function show(message) {
     if (!banner) return;
     banner.hidden = false;
+    banner.dataset.state = 'shown';
     const answering = document.querySelector('.answer-workspace[data-state=working]');
     if (text) text.textContent = answering
       ? message + ' Your ticket stays yours for a few minutes and your unsent reply is kept in this browser.'
       : message;
   }
-  function hide() { if (banner) banner.hidden = true; }
+  function hide() { if (banner) { banner.hidden = true; delete banner.dataset.state; } }
 
-  async function retry() {
-    for (let i = 0; i < delays.length; i++) {
-      show(`Connection lost. Reconnecting (attempt ${i + 1} of ${delays.length})…`);
-      await new Promise(r => setTimeout(r, delays[i]));
-      try {
-        const ok = await Blazor.reconnect();
-        if (ok) { hide(); return; }
-        // The server is up but no longer knows this circuit: start afresh.
-        location.reload();
-        return;
-      } catch (e) { /* server still down: keep trying */ }
+  // Reconnect the circuit if the server still has it; else resume it from persisted state; else start afresh.
+  async function comeBack() {
+    try {
+      if (await Blazor.reconnect()) { hide(); return; }
+      if (await Blazor.resumeCircuit()) { hide(); return; }
+      location.reload();
+    } catch (e) {
+      // The server is still down: try again when the agent looks at the page again.
+      show('Could not reconnect. The desk tries again when you come back to this tab, or reload the page.');
+      document.addEventListener('visibilitychange', whenVisible, { once: true });
     }
-    show('Could not reconnect. Reload the page to continue.');
+  }
+  function whenVisible() { if (document.visibilityState === 'visible') comeBack(); }
+
+  function onState(e) {
+    const d = e.detail || {};
+    switch (d.state) {
+      case 'show':
+        show('Connection lost. Reconnecting…');
+        break;
+      case 'retrying':
+        show(`Connection lost. Reconnecting (attempt ${d.currentAttempt} of ${delays.length})…`);
+        break;
+      case 'hide':
+        hide();
+        break;
+      case 'failed':
+        show('Could not reconnect. The desk tries again when you come back to this tab, or reload the page.');
+        document.addEventListener('visibilitychange', whenVisible, { once: true });
+        break;
+      case 'paused':
+      case 'rejected':
+      case 'resume-failed':
+        // The server no longer knows this circuit (or paused it): resume from persisted state, else reload.
+        comeBack();
+        break;
+    }
   }
 
-  const handler = {
-    onConnectionDown() { if (!attempt) attempt = retry().finally(() => { attempt = null; }); },
-    onConnectionUp() { hide(); }
-  };
-
+  if (banner) banner.addEventListener('components-reconnect-state-changed', onState);
   if (typeof Blazor !== 'undefined' && document.querySelector('script[src$="blazor.web.js"]')) {
-    Blazor.start({ circuit: { reconnectionHandler: handler } });
+    Blazor.start({
+      circuit: {
+        reconnectionOptions: {
+          maxRetries: delays.length,
+          retryIntervalMilliseconds: previous => delays[Math.min(previous, delays.length - 1)],
+        },
+      },
+    });
   }
 })();

@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Queue;
+using Helpdesk.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Web.Tests;
+
+/// <summary>
+/// The answering page's behaviour under bUnit, on a real (demo) desk: the keys answer.js hands to the page, and the
+/// warning an agent gets when the ticket changed under the reply. answer.js itself (which key means what, 'e' focusing
+/// the editor) runs only in a browser: AnswerBrowserTests press the keys.
+/// </summary>
+[TestClass]
+public sealed class AnswerPageTests : BunitContext
+{
+    private static DeskFactory? _desk;
+
+    [ClassInitialize]
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
+    {
+        _desk = new DeskFactory();
+        _ = _desk.Server;
+    }
+
+    [ClassCleanup]
+    public static void StopDesk() => _desk?.Dispose();
+
+    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+
+    private BunitJSModuleInterop _module = default!;
+    private Bunit.TestDoubles.BunitAuthorizationContext _auth = default!;
+
+    [TestInitialize]
+    public void Setup()
+    {
+        // Every registration before anything is resolved (bUnit's rule): the signed-in agent is set per test below.
+        _auth = AddAuthorization();
+        Services.AddFallbackServiceProvider(Desk.Services);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        _module = JSInterop.SetupModule("./js/answer.js");
+        _module.Mode = JSRuntimeMode.Loose;
+    }
+
+    private async Task<(IRenderedComponent<AnswerPage> Page, long Ticket, AnsweringView View, long StaffId)> OpenAsync(string user)
+    {
+        long staffId;
+        await using (var db = await Desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+            staffId = await db.Staff.Where(s => s.UserName == user).Select(s => s.Id).SingleAsync();
+        _auth.SetAuthorized(user);
+        _auth.SetRoles("Agent");
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var page = Render<AnswerPage>();
+        var shown = page.WaitForElement(".ticket-number", TimeSpan.FromSeconds(30));
+        var ticket = long.Parse(shown.GetAttribute("data-ticket")!, System.Globalization.CultureInfo.InvariantCulture);
+        var view = await Desk.Services.GetRequiredService<AnsweringDesk>().ReadAsync(ticket, staffId) ?? throw new AssertFailedException("no view");
+        return (page, ticket, view, staffId);
+    }
+
+    private static string Editor(IRenderedComponent<AnswerPage> page) => page.Find("#reply-editor").GetAttribute("value") ?? "";
+
+    private static long Shown(IRenderedComponent<AnswerPage> page) =>
+        long.Parse(page.Find(".ticket-number").GetAttribute("data-ticket")!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [TestMethod]
+    public async Task Keys_Attached_ThenOneTwoThreePickTheSuggestions()
+    {
+        var (page, _, view, _) = await OpenAsync("agent");
+        _module.VerifyInvoke("attach");
+        Assert.IsTrue(view.Suggestions.Count >= 2, "the demo ticket needs two suggestions for this test");
+
+        await page.InvokeAsync(() => page.Instance.OnKey("pick1", null));
+        Assert.AreEqual(view.Suggestions[0].Text, Editor(page));
+
+        await page.InvokeAsync(() => page.Instance.OnKey("pick2", null));
+        Assert.AreEqual(view.Suggestions[1].Text, Editor(page));
+
+        await page.InvokeAsync(() => page.Instance.OnKey("pick3", null));
+        Assert.AreEqual(view.Suggestions.Count >= 3 ? view.Suggestions[2].Text : view.Suggestions[1].Text, Editor(page),
+            "3 picks the third suggestion, and does nothing when there are only two");
+    }
+
+    [TestMethod]
+    public async Task Keys_QuestionMarkOpensTheKeysHelp_EscapeClosesIt()
+    {
+        var (page, _, _, _) = await OpenAsync("agent");
+        Assert.IsEmpty(page.FindAll(".keys-help"));
+
+        await page.InvokeAsync(() => page.Instance.OnKey("help", null));
+        Assert.HasCount(1, page.FindAll(".keys-help"));
+
+        await page.InvokeAsync(() => page.Instance.OnKey("escape", null));
+        Assert.IsEmpty(page.FindAll(".keys-help"));
+    }
+
+    [TestMethod]
+    public async Task Keys_CtrlEnterSendsAndTakesTheNext_SSkips()
+    {
+        var (page, first, _, _) = await OpenAsync("agent");
+
+        await page.InvokeAsync(() => page.Instance.OnKey("pick1", null));
+        await page.InvokeAsync(() => page.Instance.OnKey("send", Editor(page)));
+        page.WaitForAssertion(() => Assert.AreNotEqual(first, Shown(page)), TimeSpan.FromSeconds(30));
+        StringAssert.Contains(page.Find(".workspace-notice").TextContent, $"Reply to #{first} is on its way.");
+
+        var second = Shown(page);
+        await page.InvokeAsync(() => page.Instance.OnKey("skip", null));
+        page.WaitForAssertion(() => Assert.AreNotEqual(second, Shown(page)), TimeSpan.FromSeconds(30));
+        StringAssert.Contains(page.Find(".workspace-notice").TextContent, $"#{second} went back to the queue");
+    }
+
+    [TestMethod]
+    public async Task Send_TicketChangedUnderTheReply_WarnsAndKeepsTheText()
+    {
+        var (page, ticket, _, _) = await OpenAsync("agent");
+        page.Find("#reply-editor").Input("Hello, I checked your account and the link works again.");
+
+        // A change the page was not told about (another instance, a missed notification): the view is now stale.
+        await using (var db = await Desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+            await db.Tickets.Where(t => t.Number == ticket).ExecuteUpdateAsync(s => s.SetProperty(t => t.Version, t => t.Version + 1));
+        await page.InvokeAsync(() => page.Instance.OnKey("send", Editor(page)));
+
+        page.WaitForAssertion(() => StringAssert.Contains(page.Find(".workspace-problem").TextContent, $"ticket #{ticket} changed since you opened it"),
+            TimeSpan.FromSeconds(30));
+        Assert.AreEqual(ticket, Shown(page), "the agent stays on the ticket");
+        Assert.AreEqual("Hello, I checked your account and the link works again.", Editor(page), "not a word of the reply is lost");
+    }
+}
