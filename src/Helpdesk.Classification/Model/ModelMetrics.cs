@@ -13,6 +13,9 @@ public sealed record ModelMetrics
     /// <summary>SHA-256 (hex) of the training examples, in order: label and text of each.</summary>
     public string TrainingDataHash { get; init; } = "";
 
+    /// <summary>The trainer and features, e.g. "LbfgsMaximumEntropy L2=0.0001, word 1-2, char 3-5, dictionary".</summary>
+    public string Trainer { get; init; } = "";
+
     /// <summary>Examples the final model was trained on.</summary>
     public int TrainingExamples { get; init; }
 
