@@ -203,8 +203,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             var (corrections, merged) = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
             _mergedLabels = merged;
             // Intents a trainer merged live on under their new id; the files under data/training keep the old labels.
-            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"))
-                .Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
+            var seed = SeedExamples().Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
             var examples = seed.Concat(corrections).ToList();
             var clock = Stopwatch.StartNew();
             var trainer = new IntentTrainer(new IntentTrainerOptions { TimeProvider = _time });
@@ -218,6 +217,18 @@ public sealed class IntentClassifierService : ITicketClassifier
         {
             _training.Release();
         }
+    }
+
+    /// <summary>
+    /// The hand-written seed set (train/) and, when present and enabled, the generated variety set (generated/: four
+    /// languages, typos, quoted notices, follow-ups, forwarded phishing; see data/training/README.md).
+    /// </summary>
+    private List<LabeledText> SeedExamples()
+    {
+        var examples = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train")).ToList();
+        var generated = Path.Combine(TrainingDirectory, "generated");
+        if (_options.UseGeneratedTraining && Directory.Exists(generated)) examples.AddRange(TrainingDataFile.Load(generated));
+        return examples;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Helpdesk.Core.Tests.Classification;
 public sealed class IntentClassifierServiceTests
 {
     /// <summary>A cut of data/training (first <paramref name="perIntent"/> lines per intent, every 5th held-out line), so training takes a second.</summary>
-    private static string SmallTrainingSet(int perIntent)
+    internal static string SmallTrainingSet(int perIntent)
     {
         var source = SeedFolder.Resolve(null, Path.GetTempPath(), "training");
         var dir = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"), "training");
@@ -138,5 +138,20 @@ public sealed class IntentClassifierServiceTests
         CollectionAssert.AreEquivalent(new[] { "card_safety", "reset_help" }, service.Holder.Current!.Labels.ToArray());
         Assert.IsFalse(await service.ReloadIfFileChangedAsync(), "loaded once, not on every check");
         File.Delete(modelPath);
+    }
+}
+
+[TestClass]
+public sealed class ConfidenceTests
+{
+    [TestMethod]
+    [DataRow(0.999, "99%")]
+    [DataRow(0.995, "99%")]
+    [DataRow(1.0, "99%")]
+    [DataRow(0.8, "80%")]
+    [DataRow(0.004, "1%")]
+    public void Percent_AnyProbability_NeverShowsCertainty(double probability, string expected)
+    {
+        Assert.AreEqual(expected, Confidence.Percent(probability));
     }
 }
