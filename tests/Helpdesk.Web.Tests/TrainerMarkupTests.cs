@@ -37,6 +37,29 @@ public sealed class TrainerMarkupTests
     }
 
     [TestMethod]
+    public async Task LiveModel_View_ShowsTrainingScoresBandsConfusionAndHistory()
+    {
+        var report = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "b", "b", "b"]);
+        var metrics = new Helpdesk.Classification.Model.ModelMetrics
+        {
+            CreatedUtc = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero), TrainingExamples = 12, Trainer = "LbfgsMaximumEntropy L2=0.0001",
+            ExamplesPerLabel = new Dictionary<string, int> { ["a"] = 5, ["b"] = 7 }, HeldOutMacroF1 = report.MacroF1,
+        };
+        var history = new[] { new Helpdesk.Classification.Pipeline.ModelHistory.Version("/m/intent-1.model", new(1, 1f, ["a", "b"], metrics)) };
+        var view = new Helpdesk.Core.Classification.LiveModelView(metrics, report,
+            [new(0.9, 1.0, 3, 1.0), new(0.0, 0.9, 1, 0.0)], 0.25, 1.0, 0.8, history);
+
+        var doc = await Markup.RenderAsync<LiveModel>(new() { ["View"] = view });
+
+        Assert.AreEqual(report.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), doc.QuerySelector("[data-live-f1]")!.TextContent);
+        Assert.AreEqual("25.0 %", doc.QuerySelector("[data-live-triage]")!.TextContent);
+        StringAssert.Contains(doc.QuerySelector("[data-live-trained]")!.TextContent, "a 5, b 7");
+        Assert.AreEqual(2, doc.QuerySelectorAll("[data-live-bands] tbody tr").Length);
+        CollectionAssert.AreEqual(new[] { "1", "1" }, doc.QuerySelectorAll("[data-live-confusion] tbody tr")[0].QuerySelectorAll("td").Select(c => c.TextContent).ToArray());
+        Assert.AreEqual(1, doc.QuerySelectorAll("[data-model-history] tbody tr").Length);
+    }
+
+    [TestMethod]
     public async Task FaqList_TwoLanguages_GroupedWithLangAttribute()
     {
         var entries = new[]

@@ -138,3 +138,118 @@ SUSPICIOUS = [
     "Meridian Security: unusual activity detected. Confirm your card number and password here: http://bit.ly/mer1d1an",
     "Your order could not be delivered. Pay the $1.99 customs fee at http://parcel-meridian.example to release it.",
 ]
+
+# More ways to ask the same things (second pass after the error analysis in docs/classifier.md: the first banks were
+# too narrow for paraphrases, and short thanks and non-English requests were the weakest).
+MORE_CORE = {
+    "reset_help": {
+        "en": ["the page for a new password times out", "I asked for the code three times and the inbox stays empty", "the reset form gives error 500",
+               "your link says invalid or already used", "nothing happens after I enter my email on the forgot password page", "the verification code email is not coming"],
+        "es": ["el enlace dice que ya fue usado", "no llega el código de verificación", "la página de nueva contraseña da error 500", "después de poner mi correo no pasa nada"],
+        "fr": ["le lien dit déjà utilisé", "le code de vérification n'arrive pas", "la page du nouveau mot de passe donne une erreur 500", "après avoir saisi mon adresse rien ne se passe"],
+        "de": ["der Link sagt bereits verwendet", "der Bestätigungscode kommt nicht an", "die Seite für das neue Passwort zeigt Fehler 500", "nach Eingabe meiner E-Mail passiert nichts"],
+    },
+    "login_problem": {
+        "en": ["the password was accepted but signing in fails", "I'm locked out after a few attempts", "you have an old work email on my account",
+               "the login screen keeps loading and never opens my account", "two factor code goes to an old number", "it won't let me into my account with the new password"],
+        "es": ["la contraseña se aceptó pero no puedo entrar", "después de varios intentos me bloqueó", "la pantalla de inicio se queda cargando", "el código de dos pasos va a un número viejo"],
+        "fr": ["le mot de passe a été accepté mais la connexion échoue", "après quelques essais je suis bloqué", "l'écran de connexion charge sans fin", "le code à deux facteurs va vers un ancien numéro"],
+        "de": ["das Passwort wurde angenommen aber die Anmeldung scheitert", "nach ein paar Versuchen bin ich gesperrt", "die Anmeldeseite lädt endlos", "der Zwei-Faktor-Code geht an eine alte Nummer"],
+    },
+    "exposure_question": {
+        "en": ["which of my details did they see", "does this affect in-store customers too", "what kind of account information was accessed",
+               "why the delay between discovering it and telling customers", "were birthdays or addresses in that system", "how do I know if I'm one of the affected people"],
+        "es": ["qué información mía vieron", "afecta también a los clientes de tienda", "por qué la demora en avisar", "cómo sé si estoy entre los afectados"],
+        "fr": ["quelles informations ont-ils vues", "cela concerne-t-il aussi les clients en magasin", "pourquoi ce délai avant de prévenir", "comment savoir si je fais partie des personnes touchées"],
+        "de": ["welche meiner Daten wurden gesehen", "betrifft das auch Kunden im Geschäft", "warum die Verzögerung bei der Benachrichtigung", "woher weiß ich ob ich betroffen bin"],
+    },
+    "card_safety": {
+        "en": ["my card is saved for checkout, do I need a new one", "my bank called about a purchase I didn't make", "should I freeze my card",
+               "can you guarantee my Amex wasn't exposed", "do I need to replace the card I used with you"],
+        "es": ["mi tarjeta está guardada, necesito una nueva", "el banco me llamó por una compra que no hice", "debo congelar mi tarjeta"],
+        "fr": ["ma carte est enregistrée, dois-je en demander une nouvelle", "ma banque m'a appelé pour un achat que je n'ai pas fait", "dois-je bloquer ma carte"],
+        "de": ["meine Karte ist gespeichert, brauche ich eine neue", "meine Bank hat wegen eines Kaufs angerufen den ich nicht gemacht habe", "soll ich meine Karte sperren"],
+    },
+    "phishing_check": {
+        "en": ["the message below uses your logo but the sender address is strange", "a caller said he was from your fraud department", "did you really send the email underneath",
+               "I got a text with a short link about my points, is that you", "this looks like phishing, can you confirm"],
+        "es": ["el correo de abajo tiene su logo pero el remitente es extraño", "me llamó alguien del supuesto departamento de fraude", "ustedes enviaron este mensaje de verdad"],
+        "fr": ["le message ci-dessous a votre logo mais l'adresse est étrange", "quelqu'un a appelé du soi-disant service des fraudes", "avez-vous vraiment envoyé ce message"],
+        "de": ["die Mail unten hat Ihr Logo aber die Absenderadresse ist seltsam", "ein Anrufer sagte er sei von Ihrer Betrugsabteilung", "haben Sie diese Nachricht wirklich geschickt"],
+    },
+    "intl_access": {
+        "en": ["the site says not available in your region", "I'm abroad for work and get a forbidden page", "on satellite internet your site won't open",
+               "even with a US VPN I get blocked", "I live in Brazil and the page is blocked"],
+        "es": ["el sitio dice no disponible en su región", "estoy en el extranjero y sale prohibido", "vivo en Colombia y la página está bloqueada"],
+        "fr": ["le site dit non disponible dans votre région", "je suis à l'étranger et la page est interdite", "j'habite en Belgique et le site est bloqué"],
+        "de": ["die Seite sagt in Ihrer Region nicht verfügbar", "ich bin im Ausland und bekomme verboten", "ich wohne in Österreich und die Seite ist gesperrt"],
+    },
+    "close_account": {
+        "en": ["take me off all your mailing lists", "I request deletion of all information you hold about me", "no more promotional messages",
+               "I don't want an account with you anymore", "erase my profile and purchase history"],
+        "es": ["quítenme de todas las listas", "pido que borren toda mi información", "no quiero más promociones"],
+        "fr": ["retirez-moi de vos listes d'envoi", "je demande la suppression de toutes mes informations", "plus de messages promotionnels"],
+        "de": ["nehmen Sie mich aus allen Verteilern", "ich beantrage die Löschung aller meiner Informationen", "keine Werbung mehr bitte"],
+    },
+    "identity_protection": {
+        "en": ["other companies offered a year of Experian or Equifax monitoring", "who pays if someone opens credit in my name",
+               "is there a link to enroll in monitoring", "will you reimburse my credit freeze fees", "do we get a free year of identity protection"],
+        "es": ["otras empresas ofrecieron un año de Experian", "quién paga si abren crédito a mi nombre", "hay un enlace para inscribirse a la protección"],
+        "fr": ["d'autres sociétés ont offert un an de surveillance", "qui paie si on ouvre un crédit à mon nom", "y a-t-il un lien pour s'inscrire à la protection"],
+        "de": ["andere Firmen haben ein Jahr Überwachung angeboten", "wer zahlt wenn jemand Kredit auf meinen Namen aufnimmt", "gibt es einen Link zur Anmeldung für den Schutz"],
+    },
+    "complaint": {
+        "en": ["after all these years this is how you treat customers", "expect to hear from my attorney", "great security, well done",
+               "I'll tell all my friends to shop somewhere else", "shame on you"],
+        "es": ["después de tantos años así tratan a los clientes", "mi abogado los contactará", "qué vergüenza"],
+        "fr": ["après toutes ces années voilà comment vous traitez vos clients", "mon avocat vous contactera", "quelle honte"],
+        "de": ["nach all den Jahren behandeln Sie Kunden so", "Sie hören von meinem Anwalt", "schämen Sie sich"],
+    },
+    "order_other": {
+        "en": ["my order still says processing", "can I exchange the jacket for another size", "the package was missing a part",
+               "can I still use my store credit", "the item I got is the wrong color"],
+        "es": ["mi pedido sigue en proceso", "puedo cambiar la talla", "al paquete le faltaba una pieza"],
+        "fr": ["ma commande est toujours en traitement", "puis-je changer la taille", "il manquait une pièce dans le colis"],
+        "de": ["meine Bestellung steht noch auf in Bearbeitung", "kann ich die Größe tauschen", "im Paket fehlte ein Teil"],
+    },
+    "thanks": {
+        "en": ["all good now, thank you", "the new password works, thanks", "your colleague was very kind, thank you", "received, thanks",
+               "everything is fine, no questions", "cheers, sorted"],
+        "es": ["todo bien, gracias", "la contraseña nueva funciona, gracias", "su compañera fue muy amable"],
+        "fr": ["tout va bien, merci", "le nouveau mot de passe marche, merci", "votre collègue a été très aimable"],
+        "de": ["alles gut, danke", "das neue Passwort geht, danke", "Ihre Kollegin war sehr freundlich"],
+    },
+}
+
+for _intent, _langs in MORE_CORE.items():
+    for _lang, _phrases in _langs.items():
+        CORE[_intent][_lang].extend(_phrases)
+
+# Openings that say nothing about the intent, long ones included, so the model learns to look past them.
+OPENINGS["en"] += ["We were out hiking all weekend and I only saw your email now.", "My husband handles the computer but he's traveling.",
+                   "I'm writing from my phone so excuse the typos.", "Long time customer, first time writing in.", "Hope you are all doing ok with this mess."]
+OPENINGS["es"] += ["Estuvimos de viaje y hasta ahora vi su correo.", "Mi esposo se encarga de esto pero está de viaje.", "Escribo desde el celular, perdón los errores."]
+OPENINGS["fr"] += ["Nous étions en montagne tout le week-end.", "Mon mari s'occupe de l'ordinateur mais il est absent.", "J'écris depuis mon téléphone, excusez les fautes."]
+OPENINGS["de"] += ["Wir waren das ganze Wochenende wandern.", "Mein Mann macht das sonst, ist aber verreist.", "Ich schreibe vom Handy, sorry für Tippfehler."]
+
+# Third pass: openings that comment on the mail itself or tell a story, in every language (the unseen-mail file showed
+# the model blaming such openings on complaint and exposure_question), and more thanks outside English.
+OPENINGS["en"] += ["Not sure this is the right address for this.", "No idea if a human reads this inbox.", "Just back from vacation and catching up on email.",
+                   "Writing on behalf of my elderly neighbour.", "I'll keep this short."]
+OPENINGS["es"] += ["No sé si este es el correo correcto.", "No sé si alguien lee esto.", "Acabo de volver de vacaciones.", "Escribo por mi vecina mayor.", "Seré breve."]
+OPENINGS["fr"] += ["Je ne sais pas si c'est la bonne adresse.", "Je ne sais pas si quelqu'un lit ces messages.", "De retour de vacances.", "J'écris pour ma voisine âgée.", "Je serai bref."]
+OPENINGS["de"] += ["Ich weiß nicht ob das die richtige Adresse ist.", "Keine Ahnung ob das jemand liest.", "Gerade aus dem Urlaub zurück.", "Ich schreibe für meine ältere Nachbarin.", "Ich fasse mich kurz."]
+CORE["thanks"]["es"] += ["todo resuelto, mil gracias", "ya pude entrar, gracias", "se agradece la ayuda"]
+CORE["thanks"]["fr"] += ["tout est en ordre, merci beaucoup", "j'ai pu me reconnecter, merci", "merci pour votre aide"]
+CORE["thanks"]["de"] += ["alles in Ordnung, vielen Dank", "ich konnte mich wieder anmelden, danke", "danke für Ihre Hilfe"]
+CORE["login_problem"]["es"] += ["tienen un correo antiguo en mi cuenta", "me bloqueó por demasiados intentos"]
+CORE["login_problem"]["fr"] += ["il y a une ancienne adresse sur mon compte", "bloqué après trop de tentatives"]
+CORE["login_problem"]["de"] += ["in meinem Konto steht eine alte Adresse", "nach zu vielen Versuchen gesperrt"]
+CORE["reset_help"]["de"] += ["der Link in Ihrer Mail funktioniert nicht mehr", "der Link ist nicht mehr gültig"]
+CORE["order_other"]["es"] += ["el producto llegó incompleto", "quiero cambiar mi compra"]
+CORE["order_other"]["fr"] += ["le produit est arrivé incomplet", "je veux échanger mon achat"]
+CORE["order_other"]["de"] += ["der Artikel kam unvollständig an", "ich möchte meinen Kauf umtauschen"]
+CLOSINGS["fr"] += ["Salutations distinguées", "Bien cordialement"]
+CLOSINGS["es"] += ["Atentamente,\nJosé", "Un abrazo"]
+CLOSINGS["de"] += ["Beste Grüße", "Schöne Grüße aus Köln"]
+CLOSINGS["en"] += ["Best,\nSam", "Kind regards"]
