@@ -37,7 +37,7 @@ public sealed class IntentTrainerTests
         Assert.AreEqual(1.0, Evaluator.Evaluate(model, Fixtures.Separable(30, seed: 1)).Accuracy);
         Assert.AreEqual(1.0, Evaluator.Evaluate(model, Fixtures.Separable(15, seed: 2)).MacroF1);
         Assert.AreEqual(4 * 4, model.Metrics.CalibrationExamples, "15% of each intent's 30 examples held back to calibrate");
-        StringAssert.StartsWith(model.Metrics.Trainer, "LbfgsMaximumEntropy");
+        StringAssert.StartsWith(model.Metrics.Trainer, "OneVersusAllLinearSvm");
     }
 
     [TestMethod]
@@ -97,7 +97,7 @@ public sealed class IntentTrainerTests
 
     [TestMethod]
     [DataRow(IntentAlgorithm.SdcaMaximumEntropy)]
-    [DataRow(IntentAlgorithm.OneVersusAllLinearSvm)]
+    [DataRow(IntentAlgorithm.LbfgsMaximumEntropy)]
     [DataRow(IntentAlgorithm.OneVersusAllLogistic)]
     [DataRow(IntentAlgorithm.LightGbm)]
     public void Train_EveryMeasuredAlgorithm_LearnsTheSeparableFixture(IntentAlgorithm algorithm)
