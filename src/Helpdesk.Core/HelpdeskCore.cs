@@ -49,6 +49,7 @@ public static class HelpdeskCore
         services.AddSingleton<Intents.IntentCatalog>();
         services.AddSingleton<Intents.TrainingReview>();
         services.AddSingleton<ModelRetraining>();
+        services.AddSingleton<LiveModelSummary>();
         services.AddSingleton<ReplySuggester>();
         services.AddSingleton<LearningSignals>();
         services.AddOptions<GuardrailOptions>().BindConfiguration(GuardrailOptions.Section);

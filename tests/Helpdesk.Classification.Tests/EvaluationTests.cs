@@ -1,5 +1,5 @@
 using Helpdesk.Classification.Evaluation;
-using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 
 namespace Helpdesk.Classification.Tests;
@@ -77,8 +77,7 @@ public sealed class EvaluationTests
     [TestMethod]
     public void Evaluate_Model_ListsMistakesAndHashesData()
     {
-        TextClassifierModel model = new TextClassifierTrainer(new TrainingOptions { Features = new Features.FeatureSettings { HashBits = 16 } })
-            .Train(Fixtures.Separable(30, seed: 1));
+        IntentModel model = Fixtures.SeparableModel.Value;
         var examples = new List<LabeledText>(Fixtures.Separable(5, seed: 4)) { new("is my credit card safe", "thanks", "wrong-label") };
 
         EvaluationReport report = Evaluator.Evaluate(model, examples);
@@ -86,7 +85,7 @@ public sealed class EvaluationTests
         Assert.AreEqual(21, report.Examples);
         Assert.AreEqual("wrong-label", report.Mistakes.Single().Id);
         Assert.AreEqual("card_safety", report.Mistakes.Single().Predicted);
-        Assert.AreEqual(TextClassifierTrainer.HashExamples(examples), report.DataHash);
+        Assert.AreEqual(IntentTrainer.HashExamples(examples), report.DataHash);
     }
 
     [TestMethod]
@@ -119,8 +118,7 @@ public sealed class EvaluationTests
     [TestMethod]
     public void ShouldActivate_ModelsWithoutHeldOutScore_Throws()
     {
-        TextClassifierModel model = new TextClassifierTrainer(new TrainingOptions { Features = new Features.FeatureSettings { HashBits = 16 } })
-            .Train(Fixtures.Separable(12, seed: 1));
+        IntentModel model = Fixtures.SeparableModel.Value;
 
         Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.ShouldActivate(model, model));
     }

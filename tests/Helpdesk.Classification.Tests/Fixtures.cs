@@ -1,3 +1,4 @@
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 
 namespace Helpdesk.Classification.Tests;
@@ -15,6 +16,15 @@ internal static class Fixtures
 
     private static readonly string[] Filler =
         ["hello", "hi there", "please", "today", "again", "regards", "best", "quickly", "team", "Meridian", "yesterday", "morning"];
+
+    /// <summary>Options with a pinned clock, so metrics are the same every run.</summary>
+    public static IntentTrainerOptions Options { get; } = new()
+    {
+        TimeProvider = new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)),
+    };
+
+    /// <summary>One model on <c>Separable(30, seed: 1)</c>, shared by tests that only read it (models are immutable).</summary>
+    public static Lazy<IntentModel> SeparableModel { get; } = new(() => new IntentTrainer(Options).Train(Separable(30, seed: 1)));
 
     public static IReadOnlyList<string> Labels => Phrases.Keys.Order(StringComparer.Ordinal).ToArray();
 

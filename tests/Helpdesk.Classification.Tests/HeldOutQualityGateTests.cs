@@ -1,6 +1,7 @@
 using Helpdesk.Classification.Data;
 using Helpdesk.Classification.Evaluation;
 using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 
 namespace Helpdesk.Classification.Tests;
@@ -14,7 +15,7 @@ namespace Helpdesk.Classification.Tests;
 [TestClass]
 public sealed class HeldOutQualityGateTests
 {
-    private static TextClassifierModel s_model = null!;
+    private static IntentModel s_model = null!;
     private static IReadOnlyList<LabeledText> s_heldOut = null!;
 
     [ClassInitialize]
@@ -27,16 +28,18 @@ public sealed class HeldOutQualityGateTests
             Assert.Fail($"No held-out file at {heldOut}: the seed training data must ship with the repository.");
         }
 
+        // Raw bodies, quoted notice included: this library does not strip quotes (Core scores stripped text, see
+        // IntentClassifierServiceTests and `helpdesk evaluate`).
         s_heldOut = TrainingDataFile.Load(heldOut);
-        s_model = new TextClassifierTrainer().Train(TrainingDataFile.Load(Path.Combine(training, "train")), null, context.CancellationTokenSource.Token);
+        s_model = new IntentTrainer().Train(TrainingDataFile.Load(Path.Combine(training, "train")), null, context.CancellationTokenSource.Token);
     }
 
     [TestMethod]
-    public void Evaluate_HeldOutFile_MacroF1AtLeast092()
+    public void Evaluate_HeldOutFile_MacroF1AtLeast095()
     {
         EvaluationReport report = Evaluator.Evaluate(s_model, s_heldOut);
 
-        Assert.IsTrue(report.MacroF1 >= 0.92, $"held-out macro-F1 {report.MacroF1:0.0000} is below 0.92{Environment.NewLine}{report.ToText()}");
+        Assert.IsTrue(report.MacroF1 >= 0.95, $"held-out macro-F1 {report.MacroF1:0.0000} is below 0.95{Environment.NewLine}{report.ToText()}");
     }
 
     [TestMethod]
@@ -75,7 +78,7 @@ public sealed class HeldOutQualityGateTests
     {
         using var stream = new MemoryStream();
 
-        s_model.Save(stream);
+        IntentModelFile.Write(s_model, stream);
 
         Assert.IsTrue(stream.Length < 20_000_000, $"model file is {stream.Length:#,0} bytes");
     }

@@ -17,6 +17,7 @@ public sealed class ClassifierVerbTests
     public static async Task TrainOnce(TestContext _)
     {
         using var cli = new CliRun();
+        cli.Set("Helpdesk__Classification__UseGeneratedTraining", "false"); // the seed set: half the training time
         _train = await cli.RunAsync("train", "--activate");
         _model = Path.Combine(Path.GetTempPath(), "helpdesk-cli-tests", $"intent-{Guid.NewGuid():N}.model");
         var live = Path.Combine(cli.Directory, "models", "intent.model");
@@ -69,6 +70,31 @@ public sealed class ClassifierVerbTests
         Assert.AreEqual(670, root.GetProperty("examples").GetInt32());
         Assert.AreEqual(670, root.GetProperty("confidenceBands").EnumerateArray().Sum(b => b.GetProperty("examples").GetInt32()));
         Assert.AreEqual("", error, "a loaded model trains nothing, so there is no progress");
+    }
+
+    [TestMethod]
+    public async Task EvaluateJson_UnseenHeldOutFile_ScoresThatFile()
+    {
+        using var cli = DeskWithModel();
+        var unseen = Path.Combine(CliRun.RepositoryRoot, "data", "training", "heldout-unseen.jsonl");
+
+        var (exit, output, error) = await cli.RunAsync("evaluate", "--json", "--heldout", unseen);
+
+        Assert.AreEqual(0, exit, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.AreEqual(440, json.RootElement.GetProperty("examples").GetInt32());
+        Assert.AreEqual(11, json.RootElement.GetProperty("perLabel").GetArrayLength());
+    }
+
+    [TestMethod]
+    public async Task Evaluate_MissingHeldOutFile_UsageErrorNamesIt()
+    {
+        using var cli = DeskWithModel();
+
+        var (exit, _, error) = await cli.RunAsync("evaluate", "--heldout", "/nonexistent/unseen.jsonl");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "/nonexistent/unseen.jsonl");
     }
 
     [TestMethod]

@@ -30,7 +30,7 @@ public sealed class CliRun : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private void Set(string name, string value)
+    public void Set(string name, string value)
     {
         _previous[name] = Environment.GetEnvironmentVariable(name);
         Environment.SetEnvironmentVariable(name, value);

@@ -36,6 +36,7 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
         {
             ["Helpdesk:DataDirectory"] = dir,
             ["ConnectionStrings:Helpdesk"] = $"Data Source={Path.Combine(dir, "model.db")}",
+            ["Helpdesk:Classification:UseGeneratedTraining"] = "false", // seed set only: half the training time
         }).Build();
         using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection()
             .AddLogging().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(config)

@@ -37,6 +37,29 @@ public sealed class TrainerMarkupTests : BunitContext
     }
 
     [TestMethod]
+    public void LiveModel_View_ShowsTrainingScoresBandsConfusionAndHistory()
+    {
+        var report = EvaluationReport.FromLabels(["a", "a", "b", "b"], ["a", "b", "b", "b"]);
+        var metrics = new Helpdesk.Classification.Model.ModelMetrics
+        {
+            CreatedUtc = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero), TrainingExamples = 12, Trainer = "LbfgsMaximumEntropy L2=0.0001",
+            ExamplesPerLabel = new Dictionary<string, int> { ["a"] = 5, ["b"] = 7 }, HeldOutMacroF1 = report.MacroF1,
+        };
+        var history = new[] { new Helpdesk.Classification.Pipeline.ModelHistory.Version("/m/intent-1.model", new(1, 1f, ["a", "b"], metrics)) };
+        var view = new Helpdesk.Core.Classification.LiveModelView(metrics, report,
+            [new(0.9, 1.0, 3, 1.0), new(0.0, 0.9, 1, 0.0)], 0.25, 1.0, 0.8, history);
+
+        var cut = Render<LiveModel>(p => p.Add(c => c.View, view));
+
+        Assert.AreEqual(report.MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-live-f1]").TextContent);
+        Assert.AreEqual("25.0 %", cut.Find("[data-live-triage]").TextContent);
+        StringAssert.Contains(cut.Find("[data-live-trained]").TextContent, "a 5, b 7");
+        Assert.AreEqual(2, cut.FindAll("[data-live-bands] tbody tr").Count);
+        CollectionAssert.AreEqual(new[] { "1", "1" }, cut.FindAll("[data-live-confusion] tbody tr")[0].QuerySelectorAll("td").Select(c => c.TextContent).ToArray());
+        Assert.AreEqual(1, cut.FindAll("[data-model-history] tbody tr").Count);
+    }
+
+    [TestMethod]
     public void FaqList_TwoLanguages_GroupedWithLangAttribute()
     {
         var entries = new[]

@@ -1,4 +1,5 @@
 using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 
 namespace Helpdesk.Classification.Evaluation;
@@ -7,11 +8,16 @@ namespace Helpdesk.Classification.Evaluation;
 public static class Evaluator
 {
     /// <summary>Predicts every example with <paramref name="model"/> and scores the result.</summary>
-    public static EvaluationReport Evaluate(TextClassifierModel model, IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken = default)
+    public static EvaluationReport Evaluate(IntentModel model, IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(examples);
-        IReadOnlyList<Prediction> predictions = model.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken);
+        return Score(examples, model.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken));
+    }
+
+    /// <summary>Scores <paramref name="predictions"/> (one per example, in order).</summary>
+    public static EvaluationReport Score(IReadOnlyList<LabeledText> examples, IReadOnlyList<Prediction> predictions)
+    {
         var mistakes = new List<Mistake>();
         for (int i = 0; i < examples.Count; i++)
         {
@@ -24,11 +30,11 @@ public static class Evaluator
         EvaluationReport report = EvaluationReport.FromLabels(
             examples.Select(e => e.Label).ToArray(),
             predictions.Select(p => p.Label).ToArray());
-        return report with { DataHash = TextClassifierTrainer.HashExamples(examples), Mistakes = mistakes };
+        return report with { DataHash = IntentTrainer.HashExamples(examples), Mistakes = mistakes };
     }
 
     /// <summary>The model carrying <paramref name="heldOut"/>'s scores as its held-out metrics.</summary>
-    public static TextClassifierModel WithHeldOutMetrics(TextClassifierModel model, EvaluationReport heldOut)
+    public static IntentModel WithHeldOutMetrics(IntentModel model, EvaluationReport heldOut)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(heldOut);
@@ -66,7 +72,7 @@ public static class Evaluator
     /// The same rule on the held-out metrics the models carry (see <see cref="WithHeldOutMetrics"/>).
     /// Throws when either model lacks them or they come from different held-out files.
     /// </summary>
-    public static bool ShouldActivate(TextClassifierModel candidate, TextClassifierModel? live)
+    public static bool ShouldActivate(IntentModel candidate, IntentModel? live)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         double candidateF1 = candidate.Metrics.HeldOutMacroF1

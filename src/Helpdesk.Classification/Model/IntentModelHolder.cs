@@ -1,3 +1,5 @@
+using Helpdesk.Classification.Pipeline;
+
 namespace Helpdesk.Classification.Model;
 
 /// <summary>
@@ -7,25 +9,25 @@ namespace Helpdesk.Classification.Model;
 /// </summary>
 public sealed class IntentModelHolder
 {
-    private TextClassifierModel? _current;
+    private IntentModel? _current;
 
     /// <summary>Starts with <paramref name="initial"/> (or no model).</summary>
-    public IntentModelHolder(TextClassifierModel? initial = null)
+    public IntentModelHolder(IntentModel? initial = null)
     {
         _current = initial;
     }
 
     /// <summary>Raised after a swap, with the new model.</summary>
-    public event EventHandler<TextClassifierModel>? Swapped;
+    public event EventHandler<IntentModel>? Swapped;
 
     /// <summary>The live model, or null before the first one is loaded.</summary>
-    public TextClassifierModel? Current => Volatile.Read(ref _current);
+    public IntentModel? Current => Volatile.Read(ref _current);
 
     /// <summary>Makes <paramref name="model"/> live; returns the model it replaced.</summary>
-    public TextClassifierModel? Swap(TextClassifierModel model)
+    public IntentModel? Swap(IntentModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        TextClassifierModel? previous = Interlocked.Exchange(ref _current, model);
+        IntentModel? previous = Interlocked.Exchange(ref _current, model);
         Swapped?.Invoke(this, model);
         return previous;
     }

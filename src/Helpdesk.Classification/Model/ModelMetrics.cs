@@ -3,7 +3,7 @@ namespace Helpdesk.Classification.Model;
 /// <summary>
 /// What a model file says about how it was made and how good it is. Everything here is
 /// deterministic for the same data and options (no wall-clock durations), so two trainings on the
-/// same data write identical files.
+/// same data carry the same metrics.
 /// </summary>
 public sealed record ModelMetrics
 {
@@ -12,6 +12,9 @@ public sealed record ModelMetrics
 
     /// <summary>SHA-256 (hex) of the training examples, in order: label and text of each.</summary>
     public string TrainingDataHash { get; init; } = "";
+
+    /// <summary>The trainer and features, e.g. "LbfgsMaximumEntropy L2=0.0001, word 1-2, char 3-5, dictionary".</summary>
+    public string Trainer { get; init; } = "";
 
     /// <summary>Examples the final model was trained on.</summary>
     public int TrainingExamples { get; init; }
@@ -27,12 +30,6 @@ public sealed record ModelMetrics
 
     /// <summary>Mean negative log-likelihood on the calibration fold after temperature scaling.</summary>
     public double? CalibrationLogLoss { get; init; }
-
-    /// <summary>Optimizer iterations of the final fit.</summary>
-    public int Iterations { get; init; }
-
-    /// <summary>Training objective (mean log-loss plus L2 penalty) at the end of the final fit.</summary>
-    public double FinalObjective { get; init; }
 
     /// <summary>Macro-F1 on the held-out test file, once evaluated (see <c>Evaluator</c>).</summary>
     public double? HeldOutMacroF1 { get; init; }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Helpdesk.Classification.Evaluation;
-using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 using Helpdesk.Core.Classification;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,29 +20,32 @@ public sealed class EvaluateCommand : ICliCommand
     public string Summary => "Score the live intent model (or --model FILE) on the held-out file: macro-F1, per intent, confusion matrix";
 
     public string Usage => """
-        Usage: helpdesk evaluate [--json] [--model FILE]
+        Usage: helpdesk evaluate [--json] [--model FILE] [--heldout FILE]
 
         Classifies data/training/heldout.jsonl (subject + visible text, as the desk sees mail) and prints accuracy,
         macro-F1, per-intent precision / recall / F1, the confusion matrix and accuracy by confidence band (to
         choose Helpdesk:Classification:TriageThreshold). Without --model: the live model, trained first on a fresh
-        clone. --json prints one JSON object instead.
+        clone. --heldout FILE scores another labelled file instead (same JSONL format, e.g.
+        data/training/heldout-unseen.jsonl). --json prints one JSON object instead.
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = CliArgs.Parse(args, flags: ["--json"], valued: ["--model"]);
+        var options = CliArgs.Parse(args, flags: ["--json"], valued: ["--model", "--heldout"]);
         if (options.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{options.Positional[0]}'");
         using var host = await CliHost.StartAsync(cancellationToken: cancellationToken);
         var classifier = host.Services.GetRequiredService<IntentClassifierService>();
-        TextClassifierModel model;
+        IntentModel model;
         if (options.Value("--model") is { } file)
         {
             if (!File.Exists(file)) throw new CliUsageException($"no model file at {file}");
-            model = ModelFile.Load(file);
+            model = IntentModelFile.Load(file);
         }
         else model = await classifier.EnsureModelAsync(new StderrProgress(stderr), cancellationToken);
 
-        var heldOut = classifier.LoadHeldOut();
+        var heldOutFile = options.Value("--heldout");
+        if (heldOutFile is not null && !File.Exists(heldOutFile)) throw new CliUsageException($"no held-out file at {heldOutFile}");
+        var heldOut = classifier.LoadHeldOut(heldOutFile);
         var report = Evaluator.Evaluate(model, heldOut, cancellationToken);
         var bands = ConfidenceBands(model, heldOut, cancellationToken);
         if (options.Flag("--json"))
@@ -66,7 +69,7 @@ public sealed class EvaluateCommand : ICliCommand
     }
 
     private static List<(double From, double To, int Examples, double Accuracy)> ConfidenceBands(
-        TextClassifierModel model, IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken)
+        IntentModel model, IReadOnlyList<LabeledText> examples, CancellationToken cancellationToken)
     {
         var predictions = model.PredictBatch(examples.Select(e => e.Text).ToArray(), cancellationToken);
         var result = new List<(double, double, int, double)>();

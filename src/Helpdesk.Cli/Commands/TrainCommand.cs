@@ -1,5 +1,5 @@
 using System.Globalization;
-using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Core.Classification;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,8 +38,7 @@ public sealed class TrainCommand : ICliCommand
 
         if (options.Value("--out") is { } file)
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir) Directory.CreateDirectory(dir);
-            ModelFile.Save(trained.Model, file);
+            IntentModelFile.Save(trained.Model, file);
             await stdout.WriteLineAsync($"Model written to {file}.");
         }
         if (!options.Flag("--activate"))

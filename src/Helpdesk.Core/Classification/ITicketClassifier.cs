@@ -3,6 +3,17 @@ namespace Helpdesk.Core.Classification;
 /// <summary>One intent the classifier considered, with its probability.</summary>
 public sealed record IntentScore(string Intent, double Probability);
 
+/// <summary>How sure the classifier is, as an agent reads it.</summary>
+public static class Confidence
+{
+    /// <summary>
+    /// Whole percent, at most 99% and at least 1%: a calibrated probability of 0.996 is not certainty, and "100% sure" from
+    /// rounding would tell an agent to stop reading.
+    /// </summary>
+    public static string Percent(double probability) =>
+        Math.Clamp((int)Math.Round(probability * 100, MidpointRounding.AwayFromZero), 1, 99).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
+
 /// <summary>What the desk learned about a customer's message: the intent, or "needs triage" below the threshold.</summary>
 public sealed record IntentPrediction(string? Intent, double? Confidence, bool NeedsTriage, IReadOnlyList<IntentScore> Top)
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Helpdesk.Classification.Data;
 using Helpdesk.Classification.Evaluation;
 using Helpdesk.Classification.Model;
+using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intents;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Helpdesk.Core.Classification;
 
 /// <summary>A trained candidate and its score on the held-out file.</summary>
-public sealed record TrainedModel(TextClassifierModel Model, EvaluationReport HeldOut, int SeedExamples, int Corrections, TimeSpan Elapsed);
+public sealed record TrainedModel(IntentModel Model, EvaluationReport HeldOut, int SeedExamples, int Corrections, TimeSpan Elapsed);
 
 /// <summary>What activating a candidate did: whether it went live, and the live model's score it was compared with.</summary>
 public sealed record ActivationResult(bool Activated, double CandidateMacroF1, double? LiveMacroF1);
@@ -146,7 +147,7 @@ public sealed class IntentClassifierService : ITicketClassifier
         {
             stamp = File.GetLastWriteTimeUtc(ModelPath);
             if (stamp <= _loadedFileTimeUtc) return false;
-            var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+            var model = await Task.Run(() => IntentModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
             Holder.Swap(model);
             _loadedFileTimeUtc = stamp;
             _liveReport = null; // the next activation check evaluates the new live model afresh
@@ -160,7 +161,7 @@ public sealed class IntentClassifierService : ITicketClassifier
     }
 
     /// <summary>The live model: loaded from <see cref="ModelPath"/>, or trained and saved there when there is none.</summary>
-    public async Task<TextClassifierModel> EnsureModelAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
+    public async Task<IntentModel> EnsureModelAsync(IProgress<string>? progress, CancellationToken cancellationToken = default)
     {
         if (Holder.Current is { } current) return current;
         await _loading.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -170,7 +171,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             if (File.Exists(ModelPath))
             {
                 var stamp = File.GetLastWriteTimeUtc(ModelPath);
-                var model = await Task.Run(() => ModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+                var model = await Task.Run(() => IntentModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
                 await RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
                 _loadedFileTimeUtc = stamp;
@@ -204,11 +205,10 @@ public sealed class IntentClassifierService : ITicketClassifier
             var (corrections, merged) = await AcceptedCorrectionsAsync(cancellationToken).ConfigureAwait(false);
             _mergedLabels = merged;
             // Intents a trainer merged live on under their new id; the files under data/training keep the old labels.
-            var seed = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train"))
-                .Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
+            var seed = SeedExamples().Select(e => merged.TryGetValue(e.Label, out var into) ? e with { Label = into } : e).ToList();
             var examples = seed.Concat(corrections).ToList();
             var clock = Stopwatch.StartNew();
-            var trainer = new TextClassifierTrainer(new TrainingOptions { TimeProvider = _time });
+            var trainer = new IntentTrainer(new IntentTrainerOptions { TimeProvider = _time });
             var logProgress = new InlineProgress(line => Report(progress, "  " + line));
             var model = await Task.Run(() => trainer.Train(examples, logProgress, cancellationToken), cancellationToken).ConfigureAwait(false);
             var report = EvaluateHeldOut(model, cancellationToken);
@@ -222,13 +222,25 @@ public sealed class IntentClassifierService : ITicketClassifier
     }
 
     /// <summary>
+    /// The hand-written seed set (train/) and, when present and enabled, the generated variety set (generated/: four
+    /// languages, typos, quoted notices, follow-ups, forwarded phishing; see data/training/README.md).
+    /// </summary>
+    private List<LabeledText> SeedExamples()
+    {
+        var examples = TrainingDataFile.Load(Path.Combine(TrainingDirectory, "train")).ToList();
+        var generated = Path.Combine(TrainingDirectory, "generated");
+        if (_options.UseGeneratedTraining && Directory.Exists(generated)) examples.AddRange(TrainingDataFile.Load(generated));
+        return examples;
+    }
+
+    /// <summary>
     /// The held-out file as the desk sees mail: subject + visible text (quoted notice removed). Labels of intents merged
     /// since are read under their new id (as of the last training).
     /// </summary>
-    public IReadOnlyList<LabeledText> LoadHeldOut()
+    public IReadOnlyList<LabeledText> LoadHeldOut(string? path = null)
     {
         var merged = _mergedLabels;
-        return TrainingDataFile.ReadMessages(HeldOutPath)
+        return TrainingDataFile.ReadMessages(path ?? HeldOutPath)
             .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)),
                 merged.TryGetValue(m.Intent, out var into) ? into : m.Intent, m.Id, m.Language))
             .ToList();
@@ -236,7 +248,7 @@ public sealed class IntentClassifierService : ITicketClassifier
 
     private IReadOnlyDictionary<string, string> _mergedLabels = new Dictionary<string, string>();
 
-    public EvaluationReport EvaluateHeldOut(TextClassifierModel model, CancellationToken cancellationToken = default) =>
+    public EvaluationReport EvaluateHeldOut(IntentModel model, CancellationToken cancellationToken = default) =>
         Evaluator.Evaluate(model, LoadHeldOut(), cancellationToken);
 
     /// <summary>
@@ -286,10 +298,9 @@ public sealed class IntentClassifierService : ITicketClassifier
         }
     }
 
-    private void Save(TextClassifierModel model)
+    private void Save(IntentModel model)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(ModelPath)!);
-        ModelFile.Save(model, ModelPath);
+        ModelHistory.SaveLive(model, ModelPath);
         _loadedFileTimeUtc = File.GetLastWriteTimeUtc(ModelPath); // our own write is not a change to reload
     }
 

@@ -344,6 +344,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
             _newTickets.Add(ticket);
         }
+        else if (FollowUpDecidesIntent(ticket, p.Prediction))
+            ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
         ticket.AddCustomerMessage(message);
         _newMessages.Add((message, ticket));
         if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
@@ -352,6 +354,14 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         _inbound.Add((ticket, customer, message));
         return ticket;
     }
+
+    /// <summary>
+    /// The intent follows the newest customer message ("the page just spins" after a card question is a login matter now).
+    /// The thread is the context where the newest message says too little: an unsure follow-up ("still doesn't work")
+    /// keeps the ticket's intent, and an agent's correction is never overwritten by the model.
+    /// </summary>
+    private static bool FollowUpDecidesIntent(Ticket ticket, Classification.IntentPrediction prediction) =>
+        !ticket.IntentChangedByAgent && prediction.Confidence is not null && (!prediction.NeedsTriage || ticket.Intent is null);
 
     // New customers have no id until the save; their ticket is remembered by the object instead.
     private readonly Dictionary<Customer, Ticket> _openByNewCustomer = new(ReferenceEqualityComparer.Instance);

@@ -59,6 +59,7 @@ public sealed class IntakePipeline
         try
         {
             if (raws.Any(r => r.Id == 0)) await StoreUnsavedAsync(raws, cancellationToken).ConfigureAwait(false);
+            if (!_classifier.IsReady) await WaitForModelAsync(cancellationToken).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             // Parsing, sanitizing and masking are pure CPU work per message: spread them over the cores.
             var prepared = new List<PreparedMessage>(new PreparedMessage[raws.Count]);
@@ -117,6 +118,23 @@ public sealed class IntakePipeline
             after = batch[^1].Id;
             await ProcessBatchAsync(batch, cancellationToken).ConfigureAwait(false);
             total += batch.Count;
+        }
+    }
+
+    /// <summary>
+    /// No ticket without a verdict: on a fresh desk the intent model is still loading or training (seconds), so the batch
+    /// waits for it; its mail is stored already. Only when there can be no model (no training data) does it go on
+    /// unclassified rather than lose or hold mail.
+    /// </summary>
+    private async Task WaitForModelAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _classifier.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "No intent model could be loaded or trained; this batch is taken in unclassified");
         }
     }
 
