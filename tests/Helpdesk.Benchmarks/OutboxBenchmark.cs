@@ -3,7 +3,6 @@ using System.Globalization;
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 using Helpdesk.Mail.Writing;
 using Helpdesk.Testing.Mail;
@@ -190,7 +189,7 @@ public static class OutboxBenchmark
         var clock = Stopwatch.StartNew();
         await using (var sender = new SmtpSender(new SmtpSenderOptions
         {
-            Host = "127.0.0.1", Port = servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = CertificatePin.FromPemFile(servers.CertificatePath),
+            Host = "127.0.0.1", Port = servers.SmtpPort, Security = MailServerSecurity.StartTls, PinnedCertificate = MailServerPin.FromPemFile(servers.CertificatePath),
             UserName = "support@example.test", Password = "support-pass",
         }))
         {
@@ -230,7 +229,7 @@ public static class OutboxBenchmark
     /// <summary>Postfix delivers asynchronously: waits (untimed) until every Message-ID of the run is in the mailbox.</summary>
     private static async Task<int> DeliveredAsync(LoopbackMailServers servers, string tag, int count)
     {
-        var pin = CertificatePin.FromPemFile(servers.CertificatePath);
+        var pin = MailServerPin.FromPemFile(servers.CertificatePath);
         using var client = new MailKit.Net.Imap.ImapClient
         {
             ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == System.Net.Security.SslPolicyErrors.None || pin.Matches(certificate),

@@ -29,7 +29,10 @@ public sealed class IntakeVerbTests
         using var json = JsonDocument.Parse(stats.Out);
         Assert.AreEqual(3, json.RootElement.GetProperty("tickets").GetInt32());
         Assert.AreEqual(3, json.RootElement.GetProperty("duplicates").GetInt32());
-        Assert.AreEqual(3, json.RootElement.GetProperty("ticketsByIntent").GetProperty("unclassified").GetInt32());
+        // The import waits for the intent model (trained on first need), so no ticket is left unclassified.
+        var byIntent = json.RootElement.GetProperty("ticketsByIntent");
+        Assert.AreEqual(3, byIntent.EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.IsFalse(byIntent.TryGetProperty("unclassified", out var left) && left.GetInt32() > 0, "no ticket left unclassified");
     }
 
     [TestMethod]

@@ -1,4 +1,4 @@
-using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Transport;
 using Helpdesk.Testing.Mail;
 
 namespace Helpdesk.EndToEnd.Tests;
@@ -15,7 +15,7 @@ public static class MailServersFixture
     public static LoopbackMailServers Servers =>
         _servers ?? throw new InvalidOperationException("The mail servers did not start; see the assembly initialization error.");
 
-    public static CertificatePin Pin => CertificatePin.FromPemFile(Servers.CertificatePath);
+    public static MailServerPin Pin => MailServerPin.FromPemFile(Servers.CertificatePath);
 
     /// <summary>HELPDESK_TEST_MAIL_BASE_PORT moves them, so two checkouts can run the suite on one machine at once.</summary>
     [AssemblyInitialize]

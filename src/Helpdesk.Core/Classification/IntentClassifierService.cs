@@ -168,10 +168,9 @@ public sealed class IntentClassifierService : ITicketClassifier
         try
         {
             if (Holder.Current is { } loaded) return loaded;
-            if (File.Exists(ModelPath))
+            if (File.Exists(ModelPath) && await LoadOrSetAsideAsync(cancellationToken).ConfigureAwait(false) is { } model)
             {
                 var stamp = File.GetLastWriteTimeUtc(ModelPath);
-                var model = await Task.Run(() => IntentModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
                 await RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
                 _loadedFileTimeUtc = stamp;
@@ -190,6 +189,26 @@ public sealed class IntentClassifierService : ITicketClassifier
         finally
         {
             _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Loads the live model file. One this build cannot read (the hand-written classifier's format, before ML.NET, or a
+    /// damaged file) is renamed aside (".unreadable") and null returned, so the desk trains a new one instead of running
+    /// without a model: an upgraded desk must not leave tickets unclassified.
+    /// </summary>
+    private async Task<IntentModel?> LoadOrSetAsideAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => IntentModelFile.Load(ModelPath), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            var aside = ModelPath + ".unreadable";
+            File.Move(ModelPath, aside, overwrite: true);
+            _logger.LogWarning("The intent model at {Path} cannot be read by this build ({Reason}); moved to {Aside}, training a new one", ModelPath, e.Message, aside);
+            return null;
         }
     }
 

@@ -1,6 +1,6 @@
 using Helpdesk.Mail.Transport.OAuth2;
 using System.ComponentModel.DataAnnotations;
-using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Transport;
 using Helpdesk.Mail.Writing;
 using MimeKit.Cryptography;
 
@@ -19,7 +19,7 @@ public sealed class OutboxOptions : IValidatableObject
     public int Port { get; set; } = 587;
 
     /// <summary>None, StartTls (default) or Tls (implicit, usually port 465).</summary>
-    public MailSecurity Security { get; set; } = MailSecurity.StartTls;
+    public MailServerSecurity Security { get; set; } = MailServerSecurity.StartTls;
 
     public string? User { get; set; }
 

@@ -1,5 +1,4 @@
 using Helpdesk.Mail.Transport.OAuth2;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,11 +65,11 @@ public sealed class SmtpSubmitterFactory(OutboxOptions options, ILoggerFactory l
 
     public IMailSubmitter Create()
     {
-        CertificatePin? pin = null;
+        MailServerPin? pin = null;
         if (options.PinnedCertificate is { Length: > 0 } p)
             pin = p.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase)
-                ? CertificatePin.FromSha256Fingerprint(p["sha256:".Length..])
-                : CertificatePin.FromPemFile(p);
+                ? MailServerPin.FromSha256Fingerprint(p["sha256:".Length..])
+                : MailServerPin.FromPemFile(p);
         return new SmtpSender(new SmtpSenderOptions
         {
             Host = options.Host!,

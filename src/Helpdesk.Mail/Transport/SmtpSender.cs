@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Helpdesk.Mail.Net;
+using Helpdesk.Mail.Transport;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -23,10 +23,10 @@ public sealed class SmtpSenderOptions
     public required int Port { get; init; }
 
     /// <summary>None (loopback tests only), StartTls (required, never optional) or Tls (implicit, port 465).</summary>
-    public MailSecurity Security { get; init; } = MailSecurity.StartTls;
+    public MailServerSecurity Security { get; init; } = MailServerSecurity.StartTls;
 
     /// <summary>Also trust exactly this certificate (self-signed servers); the chain is checked either way. Default none.</summary>
-    public CertificatePin? PinnedCertificate { get; init; }
+    public MailServerPin? PinnedCertificate { get; init; }
 
     /// <summary>User name for AUTH; null sends without logging in (a trusted relay). Default null.</summary>
     public string? UserName { get; init; }
@@ -184,8 +184,8 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
         _client = client;
         var security = _options.Security switch
         {
-            MailSecurity.None => SecureSocketOptions.None,
-            MailSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            MailServerSecurity.None => SecureSocketOptions.None,
+            MailServerSecurity.Tls => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.StartTls, // STARTTLS required: plain text is refused, not fallen back to
         };
         await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);

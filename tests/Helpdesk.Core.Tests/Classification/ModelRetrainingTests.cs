@@ -33,6 +33,29 @@ public sealed class ModelRetrainingTests
     }
 
     [TestMethod]
+    public async Task EnsureModel_ModelFileOfTheOldFormat_SetAsideAndANewModelTrained()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
+        var training = Path.Combine(root, "training");
+        WriteTrainingSet(training, perIntent: 4);
+        var modelFile = Path.Combine(root, "intent.model");
+        // What the hand-written classifier left behind: not an ML.NET zip. An upgraded desk must not run without a model.
+        await File.WriteAllBytesAsync(modelFile, "HDINTENT\u0001 hashed n-gram weights"u8.ToArray());
+        await using var desk = await TestDatabase.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Helpdesk:Classification:TrainingDirectory"] = training,
+            ["Helpdesk:Classification:ModelFile"] = modelFile,
+        });
+
+        var model = await desk.Get<IntentClassifierService>().EnsureModelAsync(null);
+
+        Assert.IsNotNull(model);
+        Assert.AreSame(model, desk.Get<IntentClassifierService>().Holder.Current);
+        Assert.IsTrue(File.Exists(modelFile + ".unreadable"), "the old file is kept aside, not deleted");
+        Assert.IsTrue(File.Exists(modelFile), "a new model was trained and saved in its place");
+    }
+
+    [TestMethod]
     public async Task RetrainThenActivate_MoreData_BothScoredAndNewModelGoesLive()
     {
         var (desk, training) = await DeskAsync(perIntent: 4);

@@ -59,6 +59,10 @@ internal sealed class IntakeDesk : IAsyncDisposable
             ["Helpdesk:Intake:IdleWait"] = "00:00:05",
         };
         if (processedFolder is not null) settings["Helpdesk:Mailboxes:0:ProcessedFolder"] = processedFolder;
+        // One intent model for the whole run, trained on the seed set by the first desk: intake waits for the model, and
+        // training one per desk (ML.NET, several seconds each) would be most of each test's time.
+        settings["Helpdesk:Classification:UseGeneratedTraining"] = "false";
+        settings["Helpdesk:Classification:ModelFile"] = SharedModelPath;
         foreach (var (k, v) in more ?? new Dictionary<string, string?>()) settings[k] = v;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
@@ -71,8 +75,26 @@ internal sealed class IntakeDesk : IAsyncDisposable
             .AddHelpdeskCore(configuration)
             .BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        if (settings["Helpdesk:Classification:ModelFile"] == SharedModelPath)
+        {
+            await SharedModelGate.WaitAsync();
+            try
+            {
+                if (!File.Exists(SharedModelPath)) await services.GetRequiredService<Helpdesk.Core.Classification.IntentClassifierService>().EnsureModelAsync(null);
+            }
+            finally
+            {
+                SharedModelGate.Release();
+            }
+        }
         return new IntakeDesk(dir, folder, settings, services);
     }
+
+    /// <summary>The intent model every desk of this run shares (trained once, from the seed set).</summary>
+    public static string SharedModelPath { get; } =
+        Path.Combine(Path.GetTempPath(), "helpdesk-tests", $"e2e-intent-{Environment.ProcessId}-{Guid.NewGuid():N}.model");
+
+    private static readonly SemaphoreSlim SharedModelGate = new(1, 1);
 
     /// <summary>Writes messages straight into the folder's Maildir (Dovecot assigns UIDs at the next look).</summary>
     public void Deliver(IEnumerable<byte[]> messages)

@@ -1,5 +1,4 @@
 using System.Text;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 using Microsoft.Extensions.Logging;
 using static Helpdesk.EndToEnd.Tests.MailServersFixture;
@@ -25,10 +24,10 @@ public sealed class SmtpAgainstPostfixTests
         }
     }
 
-    private static SmtpSender Sender(MailSecurity security, string? password = "support-pass", ILogger? log = null) => new(new SmtpSenderOptions
+    private static SmtpSender Sender(MailServerSecurity security, string? password = "support-pass", ILogger? log = null) => new(new SmtpSenderOptions
     {
         Host = "127.0.0.1",
-        Port = security == MailSecurity.Tls ? Servers.SmtpsPort : Servers.SmtpPort,
+        Port = security == MailServerSecurity.Tls ? Servers.SmtpsPort : Servers.SmtpPort,
         Security = security,
         PinnedCertificate = Pin,
         UserName = password is null ? null : "support@example.test",
@@ -38,7 +37,7 @@ public sealed class SmtpAgainstPostfixTests
     [TestMethod]
     public async Task SendAsync_StartTlsAndAuthFiveReplies_EachLandsOnceInCustomerMailbox()
     {
-        await using var sender = Sender(MailSecurity.StartTls);
+        await using var sender = Sender(MailServerSecurity.StartTls);
         var ids = Enumerable.Range(0, 5).Select(i => $"reply-{i}-{Guid.NewGuid():N}@meridian.example").ToList();
 
         foreach (var id in ids)
@@ -63,7 +62,7 @@ public sealed class SmtpAgainstPostfixTests
     [TestMethod]
     public async Task SendAsync_ImplicitTls_LandsInCustomerMailbox()
     {
-        await using var sender = Sender(MailSecurity.Tls);
+        await using var sender = Sender(MailServerSecurity.Tls);
         var id = $"tls-{Guid.NewGuid():N}@meridian.example";
 
         await sender.SendAsync(new SubmissionEnvelope("passwordchange@meridian.example", "customer@example.test"), Reply(id, "Hello"));
@@ -75,7 +74,7 @@ public sealed class SmtpAgainstPostfixTests
     [TestMethod]
     public async Task SendAsync_ForeignDomain_ThrowsPermanentExceptionWithPostfixWords()
     {
-        await using var sender = Sender(MailSecurity.StartTls);
+        await using var sender = Sender(MailServerSecurity.StartTls);
 
         var error = await Assert.ThrowsExactlyAsync<SmtpPermanentException>(() => sender.SendAsync(
             new SubmissionEnvelope("passwordchange@meridian.example", "someone@gmail.example"), Reply("x@meridian.example", "Hi")));
@@ -89,7 +88,7 @@ public sealed class SmtpAgainstPostfixTests
     [TestMethod]
     public async Task SendAsync_WrongPassword_ThrowsAuthenticationException()
     {
-        await using var sender = Sender(MailSecurity.StartTls, password: "wrong");
+        await using var sender = Sender(MailServerSecurity.StartTls, password: "wrong");
 
         var error = await Assert.ThrowsExactlyAsync<SmtpAuthenticationException>(() => sender.SendAsync(
             new SubmissionEnvelope("passwordchange@meridian.example", "customer@example.test"), Reply("y@meridian.example", "Hi")));
@@ -102,7 +101,7 @@ public sealed class SmtpAgainstPostfixTests
     {
         var log = new LineLog();
         var id = $"dsn-{Guid.NewGuid():N}@meridian.example";
-        await using (var sender = Sender(MailSecurity.StartTls, log: log))
+        await using (var sender = Sender(MailServerSecurity.StartTls, log: log))
         {
             await sender.SendAsync(new SubmissionEnvelope("passwordchange@meridian.example", ["customer@example.test"], "outbox-4711"),
                 Reply(id, "Your reset link, private words"));
@@ -132,7 +131,7 @@ public sealed class SmtpAgainstPostfixTests
         {
             await using (var sender = new SmtpSender(new SmtpSenderOptions
             {
-                Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = Pin,
+                Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailServerSecurity.StartTls, PinnedCertificate = Pin,
                 UserName = "support@example.test", Password = "support-pass",
                 Dkim = Helpdesk.Mail.Writing.DkimSigning.CreateSigner(keyFile, "meridian.example", "desk2026"),
             }))

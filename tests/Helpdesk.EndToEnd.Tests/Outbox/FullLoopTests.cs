@@ -4,7 +4,6 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Helpdesk.EndToEnd.Tests.Intake;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +41,7 @@ public sealed class FullLoopTests
         // 1. The customer writes to the desk by SMTP.
         await using (var customerSmtp = new SmtpSender(new SmtpSenderOptions
         {
-            Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailSecurity.StartTls, PinnedCertificate = Pin,
+            Host = "127.0.0.1", Port = Servers.SmtpPort, Security = MailServerSecurity.StartTls, PinnedCertificate = Pin,
             UserName = "customer@example.test",
             Password = "customer-pass",
         }))

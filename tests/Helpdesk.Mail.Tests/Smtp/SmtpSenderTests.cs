@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Helpdesk.Mail.Net;
 using Helpdesk.Mail.Transport;
 
 namespace Helpdesk.Mail.Tests.Smtp;
@@ -107,7 +106,7 @@ public sealed class SmtpSenderTests
         return script;
     }
 
-    private static SmtpSender Sender(ScriptedServer server, MailSecurity security = MailSecurity.None, string? user = null) => new(new SmtpSenderOptions
+    private static SmtpSender Sender(ScriptedServer server, MailServerSecurity security = MailServerSecurity.None, string? user = null) => new(new SmtpSenderOptions
     {
         Host = "127.0.0.1", Port = server.Port, Security = security, UserName = user, Password = user is null ? null : "secret",
         Timeout = TimeSpan.FromSeconds(10),
@@ -201,7 +200,7 @@ public sealed class SmtpSenderTests
     public async Task SendAsync_StartTlsRequiredButNotOffered_TransientAndNothingSentInPlainText()
     {
         await using var server = new ScriptedServer(Script());
-        await using var sender = Sender(server, MailSecurity.StartTls);
+        await using var sender = Sender(server, MailServerSecurity.StartTls);
 
         var error = await Assert.ThrowsExactlyAsync<SmtpTransientException>(() => sender.SendAsync(Envelope, Message(1)));
 
@@ -216,7 +215,7 @@ public sealed class SmtpSenderTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nothing listens there now
-        await using var sender = new SmtpSender(new SmtpSenderOptions { Host = "127.0.0.1", Port = port, Security = MailSecurity.None });
+        await using var sender = new SmtpSender(new SmtpSenderOptions { Host = "127.0.0.1", Port = port, Security = MailServerSecurity.None });
 
         var error = await Assert.ThrowsExactlyAsync<SmtpTransientException>(() => sender.SendAsync(Envelope, Message(1)));
 
