@@ -42,8 +42,13 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
         return new IntakeRunSummary(pending, taken, errors);
     }
 
-    /// <summary>The words an operator can act on: the innermost error ("disk full"), not the wrapper's.</summary>
-    internal static string Describe(Exception e) => e.GetBaseException().Message is { Length: > 0 } m && m != e.Message ? $"{e.Message} ({m})" : e.Message;
+    /// <summary>
+    /// The words an operator can act on: the innermost error ("disk full"), not the wrapper's. A refused sign-in already
+    /// carries the server's or the identity provider's words (shown on the dashboard's mailbox row as they are).
+    /// </summary>
+    internal static string Describe(Exception e) =>
+        e is Helpdesk.Mail.Transport.OAuth2.MailLoginException ? e.Message
+        : e.GetBaseException().Message is { Length: > 0 } m && m != e.Message ? $"{e.Message} ({m})" : e.Message;
 }
 
 /// <summary>

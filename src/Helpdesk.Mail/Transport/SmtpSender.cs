@@ -179,7 +179,8 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
             LocalDomain = _options.ClientName,
             Timeout = (int)_options.Timeout.TotalMilliseconds,
             DeliveryStatusNotificationType = DeliveryStatusNotificationType.HeadersOnly,
-            ServerCertificateValidationCallback = Validate,
+            // The same check as every mail connection: a chain the system trusts, or exactly the pinned certificate.
+            ServerCertificateValidationCallback = new MailServerCertificateCheck(_options.PinnedCertificate).Validate,
         };
         _client = client;
         var security = _options.Security switch
@@ -202,9 +203,6 @@ public sealed class SmtpSender : IMailSubmitter, IAsyncDisposable
         if (login is null) return;
         await OAuth2.MailLogin.AuthenticateAsync(client, login, _options.Tokens, cancellationToken).ConfigureAwait(false);
     }
-
-    private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
-        errors == SslPolicyErrors.None || (_options.PinnedCertificate is { } pin && pin.Matches(certificate));
 
     private string Where => $"smtp://{_options.Host}:{_options.Port} ({_options.Security})";
 
