@@ -177,7 +177,7 @@ public sealed class IntentClassifierService : ITicketClassifier
                 _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
                 return model;
             }
-            Report(progress, $"No intent model at {ModelPath}: training one from {TrainingDirectory} (one time: about 10 s on an idle core)");
+            Report(progress, $"No intent model at {ModelPath}: training one from {TrainingDirectory} (one time: about 25 s on an idle core)");
             var trained = await TrainAsync(progress, cancellationToken).ConfigureAwait(false);
             Save(trained.Model);
             Holder.Swap(trained.Model);
