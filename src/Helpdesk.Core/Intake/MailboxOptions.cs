@@ -52,12 +52,7 @@ public sealed class MailboxOptions
     public MailAuthOptions Login { get; set; } = new();
 
     /// <summary>The sign-in settings with this mailbox's User and Password filled in where the Login section left them out.</summary>
-    public MailAuthOptions SignIn()
-    {
-        Login.User ??= User;
-        Login.Password ??= Password;
-        return Login;
-    }
+    public MailAuthOptions SignIn() => Login.WithAccount(User, Password);
 
     private MailServerPin? Pin() => string.IsNullOrWhiteSpace(PinnedCertificate) ? null : MailServerPin.Parse(PinnedCertificate);
 

@@ -33,12 +33,7 @@ public sealed class OutboxOptions : IValidatableObject
     public MailAuthOptions Login { get; set; } = new();
 
     /// <summary>The sign-in settings with User and Password filled in where the flat binding left them out.</summary>
-    public MailAuthOptions SignIn()
-    {
-        Login.User ??= User;
-        Login.Password ??= Password;
-        return Login;
-    }
+    public MailAuthOptions SignIn() => Login.WithAccount(User, Password);
 
     /// <summary>Trust exactly this certificate (a PEM file path or "sha256:HEX") for a self-signed server. Default none.</summary>
     public string? PinnedCertificate { get; set; }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using Helpdesk.Mail.Transport;
 using MailKit;
 using MailKit.Net.Smtp;

@@ -68,6 +68,17 @@ public sealed class MailAuthOptions
     /// <summary>Google: the token endpoint. Default: the key file's token_uri, else https://oauth2.googleapis.com/token.</summary>
     public string? TokenEndpoint { get; set; }
 
+    /// <summary>
+    /// Fills <see cref="User"/> and <see cref="Password"/> from the owning section's own settings where the flat binding
+    /// left them out (a mailbox or the outbox built in code rather than bound), and returns these options.
+    /// </summary>
+    public MailAuthOptions WithAccount(string? user, string? password)
+    {
+        User ??= user;
+        Password ??= password;
+        return this;
+    }
+
     /// <summary>The user the Google token is issued for.</summary>
     public string? GoogleSubject => string.IsNullOrWhiteSpace(ImpersonateUser) ? User : ImpersonateUser;
 
