@@ -17,5 +17,6 @@ public static class CommandRegistry
         new StaffCommand(),
         new StatsCommand(),
         new TrainCommand(),
+        new WordsCommand(),
     ];
 }

@@ -14,7 +14,8 @@ public sealed class ParseCommand : ICliCommand
         Usage: helpdesk parse [--remote-images] FILE...
 
         Prints one JSON object per file, one per line: messageId, inReplyTo, references, date, from, replyTo,
-        to, cc, subject, text, visibleText, html (sanitized), attachments, machine {kind, reason, bounce}, defects.
+        to, cc, subject, text, visibleText, quoteOnly, html (sanitized), forwarded {source, from, subject, date, to,
+        headers, links, attachments, text, fileName, sha256} or null, attachments, machine {kind, reason, bounce}, defects.
         Exit code 0 when every file was read, 1 otherwise (the reason on stderr).
 
           --remote-images   keep remote image addresses in the sanitized HTML (default: blocked)

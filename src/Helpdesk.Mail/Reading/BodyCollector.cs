@@ -275,19 +275,44 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
     private void AddPlain(MimeEntity entity) => _segments.Add((Text(entity), null));
 
     /// <summary>The body as text: plain parts as they are, HTML-only parts converted.</summary>
-    public string BuildText()
+    public string BuildText() => BuildTexts(withWords: false).Text;
+
+    /// <summary>
+    /// The body as text, and, when an HTML-only part has quote or signature containers, the text reply trimming
+    /// should read instead (quotes marked "&gt; " from the markup, signatures left out); null otherwise.
+    /// </summary>
+    public (string Text, string? Words) BuildTexts(bool withWords = true)
     {
         if (_segments.Count == 0)
-            return string.Empty;
+            return (string.Empty, null);
         // Plain segments are normalized when decoded; joining them costs the one copy of the result.
         var texts = new List<string>(_segments.Count);
+        List<string>? words = null;
         foreach (var (plain, html) in _segments)
         {
-            var text = plain ?? (html is null ? "" : PartText.Normalize(HtmlToText.Convert(html)));
+            string text;
+            string? word = null;
+            if (plain is not null)
+                text = plain;
+            else if (html is null)
+                text = "";
+            else if (withWords)
+            {
+                var (converted, marked) = HtmlToText.ConvertWithWords(html);
+                text = PartText.Normalize(converted);
+                word = marked is null ? null : PartText.Normalize(marked);
+            }
+            else
+                text = PartText.Normalize(HtmlToText.Convert(html));
+            if (word is not null && words is null)
+                words = new List<string>(texts);
             if (text.Length > 0)
                 texts.Add(text);
+            if (words is not null && (word ?? text).Length > 0)
+                words.Add(word ?? text);
         }
-        return texts.Count == 1 ? texts[0] : string.Join("\n\n", texts);
+        var joined = texts.Count == 1 ? texts[0] : string.Join("\n\n", texts);
+        return (joined, words is null ? null : string.Join("\n\n", words));
     }
 
     /// <summary>The body as HTML when any part has HTML (plain parts escaped into it), else null.</summary>
@@ -306,25 +331,5 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
                 sb.Append("<pre>").Append(WebUtility.HtmlEncode(plain)).Append("</pre>");
         }
         return sb.ToString();
-    }
-
-    /// <summary>A message/rfc822 attachment read as a forward.</summary>
-    public ForwardedEmail? AttachedMessageAsForward()
-    {
-        foreach (var a in _attachments)
-        {
-            if (a.Entity is not MessagePart { Message: { } message })
-                continue;
-            var inner = new BodyCollector(options, source, []);
-            if (message.Body is not null)
-                inner.Walk(message.Body);
-            return new ForwardedEmail(
-                Addresses.First(message.From),
-                Dates.Parse(message.Headers[HeaderId.Date]),
-                message.Headers[HeaderId.Subject] is null ? null : message.Subject,
-                Addresses.All(message.To),
-                inner.BuildText());
-        }
-        return null;
     }
 }

@@ -85,17 +85,19 @@ public sealed class EmailReader
 
         var body = new BodyCollector(_options, source, defects);
         body.Walk(message.Body!);
-        var text = body.BuildText();
+        var (text, markedText) = body.BuildTexts();
 
         var date = Dates.Parse(headers[HeaderId.Date]);
         if (date is null && !string.IsNullOrWhiteSpace(headers[HeaderId.Date]))
             defects.Add(MimeDefects.InvalidDate);
 
-        var visible = VisibleTextExtractor.Analyze(text, subject, _options.MaxTextLength);
+        var visible = VisibleTextExtractor.Analyze(text, subject, _options.MaxTextLength, markedText);
         var machine = MachineMailDetector.Detect(message, from, subject, text, visible, _options);
         var forwarded = visible.Forwarded;
+        if (forwarded is not null && forwarded.Attachments.Count == 0 && body.Attachments.Count > 0)
+            forwarded = forwarded with { Attachments = ForwardedFiles(body.Attachments) };
         if (forwarded is null && machine.Kind == MachineMailKind.None)
-            forwarded = body.AttachedMessageAsForward();
+            forwarded = AttachedForwards.Find(body.Attachments, _options, _parserOptions);
 
         var rawHtml = body.BuildHtml();
         var htmlOptions = _htmlOptions;
@@ -113,10 +115,15 @@ public sealed class EmailReader
             RawHtml = rawHtml,
             Attachments = body.Attachments,
             Machine = machine,
-            Forwarded = forwarded,
+            Forwarded = machine.Kind is MachineMailKind.None or MachineMailKind.MailingList ? forwarded : null,
+            QuoteOnly = machine.Kind is MachineMailKind.None or MachineMailKind.MailingList && visible.OnlyQuoted,
             Defects = defects.Distinct().ToList(),
         };
     }
+
+    // An inline forward carries the forwarded message's files as the forward's own attachments.
+    private static List<ForwardedAttachment> ForwardedFiles(IReadOnlyList<EmailAttachment> attachments) =>
+        attachments.Where(a => !a.Inline).Select(a => new ForwardedAttachment(a.FileName, a.ContentType, a.Size, a.Sha256)).ToList();
 }
 
 /// <summary>Dates as mail writes them, through MimeKit's lenient date parser.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Helpdesk.Mail.CustomerWords;
 
 namespace Helpdesk.Mail.Reading;
 
@@ -34,12 +35,32 @@ public static class HtmlToText
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
         var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
-        var writer = new Writer();
+        var writer = new Writer(null);
         writer.Walk(document.Body ?? (INode)document.DocumentElement);
         return writer.ToString();
     }
 
-    private sealed class Writer
+    /// <summary>
+    /// The text, and the text for reply trimming when the HTML has quote or signature containers
+    /// (<see cref="HtmlQuotes"/>): quotes written as "&gt; " lines, signatures left out. One parse for both.
+    /// </summary>
+    internal static (string Text, string? Words) ConvertWithWords(string html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return (string.Empty, null);
+        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
+        var root = document.Body ?? (INode)document.DocumentElement;
+        var writer = new Writer(null);
+        writer.Walk(root);
+        var text = writer.ToString();
+        if (!HtmlQuotes.MayHaveContainers(html) || HtmlQuotes.Find(document) is not { } roles)
+            return (text, null);
+        var words = new Writer(roles);
+        words.Walk(root);
+        return (text, words.ToString());
+    }
+
+    private sealed class Writer(Dictionary<INode, HtmlQuoteRole>? roles)
     {
         private readonly StringBuilder _sb = new();
         private int _pendingBreaks;   // line breaks owed before the next text
@@ -75,6 +96,24 @@ public static class HtmlToText
         private void WalkChildren(INode node)
         {
             foreach (var child in node.ChildNodes)
+            {
+                if (roles is not null && roles.TryGetValue(child, out var role))
+                {
+                    if (role == HtmlQuoteRole.Drop)
+                        continue;
+                    Break(1);
+                    _quoteDepth++;
+                    Visit(child);
+                    _quoteDepth--;
+                    Break(1);
+                    continue;
+                }
+                Visit(child);
+            }
+        }
+
+        private void Visit(INode child)
+        {
             {
                 switch (child)
                 {

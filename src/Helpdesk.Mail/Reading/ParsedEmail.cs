@@ -76,8 +76,14 @@ public sealed class ParsedEmail
     /// <summary>Whether (and which) machine wrote the mail.</summary>
     public MachineMail Machine { get; internal init; } = MachineMail.Person;
 
-    /// <summary>A message forwarded inline or attached, when the mail is a forward.</summary>
-    public ForwardedEmail? Forwarded { get; internal init; }
+    /// <summary>A message forwarded inline or attached, when the mail is a forward (never for machine mail).</summary>
+    public ForwardedMessage? Forwarded { get; internal init; }
+
+    /// <summary>
+    /// The customer wrote nothing new (a reply that is only a quote, a forward without a word): <see cref="VisibleText"/>
+    /// is then the whole text rather than nothing.
+    /// </summary>
+    public bool QuoteOnly { get; internal init; }
 
     /// <summary>What was wrong with the mail (<see cref="MimeDefects"/> codes); empty for a clean one.</summary>
     public IReadOnlyList<string> Defects { get; internal init; } = [];

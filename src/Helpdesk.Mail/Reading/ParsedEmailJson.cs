@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
 
 namespace Helpdesk.Mail.Reading;
@@ -8,7 +9,7 @@ namespace Helpdesk.Mail.Reading;
 /// <summary>
 /// The `helpdesk parse` JSON shape of a <see cref="ParsedEmail"/>, written field by field so the contract is
 /// visible in one place: file, messageId, inReplyTo, references, date, from, replyTo, to, cc, subject, text,
-/// visibleText, html, attachments, machine, defects. Absent values are null or [].
+/// visibleText, quoteOnly, html, forwarded, attachments, machine, defects. Absent values are null or [].
 /// </summary>
 public static class ParsedEmailJson
 {
@@ -50,7 +51,10 @@ public static class ParsedEmailJson
         w.WriteString("subject", email.Subject);
         w.WriteString("text", email.Text);
         w.WriteString("visibleText", email.VisibleText);
+        w.WriteBoolean("quoteOnly", email.QuoteOnly);
         w.WriteString("html", email.Html);
+        w.WritePropertyName("forwarded");
+        WriteForwarded(w, email.Forwarded);
         w.WriteStartArray("attachments");
         foreach (var a in email.Attachments)
         {
@@ -98,6 +102,62 @@ public static class ParsedEmailJson
         }
         else
             w.WriteNull("bounce");
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The <c>forwarded</c> object {source, from, subject, date, to, headers, links, attachments, text, fileName,
+    /// sha256}, or null when the mail forwards nothing.
+    /// </summary>
+    public static void WriteForwarded(Utf8JsonWriter w, ForwardedMessage? f)
+    {
+        if (f is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("source", f.Source switch
+        {
+            ForwardSource.Inline => "inline",
+            ForwardSource.Attached => "attached",
+            _ => "attached_unread",
+        });
+        w.WritePropertyName("from");
+        WriteAddress(w, f.From);
+        w.WriteString("subject", f.Subject);
+        if (f.Date is { } date)
+            w.WriteString("date", date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        else
+            w.WriteNull("date");
+        WriteAddresses(w, "to", f.To);
+        w.WriteStartArray("headers");
+        foreach (var h in f.Headers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", h.Name);
+            w.WriteString("value", h.Value);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("links");
+        foreach (var l in f.Links)
+            w.WriteStringValue(l);
+        w.WriteEndArray();
+        w.WriteStartArray("attachments");
+        foreach (var a in f.Attachments)
+        {
+            w.WriteStartObject();
+            w.WriteString("fileName", a.FileName);
+            w.WriteString("contentType", a.ContentType);
+            w.WriteNumber("size", a.Size);
+            w.WriteString("sha256", a.Sha256);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("text", f.Text);
+        w.WriteString("fileName", f.FileName);
+        w.WriteString("sha256", f.Sha256);
         w.WriteEndObject();
     }
 

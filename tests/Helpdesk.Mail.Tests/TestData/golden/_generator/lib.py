@@ -1,6 +1,7 @@
 """Helpers to write the golden corpus byte-exact. Expected values are written by hand in the
 message scripts; this module only encodes content and computes sizes/hashes of attachment bytes."""
 import base64, quopri, hashlib, json, os, random, struct, zlib
+from forwarded_expected import FORWARDED
 
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the golden folder
 os.makedirs(OUT, exist_ok=True)
@@ -102,7 +103,7 @@ def norm(t):
 
 def write(name, raw, *, messageId=None, inReplyTo=None, references=(), date=None, from_=None, replyTo=(),
           to=(), cc=(), subject=None, text=None, visibleText=None, html=None, attachments=(), machine=NONE,
-          defects='*', bare_lf=False):
+          defects='*', bare_lf=False, quoteOnly=False):
     assert name not in WRITTEN, name
     WRITTEN.append(name)
     if isinstance(raw, P):
@@ -114,7 +115,8 @@ def write(name, raw, *, messageId=None, inReplyTo=None, references=(), date=None
     exp = {
         'file': fn, 'messageId': messageId, 'inReplyTo': inReplyTo, 'references': list(references),
         'date': date, 'from': from_, 'replyTo': list(replyTo), 'to': list(to), 'cc': list(cc),
-        'subject': subject, 'text': norm(text), 'visibleText': norm(visibleText), 'html': html,
+        'subject': subject, 'text': norm(text), 'visibleText': norm(visibleText), 'quoteOnly': quoteOnly, 'html': html,
+        'forwarded': FORWARDED.get(name),
         'attachments': list(attachments), 'machine': machine, 'defects': defects,
     }
     with open(os.path.join(OUT, name + '.expected.json'), 'w', encoding='utf-8') as f:
