@@ -21,7 +21,8 @@ internal sealed class MimeOldReader
 
     private MimeOldReader(Assembly assembly)
     {
-        var readerType = assembly.GetType("Helpdesk.Mail.Mime.EmailReader", throwOnError: true)!;
+        // Before MimeKit the reader lived in Helpdesk.Mail.Mime; since then in Helpdesk.Mail.Reading.
+        var readerType = assembly.GetType("Helpdesk.Mail.Mime.EmailReader") ?? assembly.GetType("Helpdesk.Mail.Reading.EmailReader", throwOnError: true)!;
         var ctor = readerType.GetConstructors().Single();
         var reader = ctor.Invoke(new object?[ctor.GetParameters().Length]);
         var read = readerType.GetMethod("Read", [typeof(ReadOnlyMemory<byte>)])!;
@@ -52,6 +53,17 @@ internal sealed class MimeOldReader
     public string Text(object email) => _text(email);
 
     public string VisibleText(object email) => _visibleText(email);
+
+    /// <summary>The forwarded message's sender address and subject, or null (read by name: the type changed over time).</summary>
+    public (string? From, string? Subject)? Forwarded(object email)
+    {
+        var forwarded = email.GetType().GetProperty("Forwarded")?.GetValue(email);
+        if (forwarded is null)
+            return null;
+        var from = forwarded.GetType().GetProperty("From")?.GetValue(forwarded);
+        var address = from?.GetType().GetProperty("Address")?.GetValue(from) as string;
+        return (address, forwarded.GetType().GetProperty("Subject")?.GetValue(forwarded) as string);
+    }
 
     public string Subject(object email) => _subject(email);
 

@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["intake-latency"] = IntakeLatencyBenchmark.RunAsync,
     ["mime"] = MimeBenchmark.RunAsync,
     ["outbox"] = OutboxBenchmark.RunAsync,
+    ["words"] = WordsBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

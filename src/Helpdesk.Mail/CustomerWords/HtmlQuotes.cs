@@ -23,7 +23,7 @@ internal static class HtmlQuotes
 {
     private static readonly string[] Markers =
     [
-        "gmail_quote", "gmail_signature", "yahoo_quoted", "moz-cite-prefix", "moz-signature", "divRplyFwdMsg", "cite",
+        "gmail_quote", "gmail_signature", "yahoo_quoted", "moz-cite-prefix", "moz-signature", "divRplyFwdMsg", "type=\"cite\"", "type=cite", "type='cite'",
         "ms-outlook-mobile-signature", "composer_signature", "ymail_android_signature", "AppleMailSignature",
     ];
 

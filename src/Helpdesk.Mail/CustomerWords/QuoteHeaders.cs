@@ -76,33 +76,36 @@ internal static partial class QuoteHeaders
     /// </summary>
     public static int AttributionLength(string[] lines, int i)
     {
-        var first = lines[i].Trim();
-        if (first.Length == 0 || first[0] == '>' || first.Length > 400)
+        // Cheap first: an attribution ends in a colon within three lines (or is Yahoo's "wrote:  text" line).
+        var span = lines[i].AsSpan().Trim();
+        if (span.IsEmpty || span[0] == '>' || span.Length > 400)
             return 0;
-        if (InlineAttribution().IsMatch(first.Length > 400 ? first[..400] : first))
-            return 1;
+        var colonAt = EndsWithColon(span) ? 1
+            : i + 1 < lines.Length && EndsWithColon(lines[i + 1].AsSpan().TrimEnd()) ? 2
+            : i + 2 < lines.Length && EndsWithColon(lines[i + 2].AsSpan().TrimEnd()) ? 3
+            : 0;
+        if (colonAt == 0)
+            return span.IndexOf(":  ", StringComparison.Ordinal) > 0 && InlineAttribution().IsMatch(span) ? 1 : 0;
+        var first = span.ToString();
+        if (colonAt == 1)
+            return IsAttribution(first, QuoteFollows(lines, i + 1)) ? 1 : 0;
+        // Only an attribution's own first line is worth joining: "Thanks" above "On … wrote:" is not one.
+        if (first.Length > 200 || !LooksLikeStart(first))
+            return 0;
         var joined = first;
-        for (var n = 1; n <= 3 && i + n - 1 < lines.Length; n++)
+        for (var n = 2; n <= colonAt; n++)
         {
-            if (n > 1)
-            {
-                var previous = lines[i + n - 2].TrimEnd();
-                var more = lines[i + n - 1].Trim();
-                // A wrapped attribution continues an unfinished line; a sentence that ended does not.
-                if (more.Length == 0 || more[0] == '>' || more.Length > 200 || previous.EndsWith('.') || previous.EndsWith('!') || previous.EndsWith('?'))
-                    return 0;
-                joined += " " + more;
-            }
-            if (EndsWithColon(joined))
-                return IsAttribution(joined, QuoteFollows(lines, i + n)) ? n : 0;
-            // Only an attribution's own first line is worth joining: "Thanks" above "On … wrote:" is not one.
-            if (n == 1 && (first.Length > 200 || !LooksLikeStart(first)))
+            var previous = lines[i + n - 2].TrimEnd();
+            var more = lines[i + n - 1].Trim();
+            // A wrapped attribution continues an unfinished line; a sentence that ended does not.
+            if (more.Length == 0 || more[0] == '>' || more.Length > 200 || previous.EndsWith('.') || previous.EndsWith('!') || previous.EndsWith('?'))
                 return 0;
+            joined += " " + more;
         }
-        return 0;
+        return IsAttribution(joined, QuoteFollows(lines, i + colonAt)) ? colonAt : 0;
     }
 
-    private static bool EndsWithColon(string s) => s.EndsWith(':') || s.EndsWith('：');
+    private static bool EndsWithColon(ReadOnlySpan<char> s) => !s.IsEmpty && s[^1] is ':' or '：';
 
     /// <summary>Whether the next non-empty line is a "&gt;" quote.</summary>
     public static bool QuoteFollows(string[] lines, int from)

@@ -81,8 +81,13 @@ internal static partial class Signatures
             start--;
         if (start == 0)
             return false; // the customer's only paragraph is never a disclaimer
+        var length = 0;
+        for (var i = start; i <= end; i++)
+            length += kept[i].Length + 1;
+        if (length < 120)
+            return false;
         var paragraph = string.Join(" ", kept.GetRange(start, end - start + 1));
-        if (paragraph.Length < 120 || DisclaimerWords().Matches(paragraph).Count < 2)
+        if (DisclaimerWords().Matches(paragraph).Count < 2)
             return false;
         kept.RemoveRange(start, kept.Count - start);
         return true;

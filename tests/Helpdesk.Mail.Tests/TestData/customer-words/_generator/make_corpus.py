@@ -12,7 +12,7 @@ from mime import Part, message, ew, addr, rhex, ralnum, R, sha256, flowed, esc
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GROUPS = ['replies', 'html-only', 'bottom-posting', 'inline-answers', 'quote-only', 'signatures', 'outlook-headers',
-          'attribution-variants', 'forward-inline', 'forward-attached', 'no-quote', 'desk-quoted']
+          'attribution-variants', 'forward-inline', 'forward-attached', 'no-quote', 'desk-quoted', 'harder']
 LANGS = ['en', 'de', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'sv', 'fi', 'no', 'da', 'ru', 'ja', 'zh']
 COUNT = {}
 START = datetime(2026, 11, 20, 11, 0, 0)
@@ -345,6 +345,8 @@ def main():
     # 9. Forwards inline, 10. forwards attached, 11. no quote at all, 12. the desk's own mail quoted back.
     import forwards
     n = forwards.make(n, write, client_headers, body_part, when)
+    import harder
+    n = harder.make(n, write, when)
 
 
 if __name__ == '__main__':
