@@ -11,7 +11,7 @@ public sealed class ParseCommandTests
     private static readonly string[] ContractFields =
     [
         "file", "messageId", "inReplyTo", "references", "date", "from", "replyTo", "to", "cc", "subject", "text",
-        "visibleText", "html", "attachments", "machine", "defects",
+        "visibleText", "quoteOnly", "html", "forwarded", "attachments", "machine", "defects",
     ];
 
     [TestMethod]
