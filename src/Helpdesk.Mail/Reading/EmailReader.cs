@@ -92,7 +92,9 @@ public sealed class EmailReader
             defects.Add(MimeDefects.InvalidDate);
 
         var visible = VisibleTextExtractor.Analyze(text, subject, _options.MaxTextLength, markedText);
-        var machine = MachineMailDetector.Detect(message, from, subject, text, visible, _options);
+        // A mail with nothing new shows its whole text; machine-mail rules must still judge only new words (none).
+        var words = visible.OnlyQuoted ? visible with { VisibleText = "" } : visible;
+        var machine = MachineMailDetector.Detect(message, from, subject, text, words, _options);
         var forwarded = visible.Forwarded;
         if (forwarded is not null && forwarded.Attachments.Count == 0 && body.Attachments.Count > 0)
             forwarded = forwarded with { Attachments = ForwardedFiles(body.Attachments) };
