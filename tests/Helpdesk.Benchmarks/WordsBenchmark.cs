@@ -21,6 +21,8 @@ internal static class WordsBenchmark
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         if (Machine.Option(args, "--throughput", "") is { Length: > 0 } throughputFolder)
             return Throughput(throughputFolder, Machine.Option(args, "--old-reader", ""), int.Parse(Machine.Option(args, "--runs", "7"), CultureInfo.InvariantCulture));
+        if (Machine.Option(args, "--jsonl-diff", "") is { Length: > 0 } jsonlFolder)
+            return JsonlDiff(jsonlFolder, Machine.Option(args, "--old-reader", ""));
         var corpus = Path.GetFullPath(Machine.Option(args, "--corpus", Path.Combine("tests", "Helpdesk.Mail.Tests", "TestData", "customer-words")));
         Console.WriteLine($"machine: {Machine.Describe()}");
         Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -87,6 +89,8 @@ internal static class WordsBenchmark
         var reader = new EmailReader();
         var old = oldPath.Length > 0 ? MimeOldReader.Load(oldPath) : null;
         long sink = 0;
+        if (old is not null)
+            DiffVisibleText(old, reader, messages, Path.Combine(Path.GetTempPath(), "helpdesk-words-diff.txt"));
         for (var w = 0; w < 2; w++)
         {
             foreach (var m in messages)
@@ -137,5 +141,56 @@ internal static class WordsBenchmark
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
         return (count / watch.Elapsed.TotalSeconds, count / cpu);
+    }
+
+    /// <summary>Where the old and new visible text differ (whitespace folded), with both texts, for a person to judge.</summary>
+    private static void DiffVisibleText(MimeOldReader old, EmailReader reader, List<byte[]> messages, string path)
+    {
+        var differ = 0;
+        using var w = new StreamWriter(path);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var oldText = old.VisibleText(old.Read(messages[i]));
+            var newText = reader.Read(messages[i]).VisibleText;
+            if (WordsCorpus.Fold(oldText) == WordsCorpus.Fold(newText))
+                continue;
+            differ++;
+            w.WriteLine($"=== message {i}\n--- old\n{oldText}\n--- new\n{newText}\n");
+        }
+        Console.WriteLine($"visible text old vs new: {differ} of {messages.Count} differ (details in {path})");
+    }
+
+    /// <summary>
+    /// The training texts (jsonl, a "body" field) through the old and the new <c>VisibleTextExtractor.Extract</c>:
+    /// how many the classifier would now see differently, with both texts for a person to judge.
+    /// </summary>
+    private static int JsonlDiff(string folder, string oldPath)
+    {
+        var context = new System.Runtime.Loader.AssemblyLoadContext("old-words");
+        var oldAssembly = context.LoadFromAssemblyPath(Path.GetFullPath(oldPath));
+        var extract = oldAssembly.GetType("Helpdesk.Mail.CustomerWords.VisibleTextExtractor", throwOnError: true)!.GetMethod("Extract", [typeof(string)])!;
+        var path = Path.Combine(Path.GetTempPath(), "helpdesk-words-training-diff.txt");
+        using var w = new StreamWriter(path);
+        int total = 0, differ = 0;
+        foreach (var file in Directory.GetFiles(folder, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Trim().Length == 0)
+                    continue;
+                using var doc = JsonDocument.Parse(line);
+                if (!doc.RootElement.TryGetProperty("body", out var b) || b.GetString() is not { } body)
+                    continue;
+                total++;
+                var before = (string)extract.Invoke(null, [body])!;
+                var after = VisibleTextExtractor.Extract(body);
+                if (WordsCorpus.Fold(before) == WordsCorpus.Fold(after))
+                    continue;
+                differ++;
+                w.WriteLine($"=== {Path.GetFileName(file)}\n--- old\n{before}\n--- new\n{after}\n");
+            }
+        }
+        Console.WriteLine($"training texts: {differ} of {total} extract differently (details in {path})");
+        return 0;
     }
 }

@@ -172,6 +172,14 @@ public sealed class ReplyTrimmingTests
     }
 
     [TestMethod]
+    [DataRow("Can I cancel my card?\n\n> Your payment card information was not affected.")]
+    [DataRow("Can I cancel my card?\n> Your payment card information was not affected.")]
+    public void Extract_OneQuotedLineOfOurMailAtTheEnd_Cut(string text)
+    {
+        Assert.AreEqual("Can I cancel my card?", VisibleTextExtractor.Extract(text));
+    }
+
+    [TestMethod]
     [DataRow("Sent from my iPhone")]
     [DataRow("Envoyé de mon iPhone")]
     [DataRow("Von meinem iPhone gesendet")]

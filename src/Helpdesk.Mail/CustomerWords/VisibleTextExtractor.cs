@@ -109,8 +109,9 @@ public static partial class VisibleTextExtractor
             var line = lines[i];
             if (IsQuoteLine(line))
             {
-                // One "> 5 minutes later" line in a mail with no quote header is the customer's own text.
-                if (!lone)
+                // One "> 5 minutes later" line between the customer's own lines is their text; one at the end is a
+                // line of our mail quoted back ("> Your payment card information was not affected.").
+                if (!lone || !WordsAfter(lines, i + 1, cut))
                 {
                     quoteRemoved = true;
                     continue;
@@ -132,6 +133,14 @@ public static partial class VisibleTextExtractor
     {
         var t = line.AsSpan().TrimStart(" \t");
         return !t.IsEmpty && t[0] == '>';
+    }
+
+    private static bool WordsAfter(string[] lines, int from, int end)
+    {
+        for (var k = from; k < end; k++)
+            if (lines[k].Trim().Length > 0)
+                return true;
+        return false;
     }
 
     private static int CountQuoteLines(string[] lines)
