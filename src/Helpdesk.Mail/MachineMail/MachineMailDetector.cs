@@ -26,29 +26,33 @@ public static partial class MachineMailDetector
         {
             var recipients = DeliveryStatusParser.ParseDeliveryStatus(report.DeliveryStatus);
             var originalId = FindOriginalMessageId(root, text);
+            var envelopeId = DeliveryStatusParser.OriginalEnvelopeId(report.DeliveryStatus) ?? DeliveryStatusParser.EnvelopeIdInText(text);
             var anyProblem = recipients.Count == 0 || recipients.Any(r => r.Action is null or "failed" or "delayed");
             if (!anyProblem)
                 return new MachineMail(MachineMailKind.Receipt, "delivery-status report: delivered", null);
-            return new MachineMail(MachineMailKind.Bounce, "delivery-status report", new BounceReport(recipients, originalId));
+            return new MachineMail(MachineMailKind.Bounce, "delivery-status report", new BounceReport(recipients, originalId, envelopeId));
         }
         if (report.Disposition)
             return new MachineMail(MachineMailKind.Receipt, "disposition-notification report", null);
+        if (ServiceNotification.Read(text) is { } notification)
+            return notification;
 
         var fromAddress = from?.Address ?? "";
         var fromName = from?.Name ?? "";
         var isDaemon = DaemonSender().IsMatch(fromAddress) || DaemonName().IsMatch(fromName);
         var returnPathEmpty = headers["Return-Path"]?.Trim() is "<>" or "";
-        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || BounceBody().IsMatch(Prefix(text, 3000))))
-        {
-            var delayed = DelaySubject().IsMatch(subject);
-            var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
-            return new MachineMail(MachineMailKind.Bounce, "bounce subject: " + Clip(subject), new BounceReport(recipients, FindOriginalMessageId(root, text)));
-        }
-        if (isDaemon && BounceBody().IsMatch(Prefix(text, 3000)))
-        {
-            var recipients = DeliveryStatusParser.ParseTextBounce(text);
-            return new MachineMail(MachineMailKind.Bounce, "bounce from " + fromAddress, new BounceReport(recipients, FindOriginalMessageId(root, text)));
-        }
+        var head = Prefix(text, 3000);
+        var bounceBody = BounceBody().IsMatch(head);
+        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || bounceBody))
+            return TextBounce(root, subject, text, head, $"Delivery report (subject '{Clip(subject)}'{(isDaemon ? " from " + fromAddress : "")})");
+        if (isDaemon && bounceBody)
+            return TextBounce(root, subject, text, head, $"Delivery report from {fromAddress}: '{HeaderlessMachineMail.Sentence(head, BounceBody().Match(head))}'");
+        // Servers that write their report as the first words of a plain mail (qmail, old Sendmail, Exchange and
+        // Yahoo text reports), from any sender. A person forwarding one has it cut as a forward, and a person
+        // writing "your message could not be delivered" to us asks something.
+        if (visible?.Forwarded is null && BounceOpening().Match(Prefix(text, 800)) is { Success: true } opening
+            && (returnPathEmpty || ((visible?.VisibleText ?? text).IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@'))))
+            return TextBounce(root, subject, text, head, $"Delivery report in the text: '{HeaderlessMachineMail.Sentence(text, opening)}'");
 
         if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
             return new MachineMail(MachineMailKind.Receipt, "receipt subject: " + Clip(subject), null);
@@ -76,11 +80,22 @@ public static partial class MachineMailDetector
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply subject: " + Clip(subject), null);
         if (IsList(headers) is { } listReason)
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
-        // No header and no subject says so: only a short note that quotes nothing and asks nothing is taken for an
-        // out-of-office text. A person who writes "I'm out of the office until ..." usually has a question.
-        if (own.Length <= 800 && visible?.QuoteRemoved != true && !own.Contains('?') && AutoReplyBody().IsMatch(own))
-            return new MachineMail(MachineMailKind.AutoReply, "auto-reply text", null);
+        // No header and no subject says so: the words decide, with a score (see HeaderlessMachineMail).
+        if (HeaderlessMachineMail.Judge(subject, fromAddress, fromName, visible, text) is { } byWords)
+            return byWords;
         return MachineMail.Person;
+    }
+
+    private static MachineMail TextBounce(MimeEntity? root, string subject, string text, string head, string reason)
+    {
+        // Delays and full mailboxes are temporary unless the report also says permanent or gives a 5xx.
+        var delayed = DelaySubject().IsMatch(subject) || (DelayBody().IsMatch(head) && !PermanentBody().IsMatch(head));
+        var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
+        var envelopeId = DeliveryStatusParser.EnvelopeIdInText(text);
+        var kind = delayed ? "temporary" : recipients.Count > 0 && recipients.All(r => !r.Permanent) ? "temporary" : "permanent";
+        if (recipients.Count > 0)
+            reason += $"; {kind} for {string.Join(", ", recipients.Select(r => r.Address).Take(3))}";
+        return new MachineMail(MachineMailKind.Bounce, reason, new BounceReport(recipients, FindOriginalMessageId(root, text), envelopeId));
     }
 
     private static string? AutoReplyHeader(HeaderList headers)
@@ -184,20 +199,33 @@ public static partial class MachineMailDetector
 
     private static string Clip(string s) => s.Length <= 120 ? s : s[..120];
 
-    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|mdaemon|bounce|bounces|mail\.delivery|microsoftexchange[0-9a-f]*)(@|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|mdaemon|bounce|bounces|bounce[-+.][^@]*|mail\.delivery|mail-delivery|maildelivery|microsoftexchange[0-9a-f]*|mailer|nobody|root|smtp|mail-system)(@|$)", RegexOptions.IgnoreCase)]
     private static partial Regex DaemonSender();
 
-    [GeneratedRegex(@"^(mail delivery (subsystem|system)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator|system administrator|mail system|yahoo! ?mail|postmaster-?service|e-?mail delivery (system|service))$", RegexOptions.IgnoreCase)]
     private static partial Regex DaemonName();
 
-    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|returned mail|failure notice|delivery has failed|message not delivered|could not be delivered|delivery problem|delivery incomplete|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|delayed mail|delivery delayed|warning: could not send)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|failure delivery|returned mail|returned to sender|failure notice|delivery has failed|message not delivered|not delivered:|could not be delivered|couldn't be delivered|delivery problem|delivery incomplete|delivery notification|non[- ]?delivery|nondeliverable|mail system error|delivery error|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|niedostarczon|nie dostarczono|kunde inte levereras|ej levererat|olevererbart|配信(不能|エラー|失敗)|送信エラー|退信|无法投递|投递失败|delayed mail|delivery delayed|delivery (status notification )?\(delay|warning: could not send|warning: message .{0,80} delayed|mailbox (is )?full|over quota|quota exceeded)", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubject();
 
-    [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard|opóźnion|försenad|遅延|延迟)", RegexOptions.IgnoreCase)]
     private static partial Regex DelaySubject();
 
-    [GeneratedRegex(@"(could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery to the following recipient|permanent (fatal )?error|user unknown|mailbox (unavailable|not found|full|does not exist)|no such user|unable to deliver|recipient address rejected|address rejected|i'm sorry to have to inform you|i'm afraid i wasn't able to deliver|konnte nicht zugestellt werden|n'a pas pu être remis|no se pudo entregar|kon niet worden bezorgd|non è stato possibile recapitare|não pôde ser entregue)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery to the following recipient|permanent (fatal )?error|user unknown|unknown user|mailbox (unavailable|not found|full|does not exist|is full)|over quota|quota exceeded|no such user|unable to deliver|recipient address rejected|address rejected|i'm sorry to have to inform you|i'm afraid i wasn't able to deliver|this is the qmail-send program|has not yet been delivered|delivery (has been |is )?delayed|delivery attempts will continue|will (continue to )?retry|host or domain name not found|konnte nicht zugestellt werden|n'a pas pu être (remis|délivré)|no se pudo entregar|kon niet worden (bezorgd|afgeleverd)|non è stato possibile recapitare|não pôde ser entregue|nie mogła zostać dostarczona|kunde inte levereras|配信できませんでした|无法投递|无法送达)", RegexOptions.IgnoreCase)]
     private static partial Regex BounceBody();
+
+    // First words of a server's text report; only used near the top of a body.
+    [GeneratedRegex(@"(hi\. this is the qmail-send program|the following addresses had permanent fatal errors|the following addresses had transient non-fatal errors|this message was created automatically by mail delivery software|delivery has failed to these recipients or groups|delivery to the following recipients? (failed|has been delayed|was delayed)|sorry, we were unable to deliver your message to the following address|this is an automatically generated delivery status notification|i'm sorry to have to inform you that your message could not|your message did not reach some or all of the intended recipients|this is the mail system at host|the original message was received at .{0,80}\bfrom\b|message delivery to .{1,100}? (failed|was delayed|has been delayed)|there was a (temporary )?problem delivering your message|your message (to .{1,100}? )?(couldn't|could not|wasn't|was not|cannot|can't) be delivered|your message (to .{1,100}? )?has not (yet )?been delivered|delivery of your message (to .{1,100}? )?has been delayed|the recipient's mailbox is full|message you sent .{0,100}? (couldn't|could not|wasn't) be delivered|ihre nachricht (an .{1,100}? )?konnte nicht zugestellt werden|votre message (à .{1,100}? )?n'a pas pu être (remis|délivré)|no se (ha )?pudo entregar (su|tu|el) mensaje|il (tuo |suo )?messaggio (a .{1,100}? )?non è stato recapitato|a (sua )?mensagem (para .{1,100}? )?não (pôde ser|foi) entregue|uw bericht (aan .{1,100}? )?kon niet worden (bezorgd|afgeleverd)|wiadomość (do .{1,100}? )?nie (mogła zostać|została) dostarczona|ditt meddelande (till .{1,100}? )?kunde inte levereras|メッセージを配信できませんでした|邮件无法(投递|送达))", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceOpening();
+
+    [GeneratedRegex(@"(has not (yet )?been delivered|not yet delivered|delivery (has been |is )?delayed|was delayed|delivery attempts will continue|will (continue to )?(retry|try)|still (trying|retrying)|temporar(y|ily) (failure|problem|error|unavailable)|try again later|transient non-fatal|mailbox (is )?full|over quota|quota exceeded|insufficient (storage|space)|\b4\.\d{1,3}\.\d{1,3}\b|\b4[25]\d[ -])", RegexOptions.IgnoreCase)]
+    private static partial Regex DelayBody();
+
+    [GeneratedRegex(@"(permanent|fatal error|gave up|giving up|could not be delivered|couldn't be delivered|wasn't delivered|unable to deliver|user unknown|no such user|does not exist|doesn't exist|couldn't be found|not found|\b5\.\d{1,3}\.\d{1,3}\b|\b55\d[ -])", RegexOptions.IgnoreCase)]
+    private static partial Regex PermanentBody();
+
+    [GeneratedRegex(@"^\s*(fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|转发|転送)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardSubject();
 
     [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst)\s*:|read receipt|return receipt|lesebestätigung|accusé de lecture|confirmación de lectura|leesbevestiging|conferma di lettura|confirmação de leitura|^\s*(delivered|zugestellt|remis|entregado|bezorgd|recapitato|entregue)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptSubject();
