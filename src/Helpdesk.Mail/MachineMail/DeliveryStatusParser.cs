@@ -107,19 +107,19 @@ public static partial class DeliveryStatusParser
             string? inlineReason = null;
             if ((m = QmailRecipient().Match(trimmed)).Success)
                 address = m.Groups[1].Value;
-            else if (line.StartsWith(' ') || line.StartsWith('\t'))
-            {
-                if ((m = BareAddress().Match(trimmed)).Success)
-                    address = m.Groups[1].Value;
-            }
+            else if ((m = BareAddress().Match(trimmed)).Success)
+                address = m.Groups[1].Value;
             else if ((m = AddressWithReason().Match(trimmed)).Success)
             {
                 address = m.Groups[1].Value;
                 inlineReason = m.Groups[2].Value;
             }
             else if ((m = ExchangeRecipient().Match(trimmed)).Success)
-                address = m.Groups[1].Value;
-            if (address is null || recipients.Any(r => r.Address.Equals(address, StringComparison.OrdinalIgnoreCase)))
+                address = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
+            if (address is null)
+                continue;
+            var seen = recipients.FindIndex(r => r.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
+            if (seen >= 0 && recipients[seen].Status is not null)
                 continue;
             // The reason is on the same line or on the following (indented) lines up to a blank line.
             var reason = new StringBuilder(inlineReason);
@@ -132,7 +132,7 @@ public static partial class DeliveryStatusParser
                         break;
                     continue;
                 }
-                if (QmailRecipient().IsMatch(t) || (BareAddress().IsMatch(t) && (lines[k].StartsWith(' ') || lines[k].StartsWith('\t'))) || EndOfReport().IsMatch(t))
+                if (QmailRecipient().IsMatch(t) || BareAddress().IsMatch(t) || ExchangeRecipient().IsMatch(t) || EndOfReport().IsMatch(t))
                     break;
                 if (reason.Length > 0)
                     reason.Append(' ');
@@ -144,7 +144,14 @@ public static partial class DeliveryStatusParser
             var own = action;
             if (action == "failed" && (status is ['4', ..] || (status is null && diagnostic is not null && TemporaryReply().IsMatch(diagnostic))))
                 own = "delayed";
-            recipients.Add(new BounceRecipient(address, own, status, diagnostic));
+            if (seen < 0)
+                recipients.Add(new BounceRecipient(address, own, status, diagnostic));
+            else if (status is not null)
+            {
+                // Exchange names the address twice: in the person's words, then with the server's status for administrators.
+                var first = recipients[seen];
+                recipients[seen] = first with { Action = own, Status = status, Diagnostic = first.Diagnostic is null ? diagnostic : first.Diagnostic + " " + diagnostic };
+            }
         }
         if (recipients.Count == 0)
         {
@@ -192,10 +199,11 @@ public static partial class DeliveryStatusParser
     [GeneratedRegex(@"^<?([^<>\s:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?\s*[:\-]\s+(.{3,})$")]
     private static partial Regex AddressWithReason();
 
-    [GeneratedRegex(@"^(-{2,}.*(original message|below this line|headers|message follows|returned message|undelivered message|transcript of session).*|original message headers:?|the original message (was|follows).*|(?!.*following addresses)---.*---)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(-{2,}.*(original message|below this line|headers|message follows|returned message|undelivered message|transcript of session).*|original message headers:?|the original message (was|follows)(?! received).*|(?!.*following addresses)---.*---)$", RegexOptions.IgnoreCase)]
     private static partial Regex EndOfReport();
 
-    [GeneratedRegex(@"^<?([^<>\s:()]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?\s*\([^()]*\)$")]
+    // Exchange: "jo@example.com (jo@example.com)", "Jo Smith (jo@example.com)"; Exchange 2003: "'jo@example.com' on 20/11/2026 10:16".
+    [GeneratedRegex(@"^<?([^<>\s:()']+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>?\s*\([^()]*\)$|^[^@<>()]{1,80}\(([^<>\s:()]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\)$|^'([^<>\s:()']+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})' on .{4,40}$|^""[^""]*""\s*<([^<>\s:()]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})>$")]
     private static partial Regex ExchangeRecipient();
 
     [GeneratedRegex(@"^\s*(X-)?Original-Envelope-Id\s*:\s*(?<id>[^\s;]+)|\bENVID=(?<id>[^\s;]+)", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

@@ -67,7 +67,9 @@ internal static partial class HeaderlessMachineMail
             Add(NotForwarded().IsMatch(own), 1, "mail not forwarded / read later");
             Add(AwaySubject().IsMatch(subject), 1, "subject says away");
             Add(noReplySender, 1, "no-reply sender");
-            Add(own.Length < 600, 1, "a short note");
+            Add(InMyAbsence().IsMatch(own) || Redirect().IsMatch(own), 1, "names a stand-in or another address");
+            if (CustomerMatter().IsMatch(own))
+                score -= 2;
             var label = away.Success ? "Out-of-office note" : "No-longer-here note";
             Consider(MachineMailKind.AutoReply, label, m, own, score, signs);
 
@@ -83,7 +85,8 @@ internal static partial class HeaderlessMachineMail
         // Another help desk's or shop's receipt.
         var receiptSource = own;
         var receipt = ReceiptSentence().Match(own);
-        if (!receipt.Success)
+        // The subject counts only when it is not a reply: "Re: We have received your message" answers the desk's own acknowledgment.
+        if (!receipt.Success && !MachineMailDetector.IsReplySubject(subject))
             receipt = ReceiptSentence().Match(receiptSource = subject);
         if (receipt.Success)
         {
@@ -204,8 +207,8 @@ internal static partial class HeaderlessMachineMail
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // The telling sentence of an out-of-office note: the writer (or the person the mailbox belongs to) is away now.
-    [GeneratedRegex(@"(?<en>\b(i am|i'm|i’m|i will be|i'll be|i’ll be)\s+(currently\s+|now\s+)?(out of (the )?office|ooo\b|away from (my|the) (e-?mail|office|desk|computer)|out on (leave|vacation|holiday)|on (annual |parental |maternity |paternity |sick |medical |study |extended )?leave|on (vacation|holiday|holidays|sabbatical|a business trip|business travel)|away (until|till|from|on (vacation|holiday|leave))|travell?ing (on business )?(until|with limited))|\b(is|are) (currently )?(out of the office|on (parental|maternity|paternity) leave)|\bi (currently )?have limited access to (my )?e-?mail|\bthank you for your (e-?mail|message)\.? i am (currently )?(away|out))"
-        + @"|(?<de>\bich bin\b.{0,60}?\b(nicht im büro|nicht im hause|abwesend|im urlaub|außer haus|ausser haus|in elternzeit|in mutterschutz|nicht erreichbar|auf geschäftsreise|nicht am arbeitsplatz)|\bich befinde mich\b.{0,60}?\b(im urlaub|in elternzeit|auf (einer )?(dienst|geschäfts)reise|außer haus)|\b(bin ich|befinde ich mich)\b.{0,40}?\b(nicht im büro|abwesend|im urlaub|außer haus|nicht erreichbar))"
+    [GeneratedRegex(@"(?<en>\b(i am|i'm|i’m|i will be|i'll be|i’ll be)\s+(currently\s+|now\s+)?(out of (the )?office|ooo\b|away from (my|the) (e-?mail|office|desk|computer)|out on (leave|vacation|holiday)|on (annual |parental |maternity |paternity |sick |medical |study |extended )?leave|on (vacation|holiday|holidays|sabbatical|a business trip|business travel)|away (until|till|from|on (vacation|holiday|leave))|travell?ing (on business )?(until|with limited)|at an? (conference|trade fair|training|offsite|event) (until|till|through|from))|\bi('ll| will) be back (in the office |at my desk )?(on|from|after)\b|\b(is|are) (currently )?(out of the office|on (parental|maternity|paternity) leave)|\bi (currently )?have limited access to (my )?e-?mail|\bthank you for your (e-?mail|message)\.? i am (currently )?(away|out))"
+        + @"|(?<de>\bich bin\b.{0,60}?\b(nicht im büro|nicht im hause|abwesend|im urlaub|außer haus|ausser haus|in elternzeit|in mutterschutz|nicht erreichbar|auf geschäftsreise|nicht am arbeitsplatz)|\bich befinde mich\b.{0,60}?\b(im urlaub|in elternzeit|auf (einer )?(dienst|geschäfts)reise|außer haus)|\b(bin ich|befinde ich mich)\b.{0,40}?\b(nicht im büro|abwesend|im urlaub|außer haus|nicht erreichbar)|\bich bin (ab|am) (dem )?\d{1,2}\..{0,30}?\bwieder (im büro|erreichbar|im hause|da)\b)"
         + @"|(?<fr>\bje (suis|serai)\b.{0,40}?\b(absente?s?|en (congés?|vacances|déplacement|congé (maternité|paternité|parental))|hors du bureau|en dehors du bureau)\b|\bje suis actuellement (absente?|en congés?))"
         + @"|(?<es>\b(estaré|estoy|me encuentro|permaneceré)\b.{0,40}?\b(fuera de (la )?oficina|de vacaciones|ausente|de viaje|de baja( por (maternidad|paternidad))?|de permiso|fuera)\b)"
         + @"|(?<it>\b(sono|sarò|saro)\b.{0,30}?\b(fuori (ufficio|sede)|assente|in ferie|in vacanza|in congedo|in maternità|in trasferta)\b)"
@@ -230,7 +233,7 @@ internal static partial class HeaderlessMachineMail
         + @"|(?<zh>(已离职|已经离职|不再任职))", Options)]
     private static partial Regex NoLongerHere();
 
-    [GeneratedRegex(@"\b(until|till|through|returning|return(ing)? on|back (in the office |at my desk |in office )?on|upon my return|on my return|when i return|when i'm back|after my return|bis (zum|einschließlich|inkl)?|ab dem|zurück am|nach meiner rückkehr|ab \d|jusqu'?au|jusqu’au|de retour (le|au bureau)|à mon retour|dès mon retour|hasta (el)?|a mi regreso|regresaré|fino al|al mio rientro|rientrerò|até (o dia|dia)?|no meu regresso|quando (eu )?(retornar|voltar)|ao retornar|tot en met|t/m|tot \d|na mijn terugkeer|terug op|do \d|po moim powrocie|wracam|till och med|t\.o\.m\.|åter (den|på|\d)|tillbaka)\b|まで|に戻|以降|回来后|之前|返回", Options)]
+    [GeneratedRegex(@"\b(until|till|through|returning|return(ing)? on|back (in the office |at my desk |in office )?on|upon my return|on my return|when i return|when i'm back|after my return|bis (zum|einschließlich|inkl)?|ab dem|zurück am|nach meiner rückkehr|ab \d|jusqu'?au|jusqu’au|de retour (le|au bureau)|à mon retour|dès mon retour|hasta (el)?|a mi regreso|regresaré|fino al|al mio rientro|rientrerò|até (o dia|dia)?|no meu regresso|quando (eu )?(retornar|voltar)|ao retornar|tot en met|t/m|tot \d|na mijn terugkeer|terug op|do \d|po moim powrocie|wracam|till och med|t\.o\.m\.|åter (den|på|\d)|tillbaka)\b|まで|に戻|以降|回来后|返回办公室|日返回|月返回", Options)]
     private static partial Regex ReturnDate();
 
     [GeneratedRegex(@"\b(for (urgent|immediate|time[- ]sensitive)|if (this is|it is|your (matter|request) is) urgent|in (case of )?(an )?urgent|urgent (matters|requests|issues)|in dringenden fällen|dringende (anliegen|fälle)|en cas d'urgence|en cas d’urgence|pour toute urgence|para (asuntos|temas|casos) urgentes|en caso de urgencia|per (urgenze|questioni urgenti|casi urgenti)|em caso de urgência|para assuntos urgentes|voor dringende (zaken|vragen)|in dringende gevallen|w pilnych sprawach|w sprawach pilnych|i brådskande (ärenden|fall)|vid brådskande)|お急ぎの|緊急の|紧急|急事", Options)]
@@ -242,7 +245,7 @@ internal static partial class HeaderlessMachineMail
     [GeneratedRegex(@"\b(thank you for (your (e-?mail|message|note|inquiry|enquiry|request)|contacting)|thanks for (your (e-?mail|message)|contacting|reaching out)|vielen dank für ihre (nachricht|e-?mail|anfrage)|danke für ihre (nachricht|e-?mail)|merci (pour|de) votre (message|e-?mail|courriel|demande)|gracias por (su|tu) (mensaje|correo|consulta|solicitud)|grazie per (la (sua|tua) (e-?mail|mail|richiesta)|il (suo|tuo) messaggio|averci contattato)|obrigad[oa] (pela (sua )?(mensagem|e-?mail)|por entrar em contato)|bedankt voor (uw|je) (e-?mail|bericht)|dank voor uw bericht|dziękuję za (wiadomość|e-?mail)|dziękujemy za (wiadomość|kontakt)|tack för (ditt|din) (e-?post|mejl|meddelande|mail)|tack för att du kontaktade)|(メール|ご連絡|お問い合わせ)(いただき)?(ありがとう|誠にありがとう)|感谢您的(来信|邮件|联系)", Options)]
     private static partial Regex ThanksForYourMail();
 
-    [GeneratedRegex(@"\b(will (not )?be (forwarded|read|answered)|will (respond|reply|get back to you|answer)( to (your|you))?.{0,30}\b(return|when i'm back|when i am back|as soon as (possible|i can))|(wird|werden) (nicht )?weitergeleitet|nach meiner rückkehr|ne sera pas transféré|ne seront pas transférés|je (vous )?répondrai|no será reenviado|responderé|non sarà inoltrat|risponderò|não será reencaminhad|responderei|wordt niet doorgestuurd|zal (uw|je) (e-?mail|bericht) .{0,30}beantwoorden|nie będzie przekazywana|odpowiem|vidarebefordras inte|besvarar|återkommer)|返信いたします|回复您", Options)]
+    [GeneratedRegex(@"\b(will (not )?be (forwarded|read|answered)|(has|have|was|were|is) not (been )?(forwarded|read)|won't be (checking|reading)|not be (reading|checking) (my )?e-?mail|(wurde|wird) nicht (weitergeleitet|gelesen)|n'a pas été transféré|ne sera pas lu|no ha sido reenviado|non (sarà|è stato) inoltrat|não será (reencaminhad|lid)|is niet doorgestuurd|nie została przekazana|har inte vidarebefordrats|will (respond|reply|get back to you|answer)( to (your|you))?.{0,30}\b(return|when i'm back|when i am back|as soon as (possible|i can))|(wird|werden) (nicht )?weitergeleitet|nach meiner rückkehr|ne sera pas transféré|ne seront pas transférés|je (vous )?répondrai|no será reenviado|responderé|non sarà inoltrat|risponderò|não será reencaminhad|responderei|wordt niet doorgestuurd|zal (uw|je) (e-?mail|bericht) .{0,30}beantwoorden|nie będzie przekazywana|odpowiem|vidarebefordras inte|besvarar|återkommer)\b|返信いたします|回复您|不会被转发|転送されません", Options)]
     private static partial Regex NotForwarded();
 
     [GeneratedRegex(@"(out of (the )?office|\baway\b|vacation|holiday|on leave|\booo\b|urlaub|abwesen|congés?|absence|absent|vacaciones|ausencia|ferie|assenza|férias|ausência|vakantie|afwezig|urlop|nieobecn|semester|ledig|frånvaro|不在|休暇|休假|外出)", Options)]
@@ -310,10 +313,21 @@ internal static partial class HeaderlessMachineMail
     private static partial Regex ChallengeSubjectWords();
 
     // What a person writes to a help desk and a robot's note never does: a request about their own things.
-    [GeneratedRegex(@"\b((please|kindly|can you|could you|would you|i need (you )?to|i want (you )?to|i'd like (you )?to|help me) (to )?(cancel|refund|reset|unlock|close|delete|change|update|check|fix|restore|send me|call me|look into|stop|remove|explain)|\bmy (account|password|order|subscription|invoice|bill|card|payment|refund|booking|reservation|parcel|package|delivery|money|login|data)\b|\bi (never|did not|didn't|have not|haven't) (received|got|ordered)|bitte (stornieren|erstatten|löschen|ändern|prüfen|helfen)|mein(e|en)? (konto|passwort|bestellung|abo|rechnung|karte|zahlung)|mon (compte|mot de passe|abonnement|colis|remboursement)|ma (commande|facture|carte)|mi (cuenta|contraseña|pedido|suscripción|factura|tarjeta|reembolso)|il mio (account|ordine|abbonamento|rimborso)|la mia (password|carta|fattura)|minha (conta|senha|encomenda|fatura|assinatura)|meu (pedido|reembolso|cartão)|mijn (account|wachtwoord|bestelling|abonnement|factuur|pakket)|moje (konto|hasło|zamówienie)|mój (rachunek|abonament)|mitt (konto|lösenord|abonnemang)|min (beställning|faktura))", Options)]
+    [GeneratedRegex(@"\b((please|kindly|can you|could you|would you|i need (you )?to|i want (you )?to|i'd like (you )?to|help me) (to )?(cancel|refund|reset|unlock|close|delete|change|update|check|fix|restore|send me|call me|look into|stop|remove|explain)|\bmy (account|password|order|subscription|invoice|bill|card|payment|refund|booking|reservation|parcel|package|delivery|money|login|data)\b|\bi (never|did not|didn't|have not|haven't) (received|got|ordered)|bitte (stornieren|erstatten|löschen|ändern|prüfen|helfen)|mein(e|en)? (konto|passwort|bestellung|abo|rechnung|karte|zahlung)|mon (compte|mot de passe|abonnement|colis|remboursement)|ma (commande|facture|carte)|mi (cuenta|contraseña|pedido|suscripción|factura|tarjeta|reembolso)|il mio (account|ordine|abbonamento|rimborso)|la mia (password|carta|fattura)|minha (conta|senha|encomenda|fatura|assinatura)|meu (pedido|reembolso|cartão)|mijn (account|wachtwoord|bestelling|abonnement|factuur|pakket)|moje (konto|hasło|zamówienie)|mój (rachunek|abonament)|mitt (konto|lösenord|abonnemang)|min (beställning|faktura))|请(把|将)(我|我们|账户|账号|订单|密码)|请(帮我|给我|取消|退款|更改|修改|删除)|(账户|账号|密码|订单|退款)|(アカウント|パスワード|ご注文の取り消し|返金)|(変更|削除|取り消し)(して|を)(いただけ|ください|お願い)", Options)]
     private static partial Regex CustomerRequest();
 
-    [GeneratedRegex(@"\b(i|i'm|i’m|i've|i’ve|my|me|ich|mein|meine|meinen|je|mon|ma|mes|yo|mi|io|eu|minha|meu|ik|mijn|ja|mój|moja|moje|jag|min|mitt)\b", Options)]
+    // The things a customer writes about (a card, an order, a parcel); an absence note names none of them.
+    [GeneratedRegex(@"\b(the|my|our|this|that|a|new|replacement|your) (card|order|parcel|package|invoice|bill|refund|payment|subscription|account|password|booking|reservation|delivery|shipment|technician|appointment|contract|loan|transfer)s?\b|\b(die|meine|unsere|ihre|eine) (karte|bestellung|rechnung|lieferung|zahlung)\b|\b(la|ma|une|votre) (carte|commande|facture|livraison)\b|\b(la|mi|su|una) (tarjeta|factura|entrega)\b|\b(il|la) (pacco|carta|fattura)\b|\b(o|a|meu|minha) (cartão|encomenda|fatura)\b|\b(de|mijn|uw) (kaart|bestelling|factuur|levering)\b", Options)]
+    private static partial Regex CustomerMatter();
+
+    [GeneratedRegex(@"\b(please (send|write|direct|address|forward|resend)\b.{0,60}?\bto\b|(send|write|direct) (any|all|your|future) .{0,40}?\bto\b|bitte (senden|schicken|richten) sie|wenden sie sich|merci d'adresser|merci d’adresser|veuillez (adresser|écrire)|escriba a|diríjase a|scrivere a|la preghiamo di scrivere|escreva para|por favor escreva|stuur uw|stuur je|prosimy pisać|proszę pisać|vänligen skriv|skriv till)\b|までお願い|发送至|发至", Options)]
+    private static partial Regex Redirect();
+
+    [GeneratedRegex(@"\b(in my absence|while i am away|while i'm away|during my absence|my colleague|please contact|please (e-?mail|call|reach)|während meiner abwesenheit|meine kollegin|meinen kollegen|mein kollege|wenden sie sich|pendant mon absence|mon collègue|ma collègue|veuillez contacter|durante mi ausencia|mi compañer[oa]|póngase en contacto|contacte con|durante la mia assenza|il mio collega|la mia collega|contattare|durante a minha ausência|meu colega|minha colega|entre em contato|tijdens mijn afwezigheid|mijn collega|neem contact op|podczas mojej nieobecności|proszę o kontakt|mój współpracownik|under min frånvaro|min kollega|kontakta)\b|不在中|代わりに|担当者|期间请联系|请联系", Options)]
+    private static partial Regex InMyAbsence();
+
+    // Case-sensitive on purpose: "MA-2291" is an order number, not Spanish "ma".
+    [GeneratedRegex(@"\b(I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ii]ch|[Mm]ein|[Mm]eine|[Mm]einen|[Jj]e|[Mm]on|[Mm]a|[Mm]es|[Yy]o|[Mm]i|[Ii]o|[Ee]u|[Mm]inha|[Mm]eu|[Ii]k|[Mm]ijn|[Jj]a|[Mm]ój|[Mm]oja|[Mm]oje|[Jj]ag|[Mm]in|[Mm]itt)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPersonSingular();
 
     [GeneratedRegex(@"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|dont[-_.]?reply|noreply[-_.+][^@]*|no[-_.]?answer|unmonitored|notifications?|notify|auto[-_.]?(reply|confirm|responder)|mailer)(@|$)", Options)]

@@ -61,7 +61,7 @@ public sealed class BounceReport(IReadOnlyList<BounceRecipient> recipients, stri
 }
 
 /// <summary>One recipient in a bounce: the address, RFC 3464 action (failed, delayed ...), status (5.1.1) and the server's words.</summary>
-public sealed record BounceRecipient(string Address, string? Action, string? Status, string? Diagnostic)
+public sealed partial record BounceRecipient(string Address, string? Action, string? Status, string? Diagnostic)
 {
     /// <summary>
     /// Whether the address itself is refused for good: a failure without a 4.x.x (or 4xx) status that is not a full
@@ -79,6 +79,9 @@ public sealed record BounceRecipient(string Address, string? Action, string? Sta
         }
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"(postfach|mailbox|buzón|boîte|casella|caixa|postvak|skrzynka|brevlåda|メールボックス|邮箱)\b.{0,40}\b(voll|full|lleno|pleine|piena|cheia|vol|pełna|full|いっぱい|已满)|quota|容量", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex FullMailboxWords();
+
     private bool IsFullMailbox()
     {
         if (Status is [_, '.', '2', '.', '2'])
@@ -87,6 +90,6 @@ public sealed record BounceRecipient(string Address, string? Action, string? Sta
         return d is not null && (d.Contains("mailbox full", StringComparison.OrdinalIgnoreCase) || d.Contains("mailbox is full", StringComparison.OrdinalIgnoreCase)
             || d.Contains("over quota", StringComparison.OrdinalIgnoreCase) || d.Contains("quota exceeded", StringComparison.OrdinalIgnoreCase)
             || d.Contains("exceeded storage", StringComparison.OrdinalIgnoreCase) || d.Contains("insufficient storage", StringComparison.OrdinalIgnoreCase)
-            || d.Contains("out of storage", StringComparison.OrdinalIgnoreCase) || d.Contains("postfach voll", StringComparison.OrdinalIgnoreCase));
+            || d.Contains("out of storage", StringComparison.OrdinalIgnoreCase) || FullMailboxWords().IsMatch(d));
     }
 }

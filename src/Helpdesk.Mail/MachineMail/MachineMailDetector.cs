@@ -43,7 +43,11 @@ public static partial class MachineMailDetector
         var returnPathEmpty = headers["Return-Path"]?.Trim() is "<>" or "";
         var head = Prefix(text, 3000);
         var bounceBody = BounceBody().IsMatch(head);
-        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || bounceBody))
+        // A person's "my parcel could not be delivered" has a bounce-like subject and body too; a report names an
+        // address or an SMTP status and asks nothing.
+        var ownWords = visible?.VisibleText ?? text;
+        var reportLike = bounceBody && ownWords.IndexOf('?') < 0 && (text.Contains('@') || SmtpStatus().IsMatch(head));
+        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || reportLike))
             return TextBounce(root, subject, text, head, $"Delivery report (subject '{Clip(subject)}'{(isDaemon ? " from " + fromAddress : "")})");
         if (isDaemon && bounceBody)
             return TextBounce(root, subject, text, head, $"Delivery report from {fromAddress}: '{HeaderlessMachineMail.Sentence(head, BounceBody().Match(head))}'");
@@ -51,7 +55,7 @@ public static partial class MachineMailDetector
         // Yahoo text reports), from any sender. A person forwarding one has it cut as a forward, and a person
         // writing "your message could not be delivered" to us asks something.
         if (visible?.Forwarded is null && BounceOpening().Match(Prefix(text, 800)) is { Success: true } opening
-            && (returnPathEmpty || ((visible?.VisibleText ?? text).IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@'))))
+            && (returnPathEmpty || (ownWords.IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@'))))
             return TextBounce(root, subject, text, head, $"Delivery report in the text: '{HeaderlessMachineMail.Sentence(text, opening)}'");
 
         if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
@@ -67,7 +71,7 @@ public static partial class MachineMailDetector
             || ChallengeSender().IsMatch(fromAddress)
             || (ChallengeSubject().IsMatch(subject) && ChallengeBody().IsMatch(ownPrefix))
             || (ChallengeMechanism().IsMatch(ownPrefix) && ChallengeDelivery().IsMatch(ownPrefix)))
-            return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, subject, fromAddress), null);
+            return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, fromAddress, ownPrefix), null);
 
         if (AutoReplyHeader(headers) is { } headerReason)
         {
@@ -78,6 +82,10 @@ public static partial class MachineMailDetector
         }
         if (AutoReplySubject().IsMatch(subject))
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply subject: " + Clip(subject), null);
+        // "We have received your message" is also the desk's own acknowledgment subject, which customers answer:
+        // only a subject that is not a reply counts.
+        if (!ReplyPrefix().IsMatch(subject) && ReceivedSubject().IsMatch(subject))
+            return new MachineMail(MachineMailKind.AutomaticReceipt, "receipt subject: " + Clip(subject), null);
         if (IsList(headers) is { } listReason)
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
         // No header and no subject says so: the words decide, with a score (see HeaderlessMachineMail).
@@ -86,10 +94,13 @@ public static partial class MachineMailDetector
         return MachineMail.Person;
     }
 
+    /// <summary>"Re:", "AW:", "SV:", "回复:" ...: the subject answers another mail.</summary>
+    internal static bool IsReplySubject(string subject) => ReplyPrefix().IsMatch(subject);
+
     private static MachineMail TextBounce(MimeEntity? root, string subject, string text, string head, string reason)
     {
         // Delays and full mailboxes are temporary unless the report also says permanent or gives a 5xx.
-        var delayed = DelaySubject().IsMatch(subject) || (DelayBody().IsMatch(head) && !PermanentBody().IsMatch(head));
+        var delayed = DelaySubject().IsMatch(subject) || WarningOnly().IsMatch(head) || (DelayBody().IsMatch(head) && !PermanentBody().IsMatch(head));
         var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
         var envelopeId = DeliveryStatusParser.EnvelopeIdInText(text);
         var kind = delayed ? "temporary" : recipients.Count > 0 && recipients.All(r => !r.Permanent) ? "temporary" : "permanent";
@@ -137,12 +148,17 @@ public static partial class MachineMailDetector
         return null;
     }
 
-    private static string ChallengeReason(HeaderList headers, string subject, string fromAddress)
+    private static string ChallengeReason(HeaderList headers, string fromAddress, string own)
     {
         foreach (var name in (string[])["X-Challenge", "X-Challenge-ID", "X-Boxbe-Challenge", "X-Delivery-Agent"])
             if (headers.Contains(name))
-                return name;
-        return ChallengeSender().IsMatch(fromAddress) ? "challenge sender: " + fromAddress : "challenge text";
+                return "Challenge-response filter (header " + name + ")";
+        if (ChallengeSender().IsMatch(fromAddress))
+            return "Challenge-response filter: sender " + fromAddress;
+        var m = ChallengeMechanism().Match(own);
+        if (!m.Success)
+            m = ChallengeBody().Match(own);
+        return m.Success ? $"Challenge-response filter: '{HeaderlessMachineMail.Sentence(own, m)}'" : "Challenge-response filter text";
     }
 
     private readonly record struct Report(MimeEntity? DeliveryStatus, bool Disposition);
@@ -221,8 +237,11 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"(has not (yet )?been delivered|not yet delivered|delivery (has been |is )?delayed|was delayed|delivery attempts will continue|will (continue to )?(retry|try)|still (trying|retrying)|temporar(y|ily) (failure|problem|error|unavailable)|try again later|transient non-fatal|mailbox (is )?full|over quota|quota exceeded|insufficient (storage|space)|\b4\.\d{1,3}\.\d{1,3}\b|\b4[25]\d[ -])", RegexOptions.IgnoreCase)]
     private static partial Regex DelayBody();
 
-    [GeneratedRegex(@"(permanent|fatal error|gave up|giving up|could not be delivered|couldn't be delivered|wasn't delivered|unable to deliver|user unknown|no such user|does not exist|doesn't exist|couldn't be found|not found|\b5\.\d{1,3}\.\d{1,3}\b|\b55\d[ -])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(permanent|(?<!non-)fatal error|gave up|giving up|could not be delivered|couldn't be delivered|wasn't delivered|unable to deliver|user unknown|no such user|does not exist|doesn't exist|couldn't be found|not found|\b5\.\d{1,3}\.\d{1,3}\b|\b55\d[ -])", RegexOptions.IgnoreCase)]
     private static partial Regex PermanentBody();
+
+    [GeneratedRegex(@"(this is a warning (message )?only|you do not need to resend|no action is required on your part|will (continue to )?(retry|try|be retried)|delivery will continue to be attempted)", RegexOptions.IgnoreCase)]
+    private static partial Regex WarningOnly();
 
     [GeneratedRegex(@"^\s*(fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|转发|転送)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardSubject();
@@ -251,8 +270,17 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)([-.+][^@]*)?@", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeSender();
 
-    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|^\s*abwesend\s*:)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
+
+    [GeneratedRegex(@"(we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceivedSubject();
+
+    [GeneratedRegex(@"^\s*((re|aw|sv|vs|r|rv|res|antw|odp|ynt|回复|回覆|答复)\s*(\[\d+\])?\s*[:：]\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyPrefix();
+
+    [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d[ -]")]
+    private static partial Regex SmtpStatus();
 
     [GeneratedRegex(@"(i am (currently )?out of (the )?office|i'm (currently )?out of (the )?office|i am (currently )?away from|i will be out of the office|i'm away until|i am on (annual )?leave|i am on (vacation|holiday)|i have limited access to (my )?e-?mail|ich bin (bis|vom|ab|zur zeit|derzeit|momentan|nicht).{0,60}?(abwesend|nicht im büro|im urlaub|außer haus|nicht erreichbar)|vielen dank für ihre (nachricht|e-mail)\. ich bin|je suis (actuellement )?absent|je serai absent|estaré fuera|me encuentro fuera|estoy fuera de la oficina|ik ben (momenteel |tot en met |afwezig|niet).{0,60}?(afwezig|op kantoor|vakantie)|sono (attualmente )?(fuori|assente)|sarò assente|estou (ausente|fora do escritório|de férias)|this is an automated (reply|response|message)|this is an automatic (reply|response)|automatic reply|do not reply to this (email|message))", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplyBody();
