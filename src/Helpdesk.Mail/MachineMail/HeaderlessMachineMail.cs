@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Helpdesk.Mail.CustomerWords;
 
@@ -37,12 +36,13 @@ internal static partial class HeaderlessMachineMail
         // Words any of the telling sentences needs, found in one vectorized pass: most people's mail has none of
         // them and costs no regex at all.
         var span = own.AsSpan();
-        var hintAway = span.IndexOfAny(AbsenceHints) >= 0;
-        var hintGone = span.IndexOfAny(GoneHints) >= 0;
-        var hintReceipt = span.IndexOfAny(ReceiptHints) >= 0;
-        var hintReceiptSubject = subject.AsSpan().IndexOfAny(ReceiptHints) >= 0;
-        var hintUnread = span.IndexOfAny(UnreadHints) >= 0;
-        var hintChallenge = span.IndexOfAny(ChallengeHints) >= 0;
+        var nonAscii = HintWords.HasNonAscii(span);
+        var hintAway = AbsenceHints.In(span, nonAscii);
+        var hintGone = GoneHints.In(span, nonAscii);
+        var hintReceipt = ReceiptHints.In(span, nonAscii);
+        var hintReceiptSubject = ReceiptHints.In(subject, HintWords.HasNonAscii(subject));
+        var hintUnread = UnreadHints.In(span, nonAscii);
+        var hintChallenge = ChallengeHints.In(span, nonAscii);
         if (!(hintAway || hintGone || hintReceipt || hintReceiptSubject || hintUnread || hintChallenge))
             return null;
 
@@ -58,8 +58,8 @@ internal static partial class HeaderlessMachineMail
         var bestScore = 0;
 
         // Out of office, leave, "no longer with the company".
-        var away = hintAway ? Near(Absence(), own, AbsenceHints) : Match.Empty;
-        var gone = away.Success || !hintGone ? Match.Empty : Near(NoLongerHere(), own, GoneHints);
+        var away = hintAway ? Near(Absence(), own, AbsenceHints, nonAscii) : Match.Empty;
+        var gone = away.Success || !hintGone ? Match.Empty : Near(NoLongerHere(), own, GoneHints, nonAscii);
         if (away.Success || gone.Success)
         {
             var m = away.Success ? away : gone;
@@ -90,7 +90,7 @@ internal static partial class HeaderlessMachineMail
 
         // Another help desk's or shop's receipt.
         var receiptSource = own;
-        var receipt = hintReceipt ? Near(ReceiptSentence(), own, ReceiptHints) : Match.Empty;
+        var receipt = hintReceipt ? Near(ReceiptSentence(), own, ReceiptHints, nonAscii) : Match.Empty;
         // The subject counts only when it is not a reply: "Re: We have received your message" answers the desk's own acknowledgment.
         if (!receipt.Success && hintReceiptSubject && !MachineMailDetector.IsReplySubject(subject))
             receipt = ReceiptSentence().Match(receiptSource = subject);
@@ -118,7 +118,7 @@ internal static partial class HeaderlessMachineMail
         }
 
         // "This mailbox is not monitored."
-        var unread = hintUnread ? Near(NotMonitored(), own, UnreadHints) : Match.Empty;
+        var unread = hintUnread ? Near(NotMonitored(), own, UnreadHints, nonAscii) : Match.Empty;
         if (unread.Success)
         {
             CheckRequest();
@@ -142,7 +142,7 @@ internal static partial class HeaderlessMachineMail
         }
 
         // Challenge-response and guest-list filters.
-        var challenge = hintChallenge ? Near(ChallengeSentence(), own, ChallengeHints) : Match.Empty;
+        var challenge = hintChallenge ? Near(ChallengeSentence(), own, ChallengeHints, nonAscii) : Match.Empty;
         if (challenge.Success)
         {
             CheckRequest();
@@ -191,14 +191,14 @@ internal static partial class HeaderlessMachineMail
     /// holds one of its hints and is shorter than the window): these alternations of many languages have no
     /// literal prefix to skip ahead by, so scanning a whole letter with them costs a hundred times more.
     /// </summary>
-    private static Match Near(Regex regex, string text, SearchValues<string> hints)
+    private static Match Near(Regex regex, string text, HintWords hints, bool nonAscii)
     {
         const int Before = 160, After = 240, MaxWindows = 16;
         var from = 0;
         var scannedTo = -1;
         for (var windows = 0; windows < MaxWindows && from < text.Length;)
         {
-            var i = text.AsSpan(from).IndexOfAny(hints);
+            var i = hints.IndexIn(text.AsSpan(from), nonAscii);
             if (i < 0)
                 break;
             i += from;
@@ -219,9 +219,7 @@ internal static partial class HeaderlessMachineMail
         return Match.Empty;
     }
 
-    private static SearchValues<string> Hints(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> AbsenceHints = Hints(
+    private static readonly HintWords AbsenceHints = new(
         "office", "vacation", "holiday", "leave", "away", "sabbatical", "travel", "conference", "be back", "ooo", "limited access",
         "büro", "buero", "abwesend", "urlaub", "haus", "elternzeit", "mutterschutz", "erreichbar", "geschäftsreise", "dienstreise", "arbeitsplatz", "nicht im hause", "wieder",
         "absent", "congé", "conge", "vacances", "déplacement", "bureau",
@@ -233,11 +231,11 @@ internal static partial class HeaderlessMachineMail
         "ledig", "semester", "borta", "kontoret", "frånvarande", "tjänsteresa",
         "不在", "休暇", "休業", "出張", "産休", "外出", "休假", "办公室", "出差", "产假", "育儿假");
 
-    private static readonly SearchValues<string> GoneHints = Hints(
+    private static readonly HintWords GoneHints = new(
         "no longer", "left the", "left our", "nicht mehr", "verlassen", "plus partie", "quitté", "ne travaille plus", "ya no", "dejado", "più", "lasciato",
         "já não", "não trabalha", "não faz parte", "deixou", "niet meer", "verlaten", "już", "odszedł", "odeszła", "slutat", "inte längre", "退職", "異動", "离职", "不再任职");
 
-    private static readonly SearchValues<string> ReceiptHints = Hints(
+    private static readonly HintWords ReceiptHints = new(
         "received your", "have received", "been received", "was received", "is received", "been created", "been logged", "been opened", "been registered", "been submitted",
         "been confirmed", "been placed", "was created", "was opened", "was logged", "your order", "your purchase", "shopping with us", "automated confirmation",
         "automatic confirmation", "automated receipt", "automatic receipt", "automated acknowledg", "automatic acknowledg",
@@ -251,7 +249,7 @@ internal static partial class HeaderlessMachineMail
         "tagit emot", "mottagit", "har fått", "registrerats", "skapats", "din beställning",
         "受け付け", "受付", "ご注文", "收到", "订购", "创建", "受理");
 
-    private static readonly SearchValues<string> UnreadHints = Hints(
+    private static readonly HintWords UnreadHints = new(
         "monitored", "unattended", "not attended", "not checked", "not read", "not staffed", "send-only", "no-reply", "noreply", "outgoing-only", "outgoing only",
         "replies to this", "accept incoming", "accept replies", "accept inbound", "accept e", "accept messages", "receive incoming", "receive replies", "receive e", "receive messages",
         "process incoming", "process replies", "unable to respond", "not able to respond", "unable to reply", "not able to reply",
@@ -261,7 +259,7 @@ internal static partial class HeaderlessMachineMail
         "monitorowan", "obsługiwan", "sprawdzan", "odpowiedzi", "bevakas", "övervakas", "läses", "hanteras", "svar på",
         "送信専用", "返信", "受信", "邮箱", "请勿");
 
-    private static readonly SearchValues<string> ChallengeHints = Hints(
+    private static readonly HintWords ChallengeHints = new(
         "human", "real person", "robot", "spammer", "a person", "approved", "safe sender", "allowed sender", "whitelist", "allow list", "allowlist", "guest list", "guestlist", "challenge", "verification", "authentication", "contacts",
         "mensch", "roboter", "zugelassenen", "bestätigten", "humain", "personne", "autorisés", "approuvés", "humano", "persona", "aprobados", "autorizados", "umano", "approvati", "autorizzati",
         "pessoa", "aprovados", "mens bent", "persoon", "goedgekeurde");

@@ -59,8 +59,8 @@ public static partial class MachineMailDetector
         // Yahoo text reports), from any sender. A person forwarding one has it cut as a forward, and a person
         // writing "your message could not be delivered" to us asks something.
         var top = Prefix(text, 800);
-        if (visible?.Forwarded is null && top.AsSpan().IndexOfAny(ReportHints) >= 0 && BounceOpening().Match(top) is { Success: true } opening
-            && (returnPathEmpty || (ownWords.IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@'))))
+        if (visible?.Forwarded is null && (returnPathEmpty || (ownWords.IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@')))
+            && ReportHints.In(top, HintWords.HasNonAscii(top)) && BounceOpening().Match(top) is { Success: true } opening)
             return TextBounce(root, subject, text, head, $"Delivery report in the text: '{HeaderlessMachineMail.Sentence(text, opening)}'");
 
         if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
@@ -100,9 +100,9 @@ public static partial class MachineMailDetector
     }
 
     // Words every BounceOpening alternative contains, found in one vectorized pass before the regex runs.
-    private static readonly System.Buffers.SearchValues<string> ReportHints = System.Buffers.SearchValues.Create(
-        ["deliver", "qmail", "mail system", "fatal errors", "intended recipients", "mail delivery software", "mailbox is full", "original message was received", "zugestellt", "remis",
-         "délivré", "entregar", "recapitato", "entregue", "bezorgd", "afgeleverd", "dostarczona", "levereras", "配信", "投递", "送达"], StringComparison.OrdinalIgnoreCase);
+    private static readonly HintWords ReportHints = new(
+        "deliver", "qmail", "mail system", "fatal errors", "intended recipients", "mail delivery software", "mailbox is full", "original message was received", "zugestellt", "remis",
+         "délivré", "entregar", "recapitato", "entregue", "bezorgd", "afgeleverd", "dostarczona", "levereras", "配信", "投递", "送达");
 
     /// <summary>"Re:", "AW:", "SV:", "回复:" ...: the subject answers another mail.</summary>
     internal static bool IsReplySubject(string subject) => ReplyPrefix().IsMatch(subject);
