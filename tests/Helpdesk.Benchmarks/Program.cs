@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,
     ["intake-latency"] = IntakeLatencyBenchmark.RunAsync,
+    ["machine-mail"] = MachineMailBenchmark.RunAsync,
     ["mime"] = MimeBenchmark.RunAsync,
     ["outbox"] = OutboxBenchmark.RunAsync,
     ["words"] = WordsBenchmark.RunAsync,

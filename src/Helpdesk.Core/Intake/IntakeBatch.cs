@@ -421,16 +421,19 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         if (delayedOnly) return null;
 
         var addresses = failed.Select(r => Customer.NormalizeAddress(r.Address)).ToHashSet();
-        if (bounce?.OriginalMessageId is { Length: > 0 } original)
-        {
-            var item = db.Outbox.Local.FirstOrDefault(o => o.MessageIdHeader == original)
+        // The envelope id we sent with (ENVID=outbox-N) names the item even when the report returns no headers;
+        // the returned Message-ID is the fallback for servers that drop it.
+        OutboxItem? item = null;
+        if (OutboxDispatcher.OutboxIdOf(bounce?.OriginalEnvelopeId) is { } outboxId)
+            item = db.Outbox.Local.FirstOrDefault(o => o.Id == outboxId) ?? db.Outbox.FirstOrDefault(o => o.Id == outboxId);
+        if (item is null && bounce?.OriginalMessageId is { Length: > 0 } original)
+            item = db.Outbox.Local.FirstOrDefault(o => o.MessageIdHeader == original)
                 ?? db.Outbox.FirstOrDefault(o => o.MessageIdHeader == original);
-            if (item is not null)
-            {
-                item.MarkBounced(reason);
-                ticketNumber = item.TicketNumber;
-                if (addresses.Count == 0) addresses.Add(Customer.NormalizeAddress(item.ToAddress));
-            }
+        if (item is not null)
+        {
+            item.MarkBounced(reason);
+            ticketNumber = item.TicketNumber;
+            if (addresses.Count == 0) addresses.Add(Customer.NormalizeAddress(item.ToAddress));
         }
         foreach (var address in addresses)
         {
@@ -445,9 +448,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         return ticketNumber;
     }
 
-    private static bool IsPermanent(BounceRecipient r) =>
-        string.Equals(r.Action, "failed", StringComparison.OrdinalIgnoreCase)
-        || (r.Action is null && r.Status is { Length: > 0 } s && s[0] == '5');
+    // Failed without a 4.x.x status and not a full mailbox (BounceRecipient.Permanent).
+    private static bool IsPermanent(BounceRecipient r) => r.Permanent;
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 

@@ -26,29 +26,42 @@ public static partial class MachineMailDetector
         {
             var recipients = DeliveryStatusParser.ParseDeliveryStatus(report.DeliveryStatus);
             var originalId = FindOriginalMessageId(root, text);
+            var envelopeId = DeliveryStatusParser.OriginalEnvelopeId(report.DeliveryStatus) ?? DeliveryStatusParser.EnvelopeIdInText(text);
             var anyProblem = recipients.Count == 0 || recipients.Any(r => r.Action is null or "failed" or "delayed");
             if (!anyProblem)
                 return new MachineMail(MachineMailKind.Receipt, "delivery-status report: delivered", null);
-            return new MachineMail(MachineMailKind.Bounce, "delivery-status report", new BounceReport(recipients, originalId));
+            return new MachineMail(MachineMailKind.Bounce, "delivery-status report", new BounceReport(recipients, originalId, envelopeId));
         }
         if (report.Disposition)
             return new MachineMail(MachineMailKind.Receipt, "disposition-notification report", null);
+        if (ServiceNotification.Read(text) is { } notification)
+            return notification;
 
         var fromAddress = from?.Address ?? "";
         var fromName = from?.Name ?? "";
         var isDaemon = DaemonSender().IsMatch(fromAddress) || DaemonName().IsMatch(fromName);
         var returnPathEmpty = headers["Return-Path"]?.Trim() is "<>" or "";
-        if (BounceSubject().IsMatch(subject) && (isDaemon || returnPathEmpty || BounceBody().IsMatch(Prefix(text, 3000))))
+        var head = Prefix(text, 3000);
+        var ownWords = visible?.VisibleText ?? text;
+        var bounceSubject = BounceSubject().IsMatch(subject);
+        if (bounceSubject || isDaemon)
         {
-            var delayed = DelaySubject().IsMatch(subject);
-            var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
-            return new MachineMail(MachineMailKind.Bounce, "bounce subject: " + Clip(subject), new BounceReport(recipients, FindOriginalMessageId(root, text)));
+            var bounceBody = BounceBody().IsMatch(head);
+            // A person's "my parcel could not be delivered" has a bounce-like subject and body too; a report names
+            // an address or an SMTP status and asks nothing.
+            var reportLike = bounceBody && ownWords.IndexOf('?') < 0 && (text.Contains('@') || SmtpStatus().IsMatch(head));
+            if (bounceSubject && (isDaemon || returnPathEmpty || reportLike))
+                return TextBounce(root, subject, text, head, $"Delivery report (subject '{Clip(subject)}'{(isDaemon ? " from " + fromAddress : "")})");
+            if (isDaemon && bounceBody)
+                return TextBounce(root, subject, text, head, $"Delivery report from {fromAddress}: '{HeaderlessMachineMail.Sentence(head, BounceBody().Match(head))}'");
         }
-        if (isDaemon && BounceBody().IsMatch(Prefix(text, 3000)))
-        {
-            var recipients = DeliveryStatusParser.ParseTextBounce(text);
-            return new MachineMail(MachineMailKind.Bounce, "bounce from " + fromAddress, new BounceReport(recipients, FindOriginalMessageId(root, text)));
-        }
+        // Servers that write their report as the first words of a plain mail (qmail, old Sendmail, Exchange and
+        // Yahoo text reports), from any sender. A person forwarding one has it cut as a forward, and a person
+        // writing "your message could not be delivered" to us asks something.
+        var top = Prefix(text, 800);
+        if (visible?.Forwarded is null && (returnPathEmpty || (ownWords.IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@')))
+            && ReportHints.In(top, HintWords.HasNonAscii(top)) && BounceOpening().Match(top) is { Success: true } opening)
+            return TextBounce(root, subject, text, head, $"Delivery report in the text: '{HeaderlessMachineMail.Sentence(text, opening)}'");
 
         if (ReadReceiptSubject().IsMatch(subject) || (ReceiptSubject().IsMatch(subject) && ReceiptBody().IsMatch(Prefix(text, 1500))))
             return new MachineMail(MachineMailKind.Receipt, "receipt subject: " + Clip(subject), null);
@@ -63,7 +76,7 @@ public static partial class MachineMailDetector
             || ChallengeSender().IsMatch(fromAddress)
             || (ChallengeSubject().IsMatch(subject) && ChallengeBody().IsMatch(ownPrefix))
             || (ChallengeMechanism().IsMatch(ownPrefix) && ChallengeDelivery().IsMatch(ownPrefix)))
-            return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, subject, fromAddress), null);
+            return new MachineMail(MachineMailKind.Challenge, ChallengeReason(headers, fromAddress, ownPrefix), null);
 
         if (AutoReplyHeader(headers) is { } headerReason)
         {
@@ -74,13 +87,36 @@ public static partial class MachineMailDetector
         }
         if (AutoReplySubject().IsMatch(subject))
             return new MachineMail(MachineMailKind.AutoReply, "auto-reply subject: " + Clip(subject), null);
+        // "We have received your message" is also the desk's own acknowledgment subject, which customers answer:
+        // only a subject that is not a reply counts.
+        if (!ReplyPrefix().IsMatch(subject) && ReceivedSubject().IsMatch(subject))
+            return new MachineMail(MachineMailKind.AutomaticReceipt, "receipt subject: " + Clip(subject), null);
         if (IsList(headers) is { } listReason)
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
-        // No header and no subject says so: only a short note that quotes nothing and asks nothing is taken for an
-        // out-of-office text. A person who writes "I'm out of the office until ..." usually has a question.
-        if (own.Length <= 800 && visible?.QuoteRemoved != true && !own.Contains('?') && AutoReplyBody().IsMatch(own))
-            return new MachineMail(MachineMailKind.AutoReply, "auto-reply text", null);
+        // No header and no subject says so: the words decide, with a score (see HeaderlessMachineMail).
+        if (HeaderlessMachineMail.Judge(subject, fromAddress, fromName, visible, text) is { } byWords)
+            return byWords;
         return MachineMail.Person;
+    }
+
+    // Words every BounceOpening alternative contains, found in one vectorized pass before the regex runs.
+    private static readonly HintWords ReportHints = new(
+        "deliver", "qmail", "mail system", "fatal errors", "intended recipients", "mail delivery software", "mailbox is full", "original message was received", "zugestellt", "remis",
+         "délivré", "entregar", "recapitato", "entregue", "bezorgd", "afgeleverd", "dostarczona", "levereras", "配信", "投递", "送达");
+
+    /// <summary>"Re:", "AW:", "SV:", "回复:" ...: the subject answers another mail.</summary>
+    internal static bool IsReplySubject(string subject) => ReplyPrefix().IsMatch(subject);
+
+    private static MachineMail TextBounce(MimeEntity? root, string subject, string text, string head, string reason)
+    {
+        // Delays and full mailboxes are temporary unless the report also says permanent or gives a 5xx.
+        var delayed = DelaySubject().IsMatch(subject) || WarningOnly().IsMatch(head) || (DelayBody().IsMatch(head) && !PermanentBody().IsMatch(head));
+        var recipients = DeliveryStatusParser.ParseTextBounce(text, delayed ? "delayed" : "failed");
+        var envelopeId = DeliveryStatusParser.EnvelopeIdInText(text);
+        var kind = delayed ? "temporary" : recipients.Count > 0 && recipients.All(r => !r.Permanent) ? "temporary" : "permanent";
+        if (recipients.Count > 0)
+            reason += $"; {kind} for {string.Join(", ", recipients.Select(r => r.Address).Take(3))}";
+        return new MachineMail(MachineMailKind.Bounce, reason, new BounceReport(recipients, FindOriginalMessageId(root, text), envelopeId));
     }
 
     private static string? AutoReplyHeader(HeaderList headers)
@@ -122,12 +158,17 @@ public static partial class MachineMailDetector
         return null;
     }
 
-    private static string ChallengeReason(HeaderList headers, string subject, string fromAddress)
+    private static string ChallengeReason(HeaderList headers, string fromAddress, string own)
     {
         foreach (var name in (string[])["X-Challenge", "X-Challenge-ID", "X-Boxbe-Challenge", "X-Delivery-Agent"])
             if (headers.Contains(name))
-                return name;
-        return ChallengeSender().IsMatch(fromAddress) ? "challenge sender: " + fromAddress : "challenge text";
+                return "Challenge-response filter (header " + name + ")";
+        if (ChallengeSender().IsMatch(fromAddress))
+            return "Challenge-response filter: sender " + fromAddress;
+        var m = ChallengeMechanism().Match(own);
+        if (!m.Success)
+            m = ChallengeBody().Match(own);
+        return m.Success ? $"Challenge-response filter: '{HeaderlessMachineMail.Sentence(own, m)}'" : "Challenge-response filter text";
     }
 
     private readonly record struct Report(MimeEntity? DeliveryStatus, bool Disposition);
@@ -184,20 +225,36 @@ public static partial class MachineMailDetector
 
     private static string Clip(string s) => s.Length <= 120 ? s : s[..120];
 
-    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|mdaemon|bounce|bounces|mail\.delivery|microsoftexchange[0-9a-f]*)(@|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|mdaemon|bounce|bounces|bounce[-+.][^@]*|mail\.delivery|mail-delivery|maildelivery|microsoftexchange[0-9a-f]*|mailer|nobody|root|smtp|mail-system)(@|$)", RegexOptions.IgnoreCase)]
     private static partial Regex DaemonSender();
 
-    [GeneratedRegex(@"^(mail delivery (subsystem|system)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator|system administrator|mail system|yahoo! ?mail|postmaster-?service|e-?mail delivery (system|service))$", RegexOptions.IgnoreCase)]
     private static partial Regex DaemonName();
 
-    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|returned mail|failure notice|delivery has failed|message not delivered|could not be delivered|delivery problem|delivery incomplete|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|delayed mail|delivery delayed|warning: could not send)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|failure delivery|returned mail|returned to sender|failure notice|delivery has failed|message not delivered|not delivered:|could not be delivered|couldn't be delivered|delivery problem|delivery incomplete|delivery notification|non[- ]?delivery|nondeliverable|mail system error|delivery error|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|niedostarczon|nie dostarczono|kunde inte levereras|ej levererat|olevererbart|配信(不能|エラー|失敗)|送信エラー|退信|无法投递|投递失败|delayed mail|delivery delayed|delivery (status notification )?\(delay|warning: could not send|warning: message .{0,80} delayed|mailbox (is )?full|over quota|quota exceeded)", RegexOptions.IgnoreCase)]
     private static partial Regex BounceSubject();
 
-    [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard|opóźnion|försenad|遅延|延迟)", RegexOptions.IgnoreCase)]
     private static partial Regex DelaySubject();
 
-    [GeneratedRegex(@"(could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery to the following recipient|permanent (fatal )?error|user unknown|mailbox (unavailable|not found|full|does not exist)|no such user|unable to deliver|recipient address rejected|address rejected|i'm sorry to have to inform you|i'm afraid i wasn't able to deliver|konnte nicht zugestellt werden|n'a pas pu être remis|no se pudo entregar|kon niet worden bezorgd|non è stato possibile recapitare|não pôde ser entregue)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(could not be delivered|couldn't be delivered|wasn't delivered|was not delivered|delivery to the following recipient|permanent (fatal )?error|user unknown|unknown user|mailbox (unavailable|not found|full|does not exist|is full)|over quota|quota exceeded|no such user|unable to deliver|recipient address rejected|address rejected|i'm sorry to have to inform you|i'm afraid i wasn't able to deliver|this is the qmail-send program|has not yet been delivered|delivery (has been |is )?delayed|delivery attempts will continue|will (continue to )?retry|host or domain name not found|konnte nicht zugestellt werden|n'a pas pu être (remis|délivré)|no se pudo entregar|kon niet worden (bezorgd|afgeleverd)|non è stato possibile recapitare|não pôde ser entregue|nie mogła zostać dostarczona|kunde inte levereras|配信できませんでした|无法投递|无法送达)", RegexOptions.IgnoreCase)]
     private static partial Regex BounceBody();
+
+    // First words of a server's text report; only used near the top of a body.
+    [GeneratedRegex(@"(hi\. this is the qmail-send program|the following addresses had permanent fatal errors|the following addresses had transient non-fatal errors|this message was created automatically by mail delivery software|delivery has failed to these recipients or groups|delivery to the following recipients? (failed|has been delayed|was delayed)|sorry, we were unable to deliver your message to the following address|this is an automatically generated delivery status notification|i'm sorry to have to inform you that your message could not|your message did not reach some or all of the intended recipients|this is the mail system at host|the original message was received at .{0,80}\bfrom\b|message delivery to .{1,100}? (failed|was delayed|has been delayed)|there was a (temporary )?problem delivering your message|your message (to .{1,100}? )?(couldn't|could not|wasn't|was not|cannot|can't) be delivered|your message (to .{1,100}? )?has not (yet )?been delivered|delivery of your message (to .{1,100}? )?has been delayed|the recipient's mailbox is full|message you sent .{0,100}? (couldn't|could not|wasn't) be delivered|ihre nachricht (an .{1,100}? )?konnte nicht zugestellt werden|votre message (à .{1,100}? )?n'a pas pu être (remis|délivré)|no se (ha )?pudo entregar (su|tu|el) mensaje|il (tuo |suo )?messaggio (a .{1,100}? )?non è stato recapitato|a (sua )?mensagem (para .{1,100}? )?não (pôde ser|foi) entregue|uw bericht (aan .{1,100}? )?kon niet worden (bezorgd|afgeleverd)|wiadomość (do .{1,100}? )?nie (mogła zostać|została) dostarczona|ditt meddelande (till .{1,100}? )?kunde inte levereras|メッセージを配信できませんでした|邮件无法(投递|送达))", RegexOptions.IgnoreCase)]
+    private static partial Regex BounceOpening();
+
+    [GeneratedRegex(@"(has not (yet )?been delivered|not yet delivered|delivery (has been |is )?delayed|was delayed|delivery attempts will continue|will (continue to )?(retry|try)|still (trying|retrying)|temporar(y|ily) (failure|problem|error|unavailable)|try again later|transient non-fatal|mailbox (is )?full|over quota|quota exceeded|insufficient (storage|space)|\b4\.\d{1,3}\.\d{1,3}\b|\b4[25]\d[ -])", RegexOptions.IgnoreCase)]
+    private static partial Regex DelayBody();
+
+    [GeneratedRegex(@"(permanent|(?<!non-)fatal error|gave up|giving up|could not be delivered|couldn't be delivered|wasn't delivered|unable to deliver|user unknown|no such user|does not exist|doesn't exist|couldn't be found|not found|\b5\.\d{1,3}\.\d{1,3}\b|\b55\d[ -])", RegexOptions.IgnoreCase)]
+    private static partial Regex PermanentBody();
+
+    [GeneratedRegex(@"(this is a warning (message )?only|you do not need to resend|no action is required on your part|will (continue to )?(retry|try|be retried)|delivery will continue to be attempted)", RegexOptions.IgnoreCase)]
+    private static partial Regex WarningOnly();
+
+    [GeneratedRegex(@"^\s*(fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|转发|転送)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardSubject();
 
     [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst)\s*:|read receipt|return receipt|lesebestätigung|accusé de lecture|confirmación de lectura|leesbevestiging|conferma di lettura|confirmação de leitura|^\s*(delivered|zugestellt|remis|entregado|bezorgd|recapitato|entregue)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptSubject();
@@ -223,8 +280,17 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)([-.+][^@]*)?@", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeSender();
 
-    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|^\s*abwesend\s*:)", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplySubject();
+
+    [GeneratedRegex(@"(we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
+    private static partial Regex ReceivedSubject();
+
+    [GeneratedRegex(@"^\s*((re|aw|sv|vs|r|rv|res|antw|odp|ynt|回复|回覆|答复)\s*(\[\d+\])?\s*[:：]\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex ReplyPrefix();
+
+    [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b|\b[45]\d\d[ -]")]
+    private static partial Regex SmtpStatus();
 
     [GeneratedRegex(@"(i am (currently )?out of (the )?office|i'm (currently )?out of (the )?office|i am (currently )?away from|i will be out of the office|i'm away until|i am on (annual )?leave|i am on (vacation|holiday)|i have limited access to (my )?e-?mail|ich bin (bis|vom|ab|zur zeit|derzeit|momentan|nicht).{0,60}?(abwesend|nicht im büro|im urlaub|außer haus|nicht erreichbar)|vielen dank für ihre (nachricht|e-mail)\. ich bin|je suis (actuellement )?absent|je serai absent|estaré fuera|me encuentro fuera|estoy fuera de la oficina|ik ben (momenteel |tot en met |afwezig|niet).{0,60}?(afwezig|op kantoor|vakantie)|sono (attualmente )?(fuori|assente)|sarò assente|estou (ausente|fora do escritório|de férias)|this is an automated (reply|response|message)|this is an automatic (reply|response)|automatic reply|do not reply to this (email|message))", RegexOptions.IgnoreCase)]
     private static partial Regex AutoReplyBody();

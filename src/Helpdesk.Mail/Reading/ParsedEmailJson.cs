@@ -98,6 +98,7 @@ public static class ParsedEmailJson
             }
             w.WriteEndArray();
             w.WriteString("originalMessageId", bounce.OriginalMessageId);
+            w.WriteString("originalEnvelopeId", bounce.OriginalEnvelopeId);
             w.WriteEndObject();
         }
         else
@@ -161,7 +162,8 @@ public static class ParsedEmailJson
         w.WriteEndObject();
     }
 
-    /// <summary>The contract's lower-case snake name of a kind: none, bounce, auto_reply, receipt, challenge, mailing_list.</summary>
+    /// <summary>The contract's lower-case snake name of a kind: none, bounce, auto_reply, receipt, challenge, mailing_list,
+    /// automatic_receipt, no_reply_notice.</summary>
     public static string KindName(MachineMailKind kind) => kind switch
     {
         MachineMailKind.None => "none",
@@ -170,6 +172,8 @@ public static class ParsedEmailJson
         MachineMailKind.Receipt => "receipt",
         MachineMailKind.Challenge => "challenge",
         MachineMailKind.MailingList => "mailing_list",
+        MachineMailKind.AutomaticReceipt => "automatic_receipt",
+        MachineMailKind.NoReplyNotice => "no_reply_notice",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
