@@ -60,12 +60,31 @@ public static class ClassifierLab
         }
         else
         {
+            using var process = Process.GetCurrentProcess();
+            TimeSpan cpu = process.TotalProcessorTime;
             model = new IntentTrainer(options).Train(train, new Progress<string>(s => Console.WriteLine("  " + s)));
-            Console.WriteLine(string.Create(inv, $"trained in {watch.Elapsed.TotalSeconds:0.0} s, temperature {model.Temperature:0.000}"));
+            process.Refresh();
+            Console.WriteLine(string.Create(inv,
+                $"trained in {watch.Elapsed.TotalSeconds:0.0} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), temperature {model.Temperature:0.000}"));
+            if (args.Contains("--train-only"))
+            {
+                return Task.FromResult(0);
+            }
+
             if (Option(args, "--save") is { } save)
             {
                 IntentModelFile.Save(model, save);
             }
+        }
+
+        if (args.Contains("--inspect"))
+        {
+            var stages = ((Microsoft.ML.Data.TransformerChain<Microsoft.ML.ITransformer>)model.Transformer).ToArray();
+            object last = stages[^1];
+            object m = last.GetType().GetProperty("Model")!.GetValue(last)!;
+            Console.WriteLine(m.GetType().FullName);
+            foreach (var p in m.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)) Console.WriteLine("  " + p.PropertyType + " " + p.Name);
+            return Task.FromResult(0);
         }
 
         if (args.Contains("--profile"))
