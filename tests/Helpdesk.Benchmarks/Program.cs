@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["bulk"] = BulkBenchmark.RunAsync,
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
+    ["classifier-lab"] = ClassifierLab.RunAsync,
     ["dashboard"] = DashboardBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
     ["console-memory"] = ConsoleMemoryBenchmark.RunAsync,

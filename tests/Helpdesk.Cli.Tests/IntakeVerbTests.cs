@@ -55,6 +55,35 @@ public sealed class IntakeVerbTests
     }
 
     [TestMethod]
+    public async Task IntakeOnce_FreshDeskWithoutModel_EveryTicketClassifiedByItsIntent()
+    {
+        // Issue 19: a desk whose model file does not exist yet must not leave what it takes in unclassified.
+        using var cli = new CliRun();
+        cli.Set("Helpdesk__Classification__UseGeneratedTraining", "false"); // the seed set: the shortest first training
+        var drop = Path.Combine(cli.Directory, "drop");
+        Directory.CreateDirectory(drop);
+        string Message(int i, string subject, string body) =>
+            $"From: Customer {i} <m{i}@example.com>\r\nTo: passwordchange@meridian.example\r\nSubject: {subject}\r\nMessage-ID: <m{i}@example.com>\r\n"
+            + $"Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n";
+        await File.WriteAllTextAsync(Path.Combine(drop, "1.eml"), Message(1, "reset link", "The reset link in your email says it expired. I asked for a new one twice and nothing arrives."));
+        await File.WriteAllTextAsync(Path.Combine(drop, "2.eml"), Message(2, "my card", "Is my credit card safe? I used my Visa on your site last month. Should I cancel it?"));
+        await File.WriteAllTextAsync(Path.Combine(drop, "3.eml"), Message(3, "unsubscribe", "Please delete my account and remove all my data. Unsubscribe me from everything."));
+        Assert.IsFalse(File.Exists(Path.Combine(cli.Directory, "models", "intent.model")), "a fresh desk has no model");
+
+        var intake = await cli.RunAsync("intake", "--once");
+        var stats = await cli.RunAsync("stats", "--json");
+
+        Assert.AreEqual(0, intake.Exit, intake.Err);
+        StringAssert.Contains(intake.Out, "took in 3 emails");
+        using var json = JsonDocument.Parse(stats.Out);
+        var byIntent = json.RootElement.GetProperty("ticketsByIntent");
+        Assert.IsFalse(byIntent.TryGetProperty("unclassified", out var left) && left.GetInt32() > 0, "no ticket left unclassified: " + byIntent);
+        foreach (var intent in new[] { "reset_help", "card_safety", "close_account" })
+            Assert.AreEqual(1, byIntent.TryGetProperty(intent, out var n) ? n.GetInt32() : 0, $"{intent} in {byIntent}");
+        Assert.IsTrue(File.Exists(Path.Combine(cli.Directory, "models", "intent.model")), "the model trained on first need was saved");
+    }
+
+    [TestMethod]
     public async Task IntakeOnce_MailboxWithoutHost_FailsNamingTheSetting()
     {
         using var cli = new CliRun();

@@ -43,6 +43,9 @@ def _message(rng, bank, intent, lang, style):
         parts.append(rng.choice(bank.FOLLOW_UPS[lang]))
     cores = bank.CORE[intent][lang]
     first = rng.choice(cores)
+    frames = getattr(bank, "FRAMES", {}).get(intent, {}).get(lang)
+    if frames and rng.random() < 0.35:
+        first = rng.choice(frames).format(first)
     parts.append(_sentence(first))
     if rng.random() < 0.35:
         second = rng.choice(cores)

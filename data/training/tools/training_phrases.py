@@ -253,3 +253,134 @@ CLOSINGS["fr"] += ["Salutations distinguées", "Bien cordialement"]
 CLOSINGS["es"] += ["Atentamente,\nJosé", "Un abrazo"]
 CLOSINGS["de"] += ["Beste Grüße", "Schöne Grüße aus Köln"]
 CLOSINGS["en"] += ["Best,\nSam", "Kind regards"]
+
+# Fourth pass (issue 19, second session). The error analysis on the unseen-mail file (docs/classifier.md) showed the
+# non-English banks were too thin: 6-10 phrasings per intent and language, so a reply that says "it works now" without
+# a thank-you word, praise for an agent, or a sarcastic or threatening complaint outside English fell to the wrong
+# intent. Written fresh for this pass (new words, not the unseen file's), weighted to the weak intents; each group
+# covers a kind of message, not a single sentence.
+_FOURTH = {
+    "thanks": {
+        "en": ["logged in fine this morning, nothing else needed", "that did the trick", "sorted now, you can close this",
+               "the lady on the phone was a star", "appreciate the quick answer", "got in on the second try, all fine",
+               "no need to reply, just letting you know it worked", "your agent Tom went above and beyond"],
+        "es": ["ya funciona todo", "ya entré sin problema", "la persona que me atendió fue un encanto", "listo, ya pueden cerrar esto",
+               "se resolvió solo, no hace falta responder", "funcionó a la primera", "les agradezco la rapidez", "muy buena atención de su equipo",
+               "el cambio de clave salió bien", "todo perfecto por aquí"],
+        "fr": ["ça marche maintenant", "je suis de nouveau connecté", "la personne au téléphone était adorable", "c'est réglé, vous pouvez clore",
+               "pas besoin de répondre, tout fonctionne", "ça a marché du premier coup", "bravo à votre équipe pour la rapidité",
+               "le changement de mot de passe s'est bien passé", "je tenais à saluer le travail de votre conseiller", "tout est bon de mon côté"],
+        "de": ["jetzt klappt alles", "ich bin wieder drin", "der Herr am Telefon war sehr hilfsbereit", "hat sich erledigt, Sie können das schließen",
+               "keine Antwort nötig, es läuft", "hat beim ersten Versuch funktioniert", "großes Lob an Ihr Team",
+               "die Passwortänderung hat geklappt", "wollte mich nur für die schnelle Hilfe bedanken", "bei mir ist alles in Ordnung"],
+    },
+    "complaint": {
+        "en": ["what a joke of a company", "you clearly don't care about your customers", "I'm filing a complaint with the attorney general",
+               "bravo, another breach, fantastic work", "I want compensation for this mess"],
+        "es": ["qué desastre de empresa", "está claro que los clientes les dan igual", "voy a poner una queja ante consumo",
+               "bravo, otra filtración, excelente trabajo", "exijo una compensación", "nunca más compro con ustedes", "esto es una vergüenza total"],
+        "fr": ["quelle entreprise lamentable", "visiblement vos clients vous importent peu", "je vais porter plainte auprès de la CNIL",
+               "bravo, encore une fuite, du beau travail", "j'exige un dédommagement", "je n'achèterai plus jamais chez vous", "c'est scandaleux"],
+        "de": ["was für ein Saftladen", "Ihre Kunden sind Ihnen offensichtlich egal", "ich werde mich bei der Verbraucherzentrale beschweren",
+               "bravo, schon wieder ein Datenleck, tolle Arbeit", "ich verlange eine Entschädigung", "ich kaufe nie wieder bei Ihnen",
+               "das ist eine Frechheit", "meine Rechtsschutzversicherung ist informiert", "tolle Leistung, wirklich spitze"],
+    },
+    "exposure_question": {
+        "en": ["was my phone number part of it", "I only ever bought in the shop, am I affected", "how long were they inside your system",
+               "did they get my home address"],
+        "es": ["estaba mi teléfono entre los datos", "solo compro en la tienda física, me afecta", "cuánto tiempo estuvieron dentro",
+               "se llevaron mi dirección", "por qué tardaron tanto en decirlo", "qué datos exactamente se filtraron"],
+        "fr": ["mon numéro de téléphone faisait-il partie des données", "je n'achète qu'en boutique, suis-je concerné", "combien de temps sont-ils restés dans le système",
+               "ont-ils eu mon adresse", "pourquoi avoir attendu plusieurs jours", "quelles données exactement ont fuité"],
+        "de": ["war meine Telefonnummer dabei", "ich kaufe nur im Laden, bin ich betroffen", "wie lange waren die im System",
+               "haben die meine Adresse", "warum haben Sie so lange gewartet", "welche Daten genau sind abgeflossen"],
+    },
+    "login_problem": {
+        "en": ["my account still shows my old office email", "the security code goes to a phone I no longer have", "it says account disabled",
+               "new password set but it keeps saying wrong password"],
+        "es": ["mi cuenta tiene un correo viejo de la oficina", "el código de seguridad llega a un teléfono que ya no tengo", "dice cuenta desactivada",
+               "ya cambié la contraseña pero dice que es incorrecta", "no me deja iniciar sesión", "la cuenta está bloqueada"],
+        "fr": ["mon compte a encore mon ancienne adresse du bureau", "le code de sécurité part vers un téléphone que je n'ai plus", "il est écrit compte désactivé",
+               "mot de passe changé mais il dit incorrect", "impossible d'ouvrir une session", "mon compte est verrouillé"],
+        "de": ["im Konto steht noch meine alte Büroadresse", "der Sicherheitscode geht an ein Handy das ich nicht mehr habe", "da steht Konto deaktiviert",
+               "neues Passwort gesetzt aber es heißt falsches Passwort", "ich komme nicht in mein Konto", "mein Konto ist gesperrt"],
+    },
+    "reset_help": {
+        "es": ["el correo para restablecer nunca llega", "el enlace caducó antes de que lo abriera", "el botón de crear contraseña no hace nada"],
+        "fr": ["le courriel de réinitialisation n'arrive jamais", "le lien a expiré avant que je l'ouvre", "le bouton créer un mot de passe ne fait rien"],
+        "de": ["die Mail zum Zurücksetzen kommt nie an", "der Link war abgelaufen bevor ich ihn öffnen konnte", "der Knopf neues Passwort erstellen tut nichts"],
+    },
+    "intl_access": {
+        "en": ["on the boat's satellite connection the site refuses me", "our company VPN gets blocked by your site"],
+        "es": ["con la VPN del trabajo no carga la página", "desde España la web no abre", "con internet satelital el sitio me rechaza"],
+        "fr": ["avec le VPN du travail la page ne charge pas", "depuis le Canada le site refuse", "avec internet par satellite le site me rejette"],
+        "de": ["mit dem Firmen-VPN lädt die Seite nicht", "aus der Schweiz geht die Seite nicht auf", "über Satelliteninternet werde ich abgewiesen"],
+    },
+    "order_other": {
+        "es": ["el hornillo llegó sin una pieza", "dónde está mi paquete", "quiero devolver las botas"],
+        "fr": ["le réchaud est arrivé sans une pièce", "où est mon colis", "je veux retourner les chaussures"],
+        "de": ["dem Zelt fehlten die Heringe", "wo bleibt mein Paket", "ich möchte die Stiefel zurückschicken"],
+    },
+    "card_safety": {
+        "es": ["debo cancelar mi tarjeta", "apareció un cargo raro en mi tarjeta"],
+        "fr": ["dois-je faire opposition sur ma carte", "un débit bizarre est apparu sur ma carte"],
+        "de": ["muss ich meine Kreditkarte kündigen", "auf meiner Karte ist eine komische Abbuchung"],
+    },
+    "phishing_check": {
+        "es": ["me llegó un SMS raro en su nombre", "es legítimo este correo"],
+        "fr": ["j'ai reçu un SMS bizarre à votre nom", "ce courriel est-il légitime"],
+        "de": ["ich habe eine komische SMS in Ihrem Namen bekommen", "ist diese Mail echt"],
+    },
+    "close_account": {
+        "es": ["borren mi cuenta por favor", "ya no quiero recibir correos"],
+        "fr": ["supprimez mon compte s'il vous plaît", "je ne veux plus recevoir de courriels"],
+        "de": ["bitte löschen Sie mein Konto", "ich will keine Mails mehr bekommen"],
+    },
+    "identity_protection": {
+        "es": ["ofrecen vigilancia de crédito", "cómo me inscribo en la protección de identidad"],
+        "fr": ["proposez-vous une surveillance du crédit", "comment m'inscrire à la protection d'identité"],
+        "de": ["bieten Sie eine Bonitätsüberwachung an", "wie melde ich mich für den Identitätsschutz an"],
+    },
+}
+for _intent, _langs in _FOURTH.items():
+    for _lang, _phrases in _langs.items():
+        CORE[_intent][_lang].extend(_phrases)
+
+OPENINGS["en"] += ["I'm 77 and my son set this up for me.", "So much going on this week, sorry for the late reply.",
+                   "Back from a long road trip with the kids and found your message."]
+OPENINGS["es"] += ["Tengo 81 años y me ayuda mi hijo.", "Volvimos de la playa y vi su mensaje.", "Perdón por escribir tarde.",
+                   "Mi hija me dijo que les escribiera.", "Ustedes sabrán quién lee esto."]
+OPENINGS["fr"] += ["J'ai 78 ans et ma fille m'aide.", "Nous rentrons d'un voyage en Bretagne.", "Désolé de répondre si tard.",
+                   "Mon fils m'a dit de vous écrire.", "Peu importe qui lira ceci."]
+OPENINGS["de"] += ["Ich bin 80 und meine Tochter hilft mir.", "Wir kommen gerade von einer Radtour zurück und ich sehe Ihre Nachricht.",
+                   "Entschuldigung für die späte Antwort.", "Mein Sohn meinte ich soll Ihnen schreiben.", "Egal wer das hier liest."]
+CLOSINGS["es"] += ["Saludos cordiales,\nMarta", "Cordialmente"]
+CLOSINGS["fr"] += ["Bonne journée,\nMarc", "Amitiés"]
+CLOSINGS["de"] += ["Gruß\nHeike", "Freundliche Grüße"]
+
+# A thanks message often wraps its point in "I only wanted to let you know ...": the wrapper says nothing about the
+# intent by itself, so it is composed around every thanks phrasing rather than written into a few of them.
+FRAMES = {
+    "thanks": {
+        "en": ["only writing to say {}", "just letting you know: {}", "quick note, {}", "no question here, {}"],
+        "es": ["solo escribo para decirles que {}", "nada más quería contarles: {}", "una nota rápida, {}", "no tengo preguntas, {}"],
+        "fr": ["je vous écris simplement pour dire que {}", "petit mot pour vous signaler que {}", "juste un mot : {}", "aucune question, {}"],
+        "de": ["ich möchte Ihnen nur mitteilen, {}", "nur kurz zur Info: {}", "kurze Rückmeldung, {}", "keine Frage, {}"],
+    },
+}
+
+# Openings that praise the shop or tell a happy story before a request: warm words in an opening are not thanks (the
+# error analysis found requests behind a cheerful story going to thanks), and "I've written before" lines in every
+# language, for every intent.
+OPENINGS["en"] += ["Love your rain jackets, we wear them all winter.", "The hiking boots I bought last spring are still perfect.",
+                   "Your staff at the Portland store are always so helpful.", "We had a wonderful trip to the coast last week, the new tent was great.",
+                   "This is the second time I'm writing.", "I already sent this once."]
+OPENINGS["es"] += ["Me encantan sus chaquetas, las usamos todo el invierno.", "Las botas que compré siguen perfectas.",
+                   "El personal de la tienda de Sevilla es muy amable.", "Tuvimos un viaje precioso a la sierra, la tienda de campaña aguantó todo.",
+                   "Es la segunda vez que escribo.", "Ya mandé esto antes."]
+OPENINGS["fr"] += ["J'adore vos vestes de pluie, nous les portons tout l'hiver.", "Les chaussures de randonnée achetées au printemps sont parfaites.",
+                   "Le personnel du magasin de Lyon est toujours serviable.", "Superbe séjour dans les Alpes la semaine dernière, la tente a tenu bon.",
+                   "C'est la deuxième fois que j'écris.", "J'ai déjà envoyé ce message."]
+OPENINGS["de"] += ["Ich liebe Ihre Regenjacken, wir tragen sie den ganzen Winter.", "Die Wanderschuhe vom Frühjahr sind immer noch top.",
+                   "Das Personal in der Filiale in Graz ist immer freundlich.", "Wir hatten eine herrliche Woche in den Bergen, das Zelt hat alles überstanden.",
+                   "Ich schreibe schon zum zweiten Mal.", "Das habe ich schon einmal geschickt."]

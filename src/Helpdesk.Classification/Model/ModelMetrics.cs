@@ -31,6 +31,12 @@ public sealed record ModelMetrics
     /// <summary>Mean negative log-likelihood on the calibration fold after temperature scaling.</summary>
     public double? CalibrationLogLoss { get; init; }
 
+    /// <summary>
+    /// The triage threshold chosen on the calibration fold (lowest at which the answers above it reach the trainer's
+    /// precision target); null for models trained without a fold, or before it was chosen.
+    /// </summary>
+    public double? TriageThreshold { get; init; }
+
     /// <summary>Macro-F1 on the held-out test file, once evaluated (see <c>Evaluator</c>).</summary>
     public double? HeldOutMacroF1 { get; init; }
 

@@ -46,7 +46,7 @@ public sealed class IntentTrainer
         MLContext ml = IntentPipeline.NewContext(Options.Seed);
         (int[] fit, int[] calibration) = SplitCalibration(examples, labels);
         float temperature = 1f;
-        double? calibrationF1 = null, calibrationLoss = null;
+        double? calibrationF1 = null, calibrationLoss = null, triageThreshold = null;
         if (calibration.Length > 0)
         {
             progress?.Report($"Fit 1/2: {fit.Length} messages, {calibration.Length} held back to calibrate ({Options.Describe()})");
@@ -59,11 +59,12 @@ public sealed class IntentTrainer
             int[] truth = scored.Select(r => index[r.Label]).ToArray();
             (temperature, double loss) = TemperatureScaling.Fit(logits, truth);
             calibrationLoss = loss;
+            triageThreshold = TriageThresholdFor(logits, truth, temperature);
             calibrationF1 = Evaluation.EvaluationReport.FromLabels(
                 scored.Select(r => r.Label).ToArray(),
                 logits.Select(z => firstLabels[Array.IndexOf(z, z.Max())]).ToArray()).MacroF1;
             progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                $"Calibrated on {calibration.Length} held-back messages: temperature {temperature:0.000}, macro-F1 {calibrationF1:0.0000}, log-loss {loss:0.0000}"));
+                $"Calibrated on {calibration.Length} held-back messages: temperature {temperature:0.000}, macro-F1 {calibrationF1:0.0000}, log-loss {loss:0.0000}, triage threshold {triageThreshold:0.00}"));
         }
 
         int[] all = Enumerable.Range(0, examples.Count).ToArray();
@@ -81,9 +82,58 @@ public sealed class IntentTrainer
             CalibrationExamples = calibration.Length,
             CalibrationMacroF1 = calibrationF1,
             CalibrationLogLoss = calibrationLoss,
+            TriageThreshold = triageThreshold,
         };
         progress?.Report($"Trained on {examples.Count} messages");
         return new IntentModel(ml, model, data.Schema, temperature, metrics);
+    }
+
+    /// <summary>
+    /// The lowest threshold on a 0.05 grid from <see cref="IntentTrainerOptions.MinTriageThreshold"/> to 0.95 at which the
+    /// calibrated answers on the held-back fold that clear it are right at least
+    /// <see cref="IntentTrainerOptions.TriagePrecisionTarget"/> of the time. Chosen on the fold, never on a held-out file;
+    /// the highest grid value when none reaches the target.
+    /// </summary>
+    internal double TriageThresholdFor(IReadOnlyList<float[]> logits, IReadOnlyList<int> truth, float temperature)
+    {
+        var top = new (double P, bool Right)[logits.Count];
+        for (int i = 0; i < logits.Count; i++)
+        {
+            float[] z = logits[i];
+            int best = Array.IndexOf(z, z.Max());
+            double sum = 0;
+            foreach (float v in z)
+            {
+                sum += Math.Exp((v - z[best]) / temperature);
+            }
+
+            top[i] = (1 / sum, best == truth[i]);
+        }
+
+        const double highest = 0.95;
+        for (int step = 0; ; step++)
+        {
+            double t = Math.Round(Options.MinTriageThreshold + (0.05 * step), 2);
+            if (t >= highest)
+            {
+                return highest;
+            }
+
+            int kept = 0, right = 0;
+            foreach ((double p, bool r) in top)
+            {
+                if (p >= t)
+                {
+                    kept++;
+                    right += r ? 1 : 0;
+                }
+            }
+
+            if (kept > 0 && right >= Options.TriagePrecisionTarget * kept)
+            {
+                return t;
+            }
+        }
     }
 
     /// <summary>SHA-256 (hex) over each example's label and text, in order.</summary>

@@ -47,7 +47,8 @@ public sealed class BulkClusters(IDbContextFactory<HelpdeskDbContext> factory, B
     public async Task<IReadOnlyList<BulkCandidate>> CandidatesAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var threshold = classification.Value.TriageThreshold;
+        // Bulk replies keep asking the fallback certainty unless the setting names a threshold (the model's own may be lower).
+        var threshold = classification.Value.TriageThreshold ?? ClassificationOptions.FallbackTriageThreshold;
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Tickets.AsNoTracking()
             .Where(t => (t.Status == TicketStatus.New || t.Status == TicketStatus.Open) && t.InboundCount == 1 && !t.HasAttachments

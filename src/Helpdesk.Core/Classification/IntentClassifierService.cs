@@ -61,7 +61,11 @@ public sealed class IntentClassifierService : ITicketClassifier
 
     public string HeldOutPath => Path.Combine(TrainingDirectory, "heldout.jsonl");
 
-    public double TriageThreshold => _options.TriageThreshold;
+    /// <summary>The setting when given, else the live model's threshold (chosen on its calibration fold), else 0.8.</summary>
+    public double TriageThreshold => ThresholdFor(Holder.Current);
+
+    private double ThresholdFor(IntentModel? model) =>
+        _options.TriageThreshold ?? model?.Metrics.TriageThreshold ?? ClassificationOptions.FallbackTriageThreshold;
 
     public bool IsReady => Holder.Current is not null;
 
@@ -88,7 +92,7 @@ public sealed class IntentClassifierService : ITicketClassifier
                 .OrderByDescending(s => s.Probability).Take(3).ToList();
         var top = ranked;
         var confidence = top[0].Probability;
-        return confidence < _options.TriageThreshold
+        return confidence < ThresholdFor(model)
             ? new IntentPrediction(null, confidence, NeedsTriage: true, top)
             : new IntentPrediction(top[0].Intent, confidence, NeedsTriage: false, top);
     }

@@ -15,7 +15,11 @@ public enum RetrainState
 /// <summary>Where the trainers' "Retrain" stands: the candidate's and the live model's scores on the same held-out file.</summary>
 public sealed record RetrainStatus(
     RetrainState State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, TrainedModel? Candidate, EvaluationReport? Live,
-    string? Error, string? Outcome);
+    string? Error, string? Outcome)
+{
+    /// <summary>What the running retrain is doing now, in the trainer's words (the trainer's last progress line); null when idle.</summary>
+    public string? Stage { get; init; }
+}
 
 /// <summary>What pressing "Activate" did, in words for the trainer.</summary>
 public sealed record ActivationOutcome(bool Activated, string Message);
@@ -84,17 +88,34 @@ public sealed class ModelRetraining(IntentClassifierService classifier, TimeProv
         try
         {
             var live = await classifier.EnsureModelAsync(null).ConfigureAwait(false);
-            var candidate = await classifier.TrainAsync(null).ConfigureAwait(false);
+            // Training takes minutes: every step the trainer reports (calibration fit, final fit, scoring) is shown on the page.
+            var candidate = await classifier.TrainAsync(new StageProgress(this)).ConfigureAwait(false);
             var liveReport = classifier.EvaluateHeldOut(classifier.Holder.Current ?? live);
             lock (_lock)
-                _status = _status with { State = RetrainState.Ready, FinishedAt = time.GetUtcNow(), Candidate = candidate, Live = liveReport };
+                _status = _status with { State = RetrainState.Ready, FinishedAt = time.GetUtcNow(), Candidate = candidate, Live = liveReport, Stage = null };
             logger.LogInformation("Retrained intent model: held-out macro-F1 {Candidate:0.000} (live {Live:0.000})", candidate.HeldOut.MacroF1, liveReport.MacroF1);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Retraining the intent model failed");
-            lock (_lock) _status = _status with { State = RetrainState.Failed, FinishedAt = time.GetUtcNow(), Error = e.Message };
+            lock (_lock) _status = _status with { State = RetrainState.Failed, FinishedAt = time.GetUtcNow(), Error = e.Message, Stage = null };
         }
         Changed?.Invoke();
+    }
+
+    private void ReportStage(string line)
+    {
+        lock (_lock)
+        {
+            if (_status.State != RetrainState.Training) return;
+            _status = _status with { Stage = line.Trim() };
+        }
+        Changed?.Invoke();
+    }
+
+    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to a context the background task does not have).</summary>
+    private sealed class StageProgress(ModelRetraining owner) : IProgress<string>
+    {
+        public void Report(string value) => owner.ReportStage(value);
     }
 }

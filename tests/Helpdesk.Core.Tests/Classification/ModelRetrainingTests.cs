@@ -125,4 +125,33 @@ public sealed class ModelRetrainingTests
         Assert.IsTrue(candidate.Model.Labels.Contains("reset_help"));
         Assert.IsFalse(candidate.HeldOut.Labels.Contains("login_problem"));
     }
+
+    [TestMethod]
+    public async Task Retrain_WhileTraining_StatusShowsEachStageThenClearsIt()
+    {
+        var (desk, training) = await DeskAsync(perIntent: 4);
+        await using var _ = desk;
+        WriteTrainingSet(training, perIntent: 12);
+        var retraining = desk.Get<ModelRetraining>();
+        var stages = new List<string>();
+        retraining.Changed += () =>
+        {
+            var status = retraining.Status;
+            if (status.State == RetrainState.Training && status.Stage is { } stage) lock (stages) stages.Add(stage);
+        };
+
+        retraining.Start();
+        await retraining.Running;
+
+        // The calibration fit, the calibration result and the final fit, in that order, while the state said Training.
+        lock (stages)
+        {
+            Assert.IsTrue(stages.Count >= 3, string.Join(" | ", stages));
+            StringAssert.StartsWith(stages[0], "Fit 1/2");
+            Assert.IsTrue(stages.Any(s => s.StartsWith("Calibrated on", StringComparison.Ordinal)), string.Join(" | ", stages));
+            Assert.IsTrue(stages.FindIndex(s => s.StartsWith("Fit 2/2", StringComparison.Ordinal)) > 0, string.Join(" | ", stages));
+        }
+        Assert.AreEqual(RetrainState.Ready, retraining.Status.State, retraining.Status.Error);
+        Assert.IsNull(retraining.Status.Stage, "no stage once the candidate is ready");
+    }
 }
