@@ -46,13 +46,16 @@ internal static partial class HeaderlessMachineMail
         if (!(hintAway || hintGone || hintReceipt || hintReceiptSubject || hintUnread || hintChallenge))
             return null;
 
-        var penalty = 0;
-        if (own.Contains('?') || own.Contains('？'))
-            penalty += 3;
+        // A question to us is the surest sign of a person (robots ask only "Questions?" in a footer): such a mail
+        // is not judged by its words at all, unless a no-reply address sent it.
+        var noReplySender = NoReplySender().IsMatch(fromAddress);
+        var asks = AsksAQuestion(own);
+        if (asks && !noReplySender)
+            return null;
+        var penalty = asks ? 3 : 0;
         if (own.Length > 1500)
             penalty += 2;
         var requestChecked = false;
-        var noReplySender = NoReplySender().IsMatch(fromAddress);
 
         var best = (MachineMail?)null;
         var bestScore = 0;
@@ -263,6 +266,33 @@ internal static partial class HeaderlessMachineMail
         "human", "real person", "robot", "spammer", "a person", "approved", "safe sender", "allowed sender", "whitelist", "allow list", "allowlist", "guest list", "guestlist", "challenge", "verification", "authentication", "contacts",
         "mensch", "roboter", "zugelassenen", "bestätigten", "humain", "personne", "autorisés", "approuvés", "humano", "persona", "aprobados", "autorizados", "umano", "approvati", "autorizzati",
         "pessoa", "aprovados", "mens bent", "persoon", "goedgekeurde");
+
+    /// <summary>
+    /// A question mark that ends a question: followed by a space, a line end or closing punctuation (not "?id=" in a
+    /// link), and not the footer's "Questions?" / "Need help?" in the languages of the rules.
+    /// </summary>
+    internal static bool AsksAQuestion(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.AsSpan(from).IndexOfAny('?', '？');
+            if (i < 0)
+                return false;
+            i += from;
+            from = i + 1;
+            if (text[i] == '?' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i + 1] is not (')' or '"' or '\'' or '»' or '”' or '’' or '.' or '!'))
+                continue;
+            var before = text.AsSpan(Math.Max(0, i - 24), Math.Min(i, 24)).TrimEnd();
+            if (FooterQuestion().IsMatch(before.ToString()))
+                continue;
+            return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"(questions|any questions|need help|need assistance|fragen|noch fragen|des questions|preguntas|¿dudas|domande|dúvidas|duvidas|vragen|pytania|frågor|ご不明な点|有疑问|有问题)\s*$", Options)]
+    private static partial Regex FooterQuestion();
 
     private static readonly (string Group, string Name)[] Languages =
     [
