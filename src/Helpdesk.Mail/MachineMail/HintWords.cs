@@ -15,7 +15,7 @@ internal sealed class HintWords
 
     public HintWords(params string[] words)
     {
-        var ascii = words.Where(w => w.All(char.IsAscii)).ToArray();
+        var ascii = words.Where(w => w.All(char.IsAscii)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var other = words.Where(w => !w.All(char.IsAscii))
             .SelectMany(w => new[] { w.ToLowerInvariant(), char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant(), w.ToUpperInvariant() })
             .Distinct(StringComparer.Ordinal).ToArray();
