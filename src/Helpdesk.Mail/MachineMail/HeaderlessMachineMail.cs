@@ -33,26 +33,31 @@ internal static partial class HeaderlessMachineMail
         if (own.Length == 0 || own.Length > MaxNoteLength)
             return null;
 
+        // A question to us is the surest sign of a person (robots ask only "Questions?" in a footer): such a mail
+        // is not judged by its words at all, unless a no-reply address sent it.
+        var noReplySender = NoReplySender().IsMatch(fromAddress);
+        var asks = AsksAQuestion(own);
+        if (asks && !noReplySender)
+            return null;
+
         // Words any of the telling sentences needs, found in one vectorized pass: most people's mail has none of
         // them and costs no regex at all.
         var span = own.AsSpan();
         var nonAscii = HintWords.HasNonAscii(span);
+        var subjectNonAscii = HintWords.HasNonAscii(subject);
+        if (!AnyHints.In(span, nonAscii) && !ReceiptHints.In(subject, subjectNonAscii))
+            return null;
         var hintAway = AbsenceHints.In(span, nonAscii);
         var hintGone = GoneHints.In(span, nonAscii);
         var hintReceipt = ReceiptHints.In(span, nonAscii);
-        var hintReceiptSubject = ReceiptHints.In(subject, HintWords.HasNonAscii(subject));
+        var hintReceiptSubject = ReceiptHints.In(subject, subjectNonAscii);
         var hintUnread = UnreadHints.In(span, nonAscii);
         var hintChallenge = ChallengeHints.In(span, nonAscii);
-        if (!(hintAway || hintGone || hintReceipt || hintReceiptSubject || hintUnread || hintChallenge))
-            return null;
 
-        var penalty = 0;
-        if (own.Contains('?') || own.Contains('？'))
-            penalty += 3;
+        var penalty = asks ? 3 : 0;
         if (own.Length > 1500)
             penalty += 2;
         var requestChecked = false;
-        var noReplySender = NoReplySender().IsMatch(fromAddress);
 
         var best = (MachineMail?)null;
         var bestScore = 0;
@@ -219,7 +224,8 @@ internal static partial class HeaderlessMachineMail
         return Match.Empty;
     }
 
-    private static readonly HintWords AbsenceHints = new(
+    private static readonly string[] AbsenceWords =
+    [
         "office", "vacation", "holiday", "leave", "away", "sabbatical", "travel", "conference", "be back", "ooo", "limited access",
         "büro", "buero", "abwesend", "urlaub", "haus", "elternzeit", "mutterschutz", "erreichbar", "geschäftsreise", "dienstreise", "arbeitsplatz", "nicht im hause", "wieder",
         "absent", "congé", "conge", "vacances", "déplacement", "bureau",
@@ -229,13 +235,19 @@ internal static partial class HeaderlessMachineMail
         "afwezig", "kantoor", "aanwezig", "vakantie", "verlof",
         "biurem", "urlop", "nieobecn", "zwolnieni",
         "ledig", "semester", "borta", "kontoret", "frånvarande", "tjänsteresa",
-        "不在", "休暇", "休業", "出張", "産休", "外出", "休假", "办公室", "出差", "产假", "育儿假");
+        "不在", "休暇", "休業", "出張", "産休", "外出", "休假", "办公室", "出差", "产假", "育儿假"];
 
-    private static readonly HintWords GoneHints = new(
+    private static readonly HintWords AbsenceHints = new(AbsenceWords);
+
+    private static readonly string[] GoneWords =
+    [
         "no longer", "left the", "left our", "nicht mehr", "verlassen", "plus partie", "quitté", "ne travaille plus", "ya no", "dejado", "più", "lasciato",
-        "já não", "não trabalha", "não faz parte", "deixou", "niet meer", "verlaten", "już", "odszedł", "odeszła", "slutat", "inte längre", "退職", "異動", "离职", "不再任职");
+        "já não", "não trabalha", "não faz parte", "deixou", "niet meer", "verlaten", "już", "odszedł", "odeszła", "slutat", "inte längre", "退職", "異動", "离职", "不再任职"];
 
-    private static readonly HintWords ReceiptHints = new(
+    private static readonly HintWords GoneHints = new(GoneWords);
+
+    private static readonly string[] ReceiptWords =
+    [
         "received your", "have received", "been received", "was received", "is received", "been created", "been logged", "been opened", "been registered", "been submitted",
         "been confirmed", "been placed", "was created", "was opened", "was logged", "your order", "your purchase", "shopping with us", "automated confirmation",
         "automatic confirmation", "automated receipt", "automatic receipt", "automated acknowledg", "automatic acknowledg",
@@ -247,9 +259,12 @@ internal static partial class HeaderlessMachineMail
         "ontvangen", "geregistreerd", "aangemaakt", "je bestelling", "uw bestelling",
         "otrzymaliśmy", "zostało przyjęte", "zostało zarejestrowane", "za zamówienie", "za złożenie",
         "tagit emot", "mottagit", "har fått", "registrerats", "skapats", "din beställning",
-        "受け付け", "受付", "ご注文", "收到", "订购", "创建", "受理");
+        "受け付け", "受付", "ご注文", "收到", "订购", "创建", "受理"];
 
-    private static readonly HintWords UnreadHints = new(
+    private static readonly HintWords ReceiptHints = new(ReceiptWords);
+
+    private static readonly string[] UnreadWords =
+    [
         "monitored", "unattended", "not attended", "not checked", "not read", "not staffed", "send-only", "no-reply", "noreply", "outgoing-only", "outgoing only",
         "replies to this", "accept incoming", "accept replies", "accept inbound", "accept e", "accept messages", "receive incoming", "receive replies", "receive e", "receive messages",
         "process incoming", "process replies", "unable to respond", "not able to respond", "unable to reply", "not able to reply",
@@ -257,12 +272,47 @@ internal static partial class HeaderlessMachineMail
         "monitoreado", "supervisado", "atendido", "revisado", "respuestas", "monitorat", "controllat", "presidiat", "abilitato", "risposte",
         "monitorada", "monitorado", "verificad", "respostas", "gelezen", "gecontroleerd", "bewaakt", "beheerd", "reacties",
         "monitorowan", "obsługiwan", "sprawdzan", "odpowiedzi", "bevakas", "övervakas", "läses", "hanteras", "svar på",
-        "送信専用", "返信", "受信", "邮箱", "请勿");
+        "送信専用", "返信", "受信", "邮箱", "请勿"];
 
-    private static readonly HintWords ChallengeHints = new(
+    private static readonly HintWords UnreadHints = new(UnreadWords);
+
+    private static readonly string[] ChallengeWords =
+    [
         "human", "real person", "robot", "spammer", "a person", "approved", "safe sender", "allowed sender", "whitelist", "allow list", "allowlist", "guest list", "guestlist", "challenge", "verification", "authentication", "contacts",
         "mensch", "roboter", "zugelassenen", "bestätigten", "humain", "personne", "autorisés", "approuvés", "humano", "persona", "aprobados", "autorizados", "umano", "approvati", "autorizzati",
-        "pessoa", "aprovados", "mens bent", "persoon", "goedgekeurde");
+        "pessoa", "aprovados", "mens bent", "persoon", "goedgekeurde"];
+
+    private static readonly HintWords ChallengeHints = new(ChallengeWords);
+
+    /// <summary>
+    /// A question mark that ends a question: followed by a space, a line end or closing punctuation (not "?id=" in a
+    /// link), and not the footer's "Questions?" / "Need help?" in the languages of the rules.
+    /// </summary>
+    internal static bool AsksAQuestion(string text)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.AsSpan(from).IndexOfAny('?', '？');
+            if (i < 0)
+                return false;
+            i += from;
+            from = i + 1;
+            if (text[i] == '?' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i + 1] is not (')' or '"' or '\'' or '»' or '”' or '’' or '.' or '!'))
+                continue;
+            var before = text.AsSpan(Math.Max(0, i - 24), Math.Min(i, 24)).TrimEnd();
+            if (FooterQuestion().IsMatch(before.ToString()))
+                continue;
+            return true;
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"(questions|any questions|need help|need assistance|fragen|noch fragen|des questions|preguntas|¿dudas|domande|dúvidas|duvidas|vragen|pytania|frågor|ご不明な点|有疑问|有问题)\s*$", Options)]
+    private static partial Regex FooterQuestion();
+
+    // One pass over a person's mail usually finds none of the words of any rule, and the mail costs nothing more.
+    private static readonly HintWords AnyHints = new([.. AbsenceWords, .. GoneWords, .. ReceiptWords, .. UnreadWords, .. ChallengeWords]);
 
     private static readonly (string Group, string Name)[] Languages =
     [

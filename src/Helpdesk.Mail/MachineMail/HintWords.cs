@@ -4,36 +4,61 @@ namespace Helpdesk.Mail.Reading;
 
 /// <summary>
 /// Words a rule needs before its regex is worth running, found in one vectorized pass. SearchValues is fast for
-/// ASCII words compared without case and slow for other words compared without case, so the two are kept apart:
-/// ASCII words ignore case, the others (é, ß, CJK ...) are matched as written, in lower, Title and UPPER case, and
-/// only when the text has a non-ASCII character at all.
+/// ASCII words compared without case but slow for words with other letters, so those (é, ß, ł, CJK ...) are found
+/// by their first non-ASCII letter, a rare character that one vectorized IndexOfAny finds, and checked there.
 /// </summary>
 internal sealed class HintWords
 {
     private readonly SearchValues<string>? _ascii;
-    private readonly SearchValues<string>? _other;
+    private readonly SearchValues<char>? _anchors;
+    private readonly Dictionary<char, (string Word, int Offset)[]> _byAnchor = [];
 
     public HintWords(params string[] words)
     {
-        var ascii = words.Where(w => w.All(char.IsAscii)).ToArray();
-        var other = words.Where(w => !w.All(char.IsAscii))
-            .SelectMany(w => new[] { w.ToLowerInvariant(), char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant(), w.ToUpperInvariant() })
-            .Distinct(StringComparer.Ordinal).ToArray();
+        var ascii = words.Where(w => w.All(char.IsAscii)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _ascii = ascii.Length == 0 ? null : SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase);
-        _other = other.Length == 0 ? null : SearchValues.Create(other, StringComparison.Ordinal);
+        var anchored = new Dictionary<char, List<(string, int)>>();
+        foreach (var word in words.Where(w => !w.All(char.IsAscii)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var offset = word.AsSpan().IndexOfAnyExceptInRange('\0', '\u007f');
+            foreach (var c in new[] { char.ToLowerInvariant(word[offset]), char.ToUpperInvariant(word[offset]) }.Distinct())
+            {
+                if (!anchored.TryGetValue(c, out var list))
+                    anchored[c] = list = [];
+                list.Add((word, offset));
+            }
+        }
+        foreach (var (c, list) in anchored)
+            _byAnchor[c] = [.. list];
+        _anchors = anchored.Count == 0 ? null : SearchValues.Create([.. anchored.Keys]);
     }
 
-    /// <summary>Whether a text has any character beyond ASCII (then the non-ASCII words are looked for too).</summary>
+    /// <summary>Whether a text has any character beyond ASCII (then the other words are looked for too).</summary>
     public static bool HasNonAscii(ReadOnlySpan<char> text) => text.ContainsAnyExceptInRange('\0', '\u007f');
 
-    /// <summary>The index of the first hint word in <paramref name="text"/>, or -1.</summary>
+    /// <summary>The index of a hint word in <paramref name="text"/> (the first ASCII one, or an earlier other one), or -1.</summary>
     public int IndexIn(ReadOnlySpan<char> text, bool nonAscii)
     {
         var a = _ascii is null ? -1 : text.IndexOfAny(_ascii);
-        if (!nonAscii || _other is null)
+        if (!nonAscii || _anchors is null)
             return a;
-        var b = (a < 0 ? text : text[..a]).IndexOfAny(_other);
-        return b >= 0 ? b : a;
+        var limit = a < 0 ? text.Length : a;
+        var from = 0;
+        while (from < limit)
+        {
+            var i = text[from..limit].IndexOfAny(_anchors);
+            if (i < 0)
+                break;
+            i += from;
+            foreach (var (word, offset) in _byAnchor[text[i]])
+            {
+                var start = i - offset;
+                if (start >= 0 && text[start..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                    return start;
+            }
+            from = i + 1;
+        }
+        return a;
     }
 
     public bool In(ReadOnlySpan<char> text, bool nonAscii) => IndexIn(text, nonAscii) >= 0;

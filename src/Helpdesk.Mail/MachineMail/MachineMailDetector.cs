@@ -49,7 +49,7 @@ public static partial class MachineMailDetector
             var bounceBody = BounceBody().IsMatch(head);
             // A person's "my parcel could not be delivered" has a bounce-like subject and body too; a report names
             // an address or an SMTP status and asks nothing.
-            var reportLike = bounceBody && ownWords.IndexOf('?') < 0 && (text.Contains('@') || SmtpStatus().IsMatch(head));
+            var reportLike = bounceBody && !HeaderlessMachineMail.AsksAQuestion(ownWords) && (text.Contains('@') || SmtpStatus().IsMatch(head));
             if (bounceSubject && (isDaemon || returnPathEmpty || reportLike))
                 return TextBounce(root, subject, text, head, $"Delivery report (subject '{Clip(subject)}'{(isDaemon ? " from " + fromAddress : "")})");
             if (isDaemon && bounceBody)
@@ -59,7 +59,7 @@ public static partial class MachineMailDetector
         // Yahoo text reports), from any sender. A person forwarding one has it cut as a forward, and a person
         // writing "your message could not be delivered" to us asks something.
         var top = Prefix(text, 800);
-        if (visible?.Forwarded is null && (returnPathEmpty || (ownWords.IndexOf('?') < 0 && !ForwardSubject().IsMatch(subject) && text.Contains('@')))
+        if (visible?.Forwarded is null && (returnPathEmpty || (!HeaderlessMachineMail.AsksAQuestion(ownWords) && !ForwardSubject().IsMatch(subject) && text.Contains('@')))
             && ReportHints.In(top, HintWords.HasNonAscii(top)) && BounceOpening().Match(top) is { Success: true } opening)
             return TextBounce(root, subject, text, head, $"Delivery report in the text: '{HeaderlessMachineMail.Sentence(text, opening)}'");
 
