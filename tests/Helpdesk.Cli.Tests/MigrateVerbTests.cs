@@ -26,6 +26,34 @@ public sealed class MigrateVerbTests
     }
 
     [TestMethod]
+    public async Task Migrate_DatabaseMadeByTheNumberedSteps_SaysItTookItOverAndKeepsTheTickets()
+    {
+        using var cli = new CliRun();
+        // The SQLite desk main wrote at 75a5ad3, the last build before migrations (tests/Helpdesk.Core.Tests/Data/LegacyDesk).
+        var dump = Path.Combine(CliRun.RepositoryRoot, "tests", "Helpdesk.Core.Tests", "Data", "LegacyDesk", "main-75a5ad3.sqlite.sql.gz");
+        await using (var db = new SqliteConnection($"Data Source={cli.Database};Pooling=false"))
+        {
+            await db.OpenAsync();
+            await using var file = File.OpenRead(dump);
+            await using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            await using var cmd = db.CreateCommand();
+            cmd.CommandText = await reader.ReadToEndAsync();
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var (exit, output, error) = await cli.RunAsync("migrate");
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "Took over the Sqlite database made by the numbered schema steps (step 11)");
+        await using var check = new SqliteConnection($"Data Source={cli.Database};Pooling=false");
+        await check.OpenAsync();
+        await using var count = check.CreateCommand();
+        count.CommandText = """SELECT COUNT(*) FROM "Tickets" """;
+        Assert.AreEqual(122L, await count.ExecuteScalarAsync());
+    }
+
+    [TestMethod]
     public async Task Migrate_DatabaseFromANewerBuild_ExitOneWithTheReason()
     {
         using var cli = new CliRun();

@@ -25,20 +25,22 @@ public sealed class MigrateCommand : ICliCommand
         if (options.Positional.Count > 0) throw new CliUsageException($"unexpected argument '{options.Positional[0]}'.");
         using var host = CliHost.Build();
         var target = host.Services.GetRequiredService<DatabaseTarget>();
-        IReadOnlyList<string> applied;
+        SchemaMigration result;
         try
         {
             await using (await StartupLock.AcquireAsync(target, cancellationToken))
-                applied = await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+                result = await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         }
         catch (InvalidOperationException e)
         {
             await stderr.WriteLineAsync($"helpdesk migrate: {e.Message}");
             return 1;
         }
-        await stdout.WriteLineAsync(applied.Count == 0
+        if (result.TookOverNumberedSteps)
+            await stdout.WriteLineAsync($"Took over the {target.Provider} database made by the numbered schema steps (step {SchemaMigrator.LastNumberedStep}): its tables and rows are kept as they were, recorded as migration {SchemaMigrator.InitialMigrationName}.");
+        await stdout.WriteLineAsync(result.Applied.Count == 0
             ? $"The {target.Provider} database is up to date."
-            : $"Applied {applied.Count} migration(s) to the {target.Provider} database: {string.Join(", ", applied)}.");
+            : $"Applied {result.Applied.Count} migration(s) to the {target.Provider} database: {string.Join(", ", result.Applied)}.");
         return 0;
     }
 }

@@ -25,8 +25,8 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     /// <summary>The migration that stands for the schema the numbered steps left (step <see cref="LastNumberedStep"/>).</summary>
     public const string InitialMigrationName = "InitialSchema";
 
-    /// <summary>Brings the schema up to date; returns the migrations applied now (empty when it already was).</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Brings the schema up to date; says which migrations it applied and whether it took over a pre-migration database.</summary>
+    public async Task<SchemaMigration> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (db.IsSqlite)
@@ -42,7 +42,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             throw new InvalidOperationException(
                 $"This build of the desk has no schema migrations for {db.Database.ProviderName}: the host must reference {MigrationsAssemblyOf(db)}.");
 
-        await TakeOverNumberedStepsAsync(db, known, cancellationToken).ConfigureAwait(false);
+        var tookOver = await TakeOverNumberedStepsAsync(db, known, cancellationToken).ConfigureAwait(false);
 
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         var unknown = applied.Except(known, StringComparer.Ordinal).ToList();
@@ -67,7 +67,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             });
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
-        return pending;
+        return new SchemaMigration(pending, tookOver);
     }
 
     /// <summary>Migrations this build knows that the database has not applied yet (the health check reads it).</summary>
@@ -82,12 +82,12 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     /// is what <see cref="InitialMigrationName"/> creates, so the history starts with that migration marked applied and
     /// nothing is touched; an older step is refused, since the steps that would bring it to 11 are gone.
     /// </summary>
-    private async Task TakeOverNumberedStepsAsync(HelpdeskDbContext db, List<string> known, CancellationToken cancellationToken)
+    private async Task<bool> TakeOverNumberedStepsAsync(HelpdeskDbContext db, List<string> known, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
         // Asked of the catalog, not IHistoryRepository.ExistsAsync: on PostgreSQL (Npgsql 10.0.0) that said true here.
-        if (await TableExistsAsync(db, HistoryRepository.DefaultTableName, cancellationToken).ConfigureAwait(false)) return;
-        if (!await TableExistsAsync(db, "SchemaVersion", cancellationToken).ConfigureAwait(false)) return;
+        if (await TableExistsAsync(db, HistoryRepository.DefaultTableName, cancellationToken).ConfigureAwait(false)) return false;
+        if (!await TableExistsAsync(db, "SchemaVersion", cancellationToken).ConfigureAwait(false)) return false;
 
         var step = await db.SchemaVersion.MaxAsync(v => (int?)v.Version, cancellationToken).ConfigureAwait(false) ?? 1;
         if (step > LastNumberedStep)
@@ -104,6 +104,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
         await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(initial, version)), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Took over a database made by the numbered schema steps (step {Step}) as migration {Migration}", step, initial);
+        return true;
     }
 
     private static async Task<bool> TableExistsAsync(HelpdeskDbContext db, string table, CancellationToken cancellationToken)
@@ -117,3 +118,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
     private static string MigrationsAssemblyOf(HelpdeskDbContext db) =>
         db.IsSqlite ? DatabaseRegistration.SqliteMigrationsAssembly : DatabaseRegistration.PostgresMigrationsAssembly;
 }
+
+/// <summary>What <see cref="SchemaMigrator.MigrateAsync"/> did: the migrations it applied, and whether it first took over a
+/// database made by the numbered steps (its schema kept as it was, recorded as the initial migration).</summary>
+public sealed record SchemaMigration(IReadOnlyList<string> Applied, bool TookOverNumberedSteps);
