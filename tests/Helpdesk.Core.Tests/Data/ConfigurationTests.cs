@@ -86,6 +86,16 @@ public sealed class ConfigurationTests
     }
 
     [TestMethod]
+    public async Task Model_ComparedWithTheLastMigration_HasNoChangeWithoutAMigration()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.IsFalse(db.Database.HasPendingModelChanges(),
+            $"an entity configuration changed without a migration: add one for each provider (src/Helpdesk.Data.Migrations.Sqlite/README.md); {db.Database.ProviderName}");
+    }
+
+    [TestMethod]
     public async Task Migrate_NewDatabase_MarksSchemaVersionSoBuildsBeforeMigrationsRefuseIt()
     {
         await using var desk = await TestDatabase.CreateAsync();
