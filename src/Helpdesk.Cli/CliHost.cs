@@ -15,6 +15,18 @@ public static class CliHost
     public static async Task<IHost> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null,
         CancellationToken cancellationToken = default)
     {
+        var host = Build(overrides, configure);
+        await using (await StartupLock.AcquireAsync(host.Services.GetRequiredService<DatabaseTarget>(), cancellationToken))
+        {
+            await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<TemplateCatalog>().ImportSeedAsync(cancellationToken);
+        }
+        return host;
+    }
+
+    /// <summary>The desk's services without touching the database (`helpdesk migrate` does that itself).</summary>
+    public static IHost Build(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
@@ -22,12 +34,6 @@ public static class CliHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.AddHelpdeskCore();
         configure?.Invoke(builder.Services);
-        var host = builder.Build();
-        await using (await StartupLock.AcquireAsync(host.Services.GetRequiredService<DatabaseTarget>(), cancellationToken))
-        {
-            await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            await host.Services.GetRequiredService<TemplateCatalog>().ImportSeedAsync(cancellationToken);
-        }
-        return host;
+        return builder.Build();
     }
 }

@@ -11,6 +11,7 @@ public static class CommandRegistry
         new EvaluateCommand(),
         new ImportCommand(),
         new IntakeCommand(),
+        new MigrateCommand(),
         new ParseCommand(),
         new SeedCommand(),
         new SendCommand(),

@@ -12,6 +12,15 @@ public static class DatabaseRegistration
 {
     public const string ConnectionStringName = "Helpdesk";
 
+    /// <summary>
+    /// The assemblies holding each provider's migrations (src/Helpdesk.Data.Migrations.*). They reference Core, so Core
+    /// names them here and every host (web, CLI, tests, benchmarks) references both projects.
+    /// </summary>
+    public const string SqliteMigrationsAssembly = "Helpdesk.Data.Migrations.Sqlite";
+
+    /// <inheritdoc cref="SqliteMigrationsAssembly"/>
+    public const string PostgresMigrationsAssembly = "Helpdesk.Data.Migrations.Postgres";
+
     public static IServiceCollection AddHelpdeskDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -41,11 +50,12 @@ public static class DatabaseRegistration
         switch (target.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(Math.Max(5, options.BusyTimeoutMilliseconds / 1000 + 5)));
+                builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(Math.Max(5, options.BusyTimeoutMilliseconds / 1000 + 5))
+                    .MigrationsAssembly(SqliteMigrationsAssembly));
                 builder.AddInterceptors(new SqlitePragmas(options.BusyTimeoutMilliseconds), new SqliteWriteGate.SaveChangesGate());
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(30));
+                builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(30).MigrationsAssembly(PostgresMigrationsAssembly));
                 break;
             default:
                 throw new InvalidOperationException(

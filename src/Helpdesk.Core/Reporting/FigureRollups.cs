@@ -4,7 +4,9 @@ namespace Helpdesk.Core.Reporting;
 /// The lead dashboard's rollup tables and the triggers that keep them right. They live in the database, not in EF's
 /// model, because every writer must maintain them: EF saves, the intake's ADO bulk writes, SyntheticSurge, the claim
 /// statements. A query over a million tickets per figure would be too slow; these tables hold a few thousand rows.
-/// Hours are UTC hour starts (milliseconds on SQLite, timestamptz on PostgreSQL).
+/// Hours are UTC hour starts (milliseconds on SQLite, timestamptz on PostgreSQL). The initial migration of each
+/// provider runs this SQL (it rebuilds the rollups from the rows there, so it is safe on a populated desk), and so does
+/// SurgeCopy after a COPY load: a change here needs a migration that runs it again.
 /// <list type="bullet">
 /// <item>DeskHourlyFlow: per hour, tickets that arrived (by ReceivedAt), went back into the queue (customer wrote
 /// again, by WaitingSince), left the queue (answered, solved, closed; by UpdatedAt); and of the tickets that arrived
@@ -17,9 +19,6 @@ namespace Helpdesk.Core.Reporting;
 /// </summary>
 public static class FigureRollups
 {
-    /// <summary>Schema step 4, also run after EnsureCreated (which knows nothing of triggers).</summary>
-    public const int SchemaVersion = 4;
-
     /// <summary>Appended to a SQLite time (unix ms) it gives the start of its UTC hour, as the rollup tables key it.</summary>
     internal const string Hour = "/ 3600000 * 3600000";
 

@@ -21,15 +21,14 @@ public sealed class HealthOptions
 }
 
 /// <summary>The schema is the one this build expects (start-up migrated it, nobody put an older or newer one under us).</summary>
-public sealed class SchemaCurrentCheck(IDbContextFactory<HelpdeskDbContext> factory) : IHealthCheck
+public sealed class SchemaCurrentCheck(SchemaMigrator migrator) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var version = await db.SchemaVersion.MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
-        return version == SchemaMigrator.LatestVersion
-            ? HealthCheckResult.Healthy($"schema version {version}")
-            : HealthCheckResult.Unhealthy($"schema version {version}, this build expects {SchemaMigrator.LatestVersion}");
+        var pending = await migrator.PendingAsync(cancellationToken);
+        return pending.Count == 0
+            ? HealthCheckResult.Healthy("every schema migration of this build is applied")
+            : HealthCheckResult.Unhealthy($"schema migrations not applied: {string.Join(", ", pending)}");
     }
 }
 

@@ -76,14 +76,34 @@ public sealed class ConfigurationTests
     {
         await using var desk = await TestDatabase.CreateAsync();
         await using (var db = await desk.Factory.CreateDbContextAsync())
-        {
-            db.SchemaVersion.Add(new SchemaVersionRow { Version = SchemaMigrator.LatestVersion + 5, AppliedAt = desk.Clock.GetUtcNow(), Description = "future" });
-            await db.SaveChangesAsync();
-        }
+            // What a newer build leaves: a migration in the history that this build's assembly does not have.
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('29991231000000_FromANewerBuild', '10.0.15')""");
 
         var e = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => desk.Get<SchemaMigrator>().MigrateAsync());
 
-        StringAssert.Contains(e.Message, "newer than this build");
+        StringAssert.Contains(e.Message, "The database was written by a newer build of the desk");
+        StringAssert.Contains(e.Message, "29991231000000_FromANewerBuild");
+    }
+
+    [TestMethod]
+    public async Task Model_ComparedWithTheLastMigration_HasNoChangeWithoutAMigration()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        Assert.IsFalse(db.Database.HasPendingModelChanges(),
+            $"an entity configuration changed without a migration: add one for each provider (src/Helpdesk.Data.Migrations.Sqlite/README.md); {db.Database.ProviderName}");
+    }
+
+    [TestMethod]
+    public async Task Migrate_NewDatabase_MarksSchemaVersionSoBuildsBeforeMigrationsRefuseIt()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        // A build from before migrations compares the highest SchemaVersion with its last step (11) and stops when newer.
+        Assert.AreEqual(SchemaMigrator.MigrationsOwnTheSchema, await db.SchemaVersion.MaxAsync(v => v.Version));
+        CollectionAssert.AreEqual(db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList());
     }
 
     [TestMethod]
@@ -92,8 +112,10 @@ public sealed class ConfigurationTests
         await using var desk = await TestDatabase.CreateAsync();
         await desk.AddTicketsAsync(3);
 
-        await desk.Get<SchemaMigrator>().MigrateAsync();
+        var second = await desk.Get<SchemaMigrator>().MigrateAsync();
 
+        Assert.AreEqual(0, second.Applied.Count);
+        Assert.IsFalse(second.TookOverNumberedSteps);
         await using var db = await desk.Factory.CreateDbContextAsync();
         Assert.AreEqual(3, await db.Tickets.CountAsync());
         Assert.AreEqual(1, await db.SchemaVersion.CountAsync());

@@ -69,24 +69,4 @@ public sealed class AttachmentTests
 
         Assert.IsNull(file);
     }
-
-    [TestMethod]
-    [TestCategory(TestDatabase.SqliteCatalog)]
-    public async Task Migrate_DeskFromVersion1WithAttachmentCopies_DropsTheCopyKeepsTheRows()
-    {
-        await using var desk = await IntakeTestDesk.CreateAsync();
-        await desk.TakeInAsync(MailWithScreenshot("att3@example.com"));
-        await using (var db = await desk.Database.Factory.CreateDbContextAsync())
-        {
-            // The version 1 shape: the decoded bytes copied into the attachment row.
-            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Attachments" ADD COLUMN "Content" BLOB NOT NULL DEFAULT x'00'""");
-            // Only this step: MigrateAsync from version 1 would also run every later step again.
-            await db.Database.ExecuteSqlRawAsync(SchemaMigrator.Steps.Single(s => s.Version == 2).SqliteSql);
-        }
-
-        await using var after = await desk.Database.Factory.CreateDbContextAsync();
-        var columns = await after.Database.SqlQueryRaw<string>("""SELECT "name" AS "Value" FROM pragma_table_info('Attachments')""").ToListAsync();
-        CollectionAssert.DoesNotContain(columns, "Content");
-        Assert.AreEqual(2, await after.Attachments.CountAsync());
-    }
 }

@@ -103,27 +103,3 @@ public sealed class MailboxLeaseTests
         Assert.AreEqual(1, await db.MailboxLeases.CountAsync());
     }
 }
-
-[TestClass]
-public sealed class MailboxLeaseSchemaStepTests
-{
-    [TestMethod]
-    public async Task Migrate_DeskFromBeforeLeases_StepAddsWorkingTable()
-    {
-        await using var desk = await TestDatabase.CreateAsync();
-        await using (var db = await desk.Factory.CreateDbContextAsync())
-        {
-            // A desk as it was before step 7: no lease table, schema version 6.
-            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "MailboxLeases"; DELETE FROM "SchemaVersion"; INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (6, {0}, 'test');""",
-                db.IsSqlite ? desk.Clock.GetUtcNow().ToUnixTimeMilliseconds() : desk.Clock.GetUtcNow());
-        }
-
-        await desk.Get<SchemaMigrator>().MigrateAsync();
-
-        var leases = new MailboxLeases(desk.Factory, Options.Create(new IntakeOptions { InstanceName = "web-a" }), desk.Clock);
-        Assert.IsTrue(await leases.TryAcquireAsync("m"));
-        Assert.AreEqual("web-a", (await leases.ListAsync()).Single().Holder);
-        await using var check = await desk.Factory.CreateDbContextAsync();
-        Assert.AreEqual(SchemaMigrator.LatestVersion, await check.SchemaVersion.MaxAsync(v => v.Version));
-    }
-}

@@ -72,7 +72,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null) => await CreateAsync(settings, ownsDatabase: true);
 
-    private static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings, bool ownsDatabase)
+    /// <summary>
+    /// A desk over a database that <paramref name="load"/> fills first (given its connection string), before the desk's
+    /// services exist and migrate it: how a database made by an earlier build is brought in.
+    /// </summary>
+    public static async Task<TestDatabase> CreateOverAsync(Func<string, Task> load) => await CreateAsync(null, ownsDatabase: true, load);
+
+    private static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings, bool ownsDatabase, Func<string, Task>? load = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
@@ -94,6 +100,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var sharedModel = !config.ContainsKey("Helpdesk:Classification:ModelFile");
         // One model for the whole test run: training per database would cost seconds in every test that seeds demo data.
         if (sharedModel) config["Helpdesk:Classification:ModelFile"] = SharedModelPath;
+        if (load is not null) await load(config["ConnectionStrings:Helpdesk"]!);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new ManualTimeProvider(Start);
         var services = new ServiceCollection()
@@ -102,7 +109,16 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddHelpdeskCore(configuration)
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider();
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        try
+        {
+            await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }
+        catch
+        {
+            // A test that expects the migration to refuse the database still leaves no database behind.
+            await new TestDatabase(dir, services, clock, postgresDatabase).DisposeAsync();
+            throw;
+        }
         if (sharedModel)
         {
             await SharedModelGate.WaitAsync();

@@ -1,0 +1,21 @@
+using Helpdesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Helpdesk.Data.Migrations.Postgres;
+
+/// <summary>
+/// What dotnet-ef builds the model with when it adds a migration here. It never connects: the connection string only
+/// names the provider, whose type mapping (and, on SQLite, the integer times) shape the generated code.
+/// </summary>
+public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<HelpdeskDbContext>
+{
+    public HelpdeskDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<HelpdeskDbContext>();
+        DatabaseRegistration.Configure(builder, new DatabaseTarget(DatabaseProvider.Postgres, DesignConnectionString, ""), new DatabaseOptions());
+        return new HelpdeskDbContext(builder.Options);
+    }
+
+    private const string DesignConnectionString = "Host=localhost;Database=design_time";
+}
