@@ -150,7 +150,7 @@ public sealed class EmailReaderTests
     public void ToJson_KindNames_AreSnakeCase()
     {
         CollectionAssert.AreEqual(
-            new[] { "none", "bounce", "auto_reply", "receipt", "challenge", "mailing_list" },
+            new[] { "none", "bounce", "auto_reply", "receipt", "challenge", "mailing_list", "automatic_receipt", "no_reply_notice" },
             Enum.GetValues<MachineMailKind>().Select(ParsedEmailJson.KindName).ToArray());
     }
 }

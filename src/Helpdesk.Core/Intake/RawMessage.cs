@@ -54,7 +54,7 @@ public sealed class RawMessage
 
     public RawMessageState State { get; private set; }
 
-    /// <summary>none, bounce, auto_reply, receipt, challenge, mailing_list: as the parser judged it.</summary>
+    /// <summary>none, bounce, auto_reply, receipt, challenge, mailing_list, automatic_receipt, no_reply_notice: as the parser judged it.</summary>
     public string? MachineKind { get; private set; }
 
     /// <summary>Parser defects, semicolon-separated; a message with defects is still processed when it can be.</summary>

@@ -10,8 +10,8 @@ namespace Helpdesk.Mail.Reading;
 /// <para>
 /// Precision first: a phrase alone never decides. Each kind needs its telling sentence (worth 3) and at least
 /// one more sign (a return date, "for urgent matters", a no-reply sender, a reference number, an instruction
-/// only a robot gives ...), and loses points for what people write and robots do not: a question, a request
-/// about their own account or order, "I"/"my" in a receipt, a long text. Only the customer's own words
+/// only a robot gives ...), and loses points for what people write and robots do not: a request about their own
+/// account or order, "I"/"my" in a receipt, a long text. A question to us ends the judgment: a person wrote it. Only the customer's own words
 /// (<see cref="VisibleTextResult.VisibleText"/>) are read, so a robot's text quoted under a person's reply
 /// does not count.
 /// </para>
@@ -25,7 +25,7 @@ internal static partial class HeaderlessMachineMail
 
     private const int Threshold = 4;
 
-    public static MachineMail? Judge(string subject, string fromAddress, string fromName, VisibleTextResult? visible, string text)
+    public static MachineMail? Judge(string subject, string fromAddress, VisibleTextResult? visible, string text)
     {
         if (visible?.Forwarded is not null)
             return null;

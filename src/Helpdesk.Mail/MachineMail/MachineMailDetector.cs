@@ -94,7 +94,7 @@ public static partial class MachineMailDetector
         if (IsList(headers) is { } listReason)
             return new MachineMail(MachineMailKind.MailingList, listReason, null);
         // No header and no subject says so: the words decide, with a score (see HeaderlessMachineMail).
-        if (HeaderlessMachineMail.Judge(subject, fromAddress, fromName, visible, text) is { } byWords)
+        if (HeaderlessMachineMail.Judge(subject, fromAddress, visible, text) is { } byWords)
             return byWords;
         return MachineMail.Person;
     }
