@@ -23,8 +23,12 @@ public static class HelpdeskWeb
         if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // A long reply travels whole in one input event; longer ones are held back in the browser (ReplyLimits).
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Answer.ReplyLimits.MaxReceiveMessageBytes);
         services.AddBootstrapBlazor();
+        services.AddSingleton<Circuits.ConsoleCircuits>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Circuits.ConsoleCircuits.Handler>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         // Sign-in cookies are sealed with data-protection keys. Kept on disk (default data/keys) so a restart does not
