@@ -4,6 +4,7 @@ using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Health;
 using Helpdesk.Web.Metrics;
+using Helpdesk.Web.Security;
 using Helpdesk.Web.Startup;
 using Helpdesk.Web.Trainer;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -76,6 +77,7 @@ public static class HelpdeskWeb
     public static WebApplication MapHelpdesk(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseConsoleSecurityHeaders();
         app.UseMetricsGate();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -91,7 +93,9 @@ public static class HelpdeskWeb
         Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
         app.MapHelpdeskHealth();
         app.MapHelpdeskMetrics();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The console's own policy (ConsoleSecurityHeaders) already says frame-ancestors 'self', which is what Blazor's
+        // default would add for compressed WebSockets; Blazor's header alone would stop the whole policy being set.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
