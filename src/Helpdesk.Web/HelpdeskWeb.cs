@@ -62,6 +62,7 @@ public static class HelpdeskWeb
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
+        services.AddSingleton<DeskPreparation>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
@@ -71,13 +72,33 @@ public static class HelpdeskWeb
         services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
         services.AddHelpdeskHealth(builder.Configuration);
         services.AddHelpdeskMetrics(builder.Configuration);
+        StartWorkersAfterPreparation(services);
         return builder;
+    }
+
+    /// <summary>
+    /// The desk's own background workers (intake, outbox, model watcher, drill, samplers; registered by Core, intake and
+    /// here) start once <see cref="DeskPreparation"/> is done; the host, the web server among them, starts at once.
+    /// </summary>
+    private static void StartWorkersAfterPreparation(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var d = services[i];
+            if (d.ServiceType != typeof(IHostedService) || d.IsKeyedService || d.ImplementationType == typeof(DeskStartup)) continue;
+            var declaredIn = d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType;
+            if (declaredIn?.Assembly.GetName().Name?.StartsWith("Helpdesk.", StringComparison.Ordinal) != true) continue;
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new AfterPreparation(
+                d.ImplementationFactory is { } make ? (IHostedService)make(sp) : (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!),
+                sp.GetRequiredService<DeskPreparation>(), sp.GetRequiredService<ILogger<AfterPreparation>>()));
+        }
     }
 
     public static WebApplication MapHelpdesk(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseConsoleSecurityHeaders();
+        app.UseMiddleware<PreparationGate>();
         app.UseMetricsGate();
         app.UseStaticFiles();
         app.UseAuthentication();
