@@ -22,8 +22,8 @@ public sealed class CircuitStateBrowserTests
     {
         var page = await desk.SignedInPageAsync("agent");
         await page.GotoAsync("/answer");
-        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         var ticket = long.Parse(await page.Locator(".ticket-number").GetAttributeAsync("data-ticket") ?? "", CultureInfo.InvariantCulture);
         await page.Keyboard.PressAsync("e");
         await page.Keyboard.TypeAsync(Draft);
@@ -42,7 +42,7 @@ public sealed class CircuitStateBrowserTests
     private static async Task AssertSameTicketAndDraftAsync(IPage page, long ticket)
     {
         var notice = page.Locator(".workspace-notice");
-        await notice.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await notice.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         StringAssert.Contains(await notice.TextContentAsync() ?? "", $"#{ticket} is still yours");
         Assert.AreEqual(ticket.ToString(CultureInfo.InvariantCulture), await page.Locator(".ticket-number").GetAttributeAsync("data-ticket"));
         Assert.AreEqual(Draft, await page.InputValueAsync("#reply-editor"));
@@ -63,7 +63,7 @@ public sealed class CircuitStateBrowserTests
         await AssertSameTicketAndDraftAsync(page, ticket);
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForFunctionAsync("n => { const t = document.querySelector('.ticket-number'); return t && t.dataset.ticket !== n; }",
-            ticket.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 30_000 });
+            ticket.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 60_000 });
         await using var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         var reply = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketNumber == ticket && m.Direction == MessageDirection.Outbound);
         Assert.AreEqual(Draft.TrimEnd(), reply.Text);
@@ -91,6 +91,6 @@ public sealed class CircuitStateBrowserTests
             """);
         await WaitForCircuitsAsync(desk, n => n == open, "resumed when shown");
         await AssertSameTicketAndDraftAsync(page, ticket);
-        await page.Locator("#components-reconnect-modal").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
+        await page.Locator("#components-reconnect-modal").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = 60_000 });
     }
 }

@@ -35,15 +35,15 @@ public sealed class LongReplyBrowserTests
     {
         var page = await desk.SignedInPageAsync("agent");
         await page.GotoAsync("/answer");
-        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         return page;
     }
 
     private static async Task<long> ShownTicketAsync(IPage page)
     {
         var shown = page.Locator(".ticket-number");
-        await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         return long.Parse(await shown.GetAttributeAsync("data-ticket") ?? "", CultureInfo.InvariantCulture);
     }
 
@@ -68,7 +68,7 @@ public sealed class LongReplyBrowserTests
         Assert.IsTrue(await page.Locator("button.send-next").IsEnabledAsync(), "Send & next is enabled while the box has text");
         await page.ClickAsync("button.send-next");
         await page.WaitForFunctionAsync("n => { const t = document.querySelector('.ticket-number'); return t && t.dataset.ticket !== n; }",
-            number.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 30_000 });
+            number.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 60_000 });
 
         await using var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         var reply = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketNumber == number && m.Direction == MessageDirection.Outbound);
@@ -89,7 +89,7 @@ public sealed class LongReplyBrowserTests
 
         await TypeThenPasteAsync(page, text);
         var problem = page.Locator(".workspace-problem");
-        await problem.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await problem.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         StringAssert.Contains(await problem.TextContentAsync() ?? "", ReplyLimits.MaxCharacters.ToString("N0", CultureInfo.InvariantCulture));
         Assert.IsTrue(await page.Locator("button.send-next").IsEnabledAsync(), "Send & next is enabled while the box has text");
 
@@ -105,17 +105,17 @@ public sealed class LongReplyBrowserTests
 
         await page.ReloadAsync();
         await BrowserDesk.WaitForCircuitAsync(page);
-        await page.Locator(".workspace-problem").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.Locator(".workspace-problem").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.AreEqual(number, await ShownTicketAsync(page), "the claim survived the reload");
         Assert.AreEqual(text, await page.InputValueAsync("#reply-editor"), "the whole draft came back");
 
         // Shortened under the limit, it goes.
         var shorter = text[..ReplyLimits.MaxCharacters];
         await page.FillAsync("#reply-editor", shorter);
-        await problem.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        await problem.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 60_000 });
         await page.ClickAsync("button.send-next");
         await page.WaitForFunctionAsync("n => { const t = document.querySelector('.ticket-number'); return t && t.dataset.ticket !== n; }",
-            number.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 30_000 });
+            number.ToString(CultureInfo.InvariantCulture), new PageWaitForFunctionOptions { Timeout = 60_000 });
         await using var after = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         var reply = await after.Messages.AsNoTracking().SingleAsync(m => m.TicketNumber == number && m.Direction == MessageDirection.Outbound);
         Assert.AreEqual(shorter.TrimEnd(), reply.Text);
