@@ -125,6 +125,7 @@ public static class ConsoleMemoryBenchmark
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = url, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(180_000); // hundreds of pages opening on a shared two-core machine
         await page.GotoAsync("/signin?returnUrl=" + Uri.EscapeDataString(then));
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", password);

@@ -34,6 +34,8 @@ public sealed class LongReplyBrowserTests
     private static async Task<IPage> StartAnsweringAsync(BrowserDesk desk)
     {
         var page = await desk.SignedInPageAsync("agent");
+        // A 50,000-character round trip on a busy shared machine can hold the page's main thread for many seconds.
+        page.SetDefaultTimeout(90_000);
         await page.GotoAsync("/answer");
         await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         await page.Locator("html[data-desk-keys=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
