@@ -90,7 +90,7 @@ public static class HelpdeskWeb
             if (declaredIn?.Assembly.GetName().Name?.StartsWith("Helpdesk.", StringComparison.Ordinal) != true) continue;
             services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new AfterPreparation(
                 d.ImplementationFactory is { } make ? (IHostedService)make(sp) : (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!),
-                sp.GetRequiredService<DeskPreparation>(), sp.GetRequiredService<ILogger<AfterPreparation>>()));
+                sp.GetRequiredService<DeskPreparation>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<AfterPreparation>>()));
         }
     }
 

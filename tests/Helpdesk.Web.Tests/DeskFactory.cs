@@ -70,9 +70,11 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         if (!_waitUntilPrepared) return host;
+        // Prepared, and every worker started (or the reason one refused, thrown as the start's error).
         var preparation = host.Services.GetRequiredService<Helpdesk.Web.Startup.DeskPreparation>();
-        if (!preparation.Ready.Wait(TimeSpan.FromMinutes(5)))
-            throw new TimeoutException("The desk did not finish preparing within 5 minutes: " + preparation.Step);
+        preparation.Ready.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
+        var workers = host.Services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started);
+        Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
         return host;
     }
 

@@ -60,14 +60,20 @@ public sealed class PreparationGate(RequestDelegate next, DeskPreparation prepar
 
 /// <summary>
 /// A background worker that needs the prepared desk (the migrated schema, the first model): started only once
-/// <see cref="DeskPreparation"/> is done, so the host itself, and with it the web server, starts at once.
+/// <see cref="DeskPreparation"/> is done, so the host itself, and with it the web server, starts at once. A worker
+/// that refuses to start (a setting it rejects) stops the desk with the reason logged, as it did when it started first.
 /// </summary>
-public sealed class AfterPreparation(IHostedService inner, DeskPreparation preparation, ILogger<AfterPreparation> logger) : IHostedService
+public sealed class AfterPreparation(IHostedService inner, DeskPreparation preparation, IHostApplicationLifetime lifetime,
+    ILogger<AfterPreparation> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _starting;
 
     public IHostedService Inner => inner;
+
+    /// <summary>Completes when the worker has started; faults with its reason when it refused to.</summary>
+    public Task Started => _started.Task;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,11 +83,23 @@ public sealed class AfterPreparation(IHostedService inner, DeskPreparation prepa
             {
                 await preparation.Ready.WaitAsync(_stopping.Token);
                 await inner.StartAsync(_stopping.Token);
+                _started.TrySetResult();
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested) { }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                _started.TrySetCanceled();
+            }
             catch (Exception e) when (!preparation.Ready.IsCompletedSuccessfully)
             {
                 logger.LogDebug(e, "{Worker} not started: the desk did not finish preparing", inner.GetType().Name);
+                _started.TrySetException(e);
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "{Worker} could not start: {Reason}", inner.GetType().Name, e.Message);
+                _started.TrySetException(e);
+                Environment.ExitCode = 1;
+                lifetime.StopApplication();
             }
         }, CancellationToken.None);
         return Task.CompletedTask;
@@ -91,6 +109,6 @@ public sealed class AfterPreparation(IHostedService inner, DeskPreparation prepa
     {
         await _stopping.CancelAsync();
         if (_starting is not null) await _starting.WaitAsync(cancellationToken);
-        if (preparation.Ready.IsCompletedSuccessfully) await inner.StopAsync(cancellationToken);
+        if (_started.Task.IsCompletedSuccessfully) await inner.StopAsync(cancellationToken);
     }
 }
