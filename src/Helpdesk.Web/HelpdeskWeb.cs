@@ -4,6 +4,7 @@ using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Health;
 using Helpdesk.Web.Metrics;
+using Helpdesk.Web.Security;
 using Helpdesk.Web.Startup;
 using Helpdesk.Web.Trainer;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -23,8 +24,12 @@ public static class HelpdeskWeb
         if (builder is WebApplicationBuilder web) web.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // A long reply travels whole in one input event; longer ones are held back in the browser (ReplyLimits).
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = Answer.ReplyLimits.MaxReceiveMessageBytes);
         services.AddBootstrapBlazor();
+        services.AddSingleton<Circuits.ConsoleCircuits>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Circuits.ConsoleCircuits.Handler>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         // Sign-in cookies are sealed with data-protection keys. Kept on disk (default data/keys) so a restart does not
@@ -57,6 +62,7 @@ public static class HelpdeskWeb
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
+        services.AddSingleton<DeskPreparation>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
@@ -66,12 +72,33 @@ public static class HelpdeskWeb
         services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
         services.AddHelpdeskHealth(builder.Configuration);
         services.AddHelpdeskMetrics(builder.Configuration);
+        StartWorkersAfterPreparation(services);
         return builder;
+    }
+
+    /// <summary>
+    /// The desk's own background workers (intake, outbox, model watcher, drill, samplers; registered by Core, intake and
+    /// here) start once <see cref="DeskPreparation"/> is done; the host, the web server among them, starts at once.
+    /// </summary>
+    private static void StartWorkersAfterPreparation(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var d = services[i];
+            if (d.ServiceType != typeof(IHostedService) || d.IsKeyedService || d.ImplementationType == typeof(DeskStartup)) continue;
+            var declaredIn = d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType;
+            if (declaredIn?.Assembly.GetName().Name?.StartsWith("Helpdesk.", StringComparison.Ordinal) != true) continue;
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new AfterPreparation(
+                d.ImplementationFactory is { } make ? (IHostedService)make(sp) : (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!),
+                sp.GetRequiredService<DeskPreparation>(), sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<AfterPreparation>>()));
+        }
     }
 
     public static WebApplication MapHelpdesk(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseConsoleSecurityHeaders();
+        app.UseMiddleware<PreparationGate>();
         app.UseMetricsGate();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -87,7 +114,9 @@ public static class HelpdeskWeb
         Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
         app.MapHelpdeskHealth();
         app.MapHelpdeskMetrics();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The console's own policy (ConsoleSecurityHeaders) already says frame-ancestors 'self', which is what Blazor's
+        // default would add for compressed WebSockets; Blazor's header alone would stop the whole policy being set.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

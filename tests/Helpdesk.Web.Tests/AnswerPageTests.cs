@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Queue;
+using Helpdesk.Web.Answer;
 using Helpdesk.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -127,5 +128,52 @@ public sealed class AnswerPageTests : BunitContext
             TimeSpan.FromSeconds(30));
         Assert.AreEqual(ticket, Shown(page), "the agent stays on the ticket");
         Assert.AreEqual("Hello, I checked your account and the link works again.", Editor(page), "not a word of the reply is lost");
+    }
+
+    [TestMethod]
+    public async Task DraftTooLong_FromTheBrowser_SentenceShownSendEnabledAndRefusedOnTheSameTicket()
+    {
+        var (page, ticket, _, _) = await OpenAsync("agent");
+        Assert.IsTrue(page.Find("button.send-next").HasAttribute("disabled"), "an empty box: nothing to send");
+
+        await page.InvokeAsync(() => page.Instance.DraftTooLong(ReplyLimits.MaxCharacters + 1));
+        var sentence = page.Find(".workspace-problem").TextContent;
+        StringAssert.Contains(sentence, $"{ReplyLimits.MaxCharacters + 1:N0} characters long");
+        StringAssert.Contains(sentence, $"at most {ReplyLimits.MaxCharacters:N0} characters");
+        Assert.IsFalse(page.Find("button.send-next").HasAttribute("disabled"), "the box has text, so Send & next shows enabled");
+
+        await page.InvokeAsync(() => page.Instance.OnKey("send", null));
+        Assert.AreEqual(ticket, Shown(page), "nothing was sent; the agent stays on the ticket");
+        StringAssert.Contains(page.Find(".workspace-problem").TextContent, "Nothing was sent");
+        await using var db = await Desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync(o => o.TicketNumber == ticket));
+
+        // Shortened in the box: the text reaches the server again and the sentence goes.
+        page.Find("#reply-editor").Input("Hello, the short version: the reset link works again.");
+        Assert.IsEmpty(page.FindAll(".workspace-problem"));
+    }
+
+    [TestMethod]
+    public async Task EditorOverTheLimit_ReachesTheServer_RefusedNotSent()
+    {
+        var (page, ticket, _, _) = await OpenAsync("agent");
+        page.Find("#reply-editor").Input(new string('a', ReplyLimits.MaxCharacters) + " and more");
+
+        await page.InvokeAsync(() => page.Instance.OnKey("send", null));
+        Assert.AreEqual(ticket, Shown(page));
+        StringAssert.Contains(page.Find(".workspace-problem").TextContent, "Nothing was sent");
+        await using var db = await Desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync(o => o.TicketNumber == ticket));
+    }
+
+    [TestMethod]
+    public void KeptDraftOverTheLimit_AfterReload_PageSaysRestoredAndWhyItCannotGo()
+    {
+        _module.Setup<AnswerPage.KeptDraft?>("showing", _ => true).SetResult(new AnswerPage.KeptDraft(null, 70_000));
+        var (page, _, _, _) = OpenAsync("agent").GetAwaiter().GetResult();
+
+        page.WaitForAssertion(() => StringAssert.Contains(page.Find(".workspace-notice").TextContent, "your unsent reply was restored"),
+            TimeSpan.FromSeconds(30));
+        StringAssert.Contains(page.Find(".workspace-problem").TextContent, "70,000 characters long");
     }
 }

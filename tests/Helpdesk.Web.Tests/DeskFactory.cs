@@ -4,6 +4,7 @@ using Helpdesk.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Helpdesk.Web.Tests;
 
@@ -13,8 +14,13 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "helpdesk-web-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
-    public DeskFactory(IDictionary<string, string?>? settings = null)
+    private readonly bool _waitUntilPrepared;
+
+    /// <param name="settings">Settings over the test defaults.</param>
+    /// <param name="waitUntilPrepared">False: the server is handed over while the desk still prepares (first-start tests).</param>
+    public DeskFactory(IDictionary<string, string?>? settings = null, bool waitUntilPrepared = true)
     {
+        _waitUntilPrepared = waitUntilPrepared;
         Directory.CreateDirectory(_dir);
         _settings = new Dictionary<string, string?>
         {
@@ -54,6 +60,22 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>
+    /// The desk listens before it has prepared (schema, demo data, first Admin); the tests start from a prepared desk, as
+    /// they did when preparation ran before the server started. A failed preparation fails the start, as it did then.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!_waitUntilPrepared) return host;
+        // Prepared, and every worker started (or the reason one refused, thrown as the start's error).
+        var preparation = host.Services.GetRequiredService<Helpdesk.Web.Startup.DeskPreparation>();
+        preparation.Ready.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
+        var workers = host.Services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started);
+        Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -29,12 +29,13 @@ public static class HealthEndpoints
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         var checks = services.AddHealthChecks()
             .AddDbContextCheck<HelpdeskDbContext>("database", HealthStatus.Unhealthy, [Ready])
-            .AddCheck<SchemaCurrentCheck>("schema", HealthStatus.Unhealthy, [Ready]);
+            .AddCheck<SchemaCurrentCheck>("schema", HealthStatus.Unhealthy, [Ready])
+            .AddCheck<Startup.PreparationCheck>("preparation", HealthStatus.Unhealthy, [Ready]);
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (database.Provider == DatabaseProvider.Postgres)
             checks.AddNpgSql(sp => sp.GetRequiredService<DatabaseTarget>().ConnectionString, name: "postgresql", tags: [Ready]);
         checks.Add(new HealthCheckRegistration("intake-worker", sp => new WorkerAliveCheck(WorkerHeartbeat.Intake,
-            () => sp.GetRequiredService<IOptions<IntakeOptions>>().Value.Enabled && sp.GetServices<IHostedService>().OfType<IntakeWorker>().Any(),
+            () => sp.GetRequiredService<IOptions<IntakeOptions>>().Value.Enabled && sp.GetServices<IHostedService>().Any(s => s is IntakeWorker or Startup.AfterPreparation { Inner: IntakeWorker }),
             IntakeStaleAfter(sp), sp.GetRequiredService<TimeProvider>()), HealthStatus.Unhealthy, [Ready]));
         checks.Add(new HealthCheckRegistration("outbox-worker", sp => new WorkerAliveCheck(WorkerHeartbeat.Outbox,
             () => sp.GetRequiredService<OutboxOptions>().IsConfigured,

@@ -14,6 +14,13 @@ public sealed class WebOptions
     /// of the host's <c>Urls</c> (http://127.0.0.1:5080 from appsettings.json). Used for the demo desk's /help link.
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// A console tab hidden this long (another tab in front, the laptop lid shut) pauses its Blazor circuit
+    /// (<c>Blazor.pauseCircuit</c>): the server keeps only the page's persisted state (the ticket, the draft) instead of
+    /// the whole circuit, and the tab resumes it when it is shown again. Default 3 minutes; zero never pauses.
+    /// </summary>
+    public TimeSpan PauseHiddenAfter { get; set; } = TimeSpan.FromMinutes(3);
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Web.Answer;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -41,14 +42,35 @@ public sealed partial class AnswerPage : IAsyncDisposable
     /// <summary>"escalated": a lead works the tickets agents escalated (ignored for anybody else).</summary>
     [SupplyParameterFromQuery(Name = "lane")] public string? Lane { get; set; }
 
+    /// <summary>
+    /// What must outlive this circuit: the ticket the agent holds, the reply typed so far and the tickets skipped. .NET 10
+    /// persists it when the circuit is paused (a hidden tab, <c>Blazor.pauseCircuit</c>) or evicted after a long
+    /// disconnection, and hands it to the page of the resumed circuit (<c>Blazor.resumeCircuit</c>), which opens the same
+    /// ticket with the same words. Read only at those moments, so it costs the live circuit nothing.
+    /// </summary>
+    [PersistentState]
+    public AnswerState? Kept
+    {
+        get => _view is { } v ? new AnswerState(v.Ticket.Number, _text, [.. _skipped]) : null;
+        set => _restored = value;
+    }
+
+    /// <summary>The persisted part of the answering page (see <see cref="Kept"/>).</summary>
+    public sealed record AnswerState(long Ticket, string Text, long[] Skipped);
+
     private enum Panel { None, Note, Escalate, Spam, ReturnToAgents }
 
     private readonly CancellationTokenSource _stop = new();
+    private AnswerState? _restored;
+    // A reply brought back with a ticket the agent no longer holds: shown to copy, never lost silently.
+    private string? _orphanDraft;
     private readonly List<long> _skipped = [];
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private long _staffId;
     private AnsweringView? _view;
     private string _text = "";
+    // The length of a reply over ReplyLimits.MaxCharacters: the browser keeps such text and does not send it here.
+    private int? _tooLong;
     private int? _picked;
     private IReadOnlyList<GuardrailFinding> _findings = [];
     private string? _problem;
@@ -74,7 +96,8 @@ public sealed partial class AnswerPage : IAsyncDisposable
         set
         {
             _text = value ?? "";
-            _findings = _text.Length == 0 ? [] : Guardrails.Check(_text);
+            _tooLong = _text.Length > ReplyLimits.MaxCharacters ? _text.Length : null;
+            _findings = _text.Length == 0 || _tooLong is not null ? [] : Guardrails.Check(_text);
         }
     }
 
@@ -82,8 +105,14 @@ public sealed partial class AnswerPage : IAsyncDisposable
 
     private string State => _view is null ? (_loading ? "loading" : "empty") : _claimLost ? "claim-lost" : "working";
 
-    private bool CanSend => !_busy && _view is not null && !_claimLost && _text.Trim().Length > 0
-        && _findings.All(f => f.Severity == GuardrailSeverity.Warning && _acknowledged.Contains(f.Key));
+    private bool CanSend => SendEnabled && !_claimLost && _tooLong is null;
+
+    // Whenever the box has text the button says so; pressing it on a reply that cannot go says why (lost claim, length).
+    // Guardrail findings are marked in red beside the box, and keep it disabled until fixed or ticked.
+    private bool SendEnabled => !_busy && _view is not null && (_tooLong is not null || (_text.Trim().Length > 0
+        && _findings.All(f => f.Severity == GuardrailSeverity.Warning && _acknowledged.Contains(f.Key))));
+
+    private string? LengthProblem => _tooLong is { } n ? ReplyLimits.TooLong(n) : null;
 
     protected override async Task OnInitializedAsync()
     {
@@ -93,7 +122,23 @@ public sealed partial class AnswerPage : IAsyncDisposable
         _staffId = long.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
         _isLead = user is not null && (user.IsInRole("Lead") || user.IsInRole("Admin"));
         Notifier.Changed += OnTicketsChanged;
-        if (TicketNumber is { } wanted) await OpenAsync(wanted);
+        var restored = _restored;
+        _restored = null;
+        if (restored is not null)
+        {
+            // A resumed circuit (paused or evicted before): the same ticket and the same words.
+            _skipped.AddRange(restored.Skipped.TakeLast(SkippedRemembered));
+            if (await OpenAsync(restored.Ticket) && _view?.Ticket.Number == restored.Ticket)
+            {
+                Text = restored.Text;
+                _notice = $"Welcome back: #{restored.Ticket} is still yours{(restored.Text.Length > 0 ? " and your unsent reply is in the box" : "")}.";
+            }
+            else if (restored.Text.Trim().Length > 0)
+            {
+                _orphanDraft = restored.Text;
+            }
+        }
+        else if (TicketNumber is { } wanted) await OpenAsync(wanted);
         else await TakeNextAsync();
         var beat = QueueOptions.LeaseDuration / 5;
         _heartbeat = new PeriodicTimer(beat < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : beat);
@@ -108,7 +153,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
             {
                 _module = await JS.InvokeAsync<IJSObjectReference>("import", _stop.Token, "./js/answer.js");
                 _self = DotNetObjectReference.Create(this);
-                await _module.InvokeVoidAsync("attach", _stop.Token, _self);
+                await _module.InvokeVoidAsync("attach", _stop.Token, _self, ReplyLimits.MaxCharacters);
                 _announce = _view is not null;
             }
             catch (JSDisconnectedException) { return; }
@@ -119,12 +164,14 @@ public sealed partial class AnswerPage : IAsyncDisposable
             _announce = false;
             try
             {
-                var kept = await _module.InvokeAsync<string?>("showing", _stop.Token, v.Ticket.Number);
+                // A draft over the limit stays in the browser: answer.js puts it back in the box and sends only its length.
+                var kept = await _module.InvokeAsync<KeptDraft?>("showing", _stop.Token, v.Ticket.Number, _text.Length == 0);
                 await _module.InvokeVoidAsync("markRendered", _stop.Token, v.Ticket.Number);
-                if (!string.IsNullOrEmpty(kept) && _text.Length == 0)
+                if (kept is { Length: > 0 } && _text.Length == 0)
                 {
                     // A reload after a lost connection: the claim survived (NextAsync resumes it) and so did the draft.
-                    Text = kept;
+                    if (kept.Text is { Length: > 0 } words) Text = words;
+                    else _tooLong = kept.Length;
                     _notice = $"You still hold #{v.Ticket.Number}; your unsent reply was restored.";
                     StateHasChanged();
                 }
@@ -132,6 +179,19 @@ public sealed partial class AnswerPage : IAsyncDisposable
             catch (JSDisconnectedException) { }
             catch (OperationCanceledException) { }
         }
+    }
+
+    /// <summary>The draft answer.js kept for a ticket: its text, or only its length when it is over the limit.</summary>
+    public sealed record KeptDraft(string? Text, int Length);
+
+    /// <summary>From answer.js: the box holds more than a reply may be; that text stays in the browser.</summary>
+    [JSInvokable]
+    public void DraftTooLong(int length)
+    {
+        if (length <= ReplyLimits.MaxCharacters) return;
+        _tooLong = length;
+        _notice = null;
+        StateHasChanged();
     }
 
     /// <summary>Keys from answer.js.</summary>
@@ -169,7 +229,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
         }
     }
 
-    private async Task OpenAsync(long number)
+    private async Task<bool> OpenAsync(long number)
     {
         _loading = true;
         ClearWork();
@@ -178,7 +238,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
             if (await Desk.TakeAsync(_staffId, number, _stop.Token))
             {
                 await ReadAsync(number);
-                return;
+                return true;
             }
             var holder = await Desk.HolderAsync(number, _stop.Token);
             _problem = holder is not null
@@ -187,6 +247,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
             var problem = _problem;
             await TakeNextAsync();
             _problem = problem;
+            return false;
         }
         finally
         {
@@ -247,11 +308,18 @@ public sealed partial class AnswerPage : IAsyncDisposable
         if (_busy || _view is null) return;
         if (_claimLost)
         {
+            _notice = null;
             _problem = LostClaimWords(_view.Ticket.Number);
+            return;
+        }
+        if (_tooLong is not null)
+        {
+            _notice = null; // the length sentence is already on the page
             return;
         }
         if (!CanSend)
         {
+            _notice = null;
             _problem = _text.Trim().Length == 0
                 ? "The reply is empty: pick a suggestion (1, 2, 3) or write one."
                 : "Not sent yet: fix what is marked in red, or tick each warning you checked.";

@@ -3,7 +3,9 @@
 // "components-reconnect-state-changed" event (and a components-reconnect-<state> class) instead of drawing its own
 // overlay. The banner says it in the desk's words; when the circuit is gone (server restarted, circuit evicted) the
 // page first asks the server to resume it from its persisted state (Blazor.resumeCircuit), and reloads only when that
-// fails too — the reply draft is kept in sessionStorage either way (answer.js).
+// fails too — the reply draft is kept in sessionStorage either way (answer.js). A tab hidden for a while (body's
+// data-pause-hidden-ms, from Helpdesk:Web:PauseHiddenAfter) pauses its circuit (Blazor.pauseCircuit): the server
+// keeps only the pages' persisted state, and the circuit is resumed from it when the tab is shown again.
 (function () {
   const banner = document.getElementById('components-reconnect-modal');
   const text = banner ? banner.querySelector('.reconnect-text') : null;
@@ -37,6 +39,23 @@
   }
   function whenVisible() { if (document.visibilityState === 'visible') comeBack(); }
 
+  const pauseAfter = Number(document.body.dataset.pauseHiddenMs || 0);
+  let pauseTimer = null;
+  let pausedWhileHidden = false;
+  async function pauseIdle() {
+    pauseTimer = null;
+    if (document.visibilityState !== 'hidden') return;
+    try { pausedWhileHidden = await Blazor.pauseCircuit(); } catch { pausedWhileHidden = false; }
+  }
+  function onVisibility() {
+    if (document.visibilityState === 'hidden') {
+      if (pauseAfter > 0 && !pauseTimer) pauseTimer = setTimeout(pauseIdle, pauseAfter);
+      return;
+    }
+    if (pauseTimer) { clearTimeout(pauseTimer); pauseTimer = null; }
+    if (pausedWhileHidden) { pausedWhileHidden = false; comeBack(); }
+  }
+
   function onState(e) {
     const d = e.detail || {};
     switch (d.state) {
@@ -54,6 +73,10 @@
         document.addEventListener('visibilitychange', whenVisible, { once: true });
         break;
       case 'paused':
+        // Paused by this script while the tab is hidden: resumed when it is shown (onVisibility), not now.
+        if (document.visibilityState === 'hidden') { pausedWhileHidden = true; break; }
+        comeBack();
+        break;
       case 'rejected':
       case 'resume-failed':
         // The server no longer knows this circuit (or paused it): resume from persisted state, else reload.
@@ -63,6 +86,7 @@
   }
 
   if (banner) banner.addEventListener('components-reconnect-state-changed', onState);
+  document.addEventListener('visibilitychange', onVisibility);
   if (typeof Blazor !== 'undefined' && document.querySelector('script[src$="blazor.web.js"]')) {
     Blazor.start({
       circuit: {

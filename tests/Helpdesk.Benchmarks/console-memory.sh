@@ -1,0 +1,77 @@
+#!/bin/bash
+# Memory per connected agent, the build before against the build after in one run (docs/benchmarks.md, "Console memory
+# per circuit: before and after"). One seeded SQLite desk (demo set + $SYNTHETIC synthetic tickets + drill-agent-NNN
+# accounts) is copied afresh for every measurement; for each N in $CIRCUITS_LIST the old build (git $OLD_REF, built
+# under $BENCH_DIR/old) and then the new one (this tree) serve N signed-in agents on /answer (console-memory); the new
+# one is also measured with every circuit paused (--pause), as tabs hidden for Helpdesk:Web:PauseHiddenAfter are.
+# Run it under flock /work/bench.lock.
+set -e
+cd "$(dirname "$0")/../.."
+B=${BENCH_DIR:-/tmp/console-mem}
+OLD_REF=${OLD_REF:-75a5ad3}
+CIRCUITS_LIST=${CIRCUITS_LIST:-"300 1000"}
+SYNTHETIC=${SYNTHETIC:-3000}
+MAX=$(echo $CIRCUITS_LIST | tr ' ' '\n' | sort -n | tail -1)
+mkdir -p $B
+export Helpdesk__DataDirectory=$B
+export Helpdesk__Demo__Mode=On
+export Helpdesk__Demo__EmailCount=200
+export Helpdesk__Demo__SamplesDirectory=$PWD/data/samples
+export Helpdesk__Templates__SeedDirectory=$PWD/data/templates
+export Helpdesk__Classification__TrainingDirectory=$PWD/data/training
+export Helpdesk__Classification__UseGeneratedTraining=false # the model's quality does not matter here; half the training
+export Urls=http://127.0.0.1:5091
+echo "build $(date +%T)"
+if [ ! -f $B/old/src/Helpdesk.Web/bin/Release/net10.0/Helpdesk.Web.dll ]; then
+  rm -rf $B/old && mkdir -p $B/old && git archive $OLD_REF | tar -x -C $B/old
+  dotnet build -c Release $B/old/src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
+fi
+dotnet build -c Release src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
+# The new build runs from a copy, so that building the tree while this runs changes nothing measured.
+rm -rf $B/new && mkdir -p $B/new/src/Helpdesk.Web/bin
+cp -r src/Helpdesk.Web/bin/Release $B/new/src/Helpdesk.Web/bin/ && cp src/Helpdesk.Web/appsettings.json $B/new/src/Helpdesk.Web/
+dotnet build -c Release src/Helpdesk.Cli -v q -nologo 2>&1 | tail -2
+dotnet build -c Release tests/Helpdesk.Benchmarks -v q -nologo 2>&1 | tail -2
+
+start_desk() { # $1 tree, $2 log; environment carries the settings
+  (cd $1/src/Helpdesk.Web && exec dotnet bin/Release/net10.0/Helpdesk.Web.dll) > "$2" 2>&1 &
+  P=$!
+  # Ready, not only listening: the desk may listen while it still prepares (first start).
+  for i in $(seq 1 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' $Urls/readyz)" = 200 ] && break
+    kill -0 $P 2>/dev/null || { echo "desk $P exited; see $2"; exit 1; }
+    sleep 1
+  done
+  echo "desk $P ($1) started $(date +%T)"
+}
+stop_desk() { kill $P 2>/dev/null || true; wait $P || true; }
+
+if [ ! -f $B/seed.db ]; then
+  export ConnectionStrings__Helpdesk="Data Source=$B/seeding.db"
+  rm -f $B/seeding.db*
+  echo "demo seed $(date +%T)"
+  start_desk $B/new $B/seed1.log; stop_desk
+  echo "synthetic seed $(date +%T)"
+  dotnet src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll seed --synthetic $SYNTHETIC 2>&1 | tail -2
+  echo "drill accounts $(date +%T)"
+  Helpdesk__LoadDrill__Agents=$MAX start_desk $B/new $B/seed2.log
+  for i in $(seq 1 120); do grep -q "Load drill: " $B/seed2.log && break; sleep 1; done
+  stop_desk
+  sqlite3 $B/seeding.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null 2>&1 || true
+  mv $B/seeding.db $B/seed.db; rm -f $B/seeding.db-*
+fi
+
+measure() { # $1 label, $2 tree, $3 circuits, $4 extra args
+  cp $B/seed.db $B/run.db; rm -f $B/run.db-*
+  export ConnectionStrings__Helpdesk="Data Source=$B/run.db"
+  start_desk $2 $B/desk-$1-$3.log
+  echo "== $1, $3 circuits $(date +%T) load $(cat /proc/loadavg)"
+  dotnet tests/Helpdesk.Benchmarks/bin/Release/net10.0/Helpdesk.Benchmarks.dll console-memory --url $Urls --pid $P \
+    --circuits $3 --parallel ${PARALLEL:-4} --settle 15 $4 || echo "console-memory exit $?"
+  echo "== done $(date +%T) load $(cat /proc/loadavg)"
+  stop_desk
+}
+for n in $CIRCUITS_LIST; do
+  measure old $B/old $n ""
+  measure new $B/new $n "--pause"
+done
