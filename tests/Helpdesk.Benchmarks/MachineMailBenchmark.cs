@@ -27,7 +27,7 @@ internal static class MachineMailBenchmark
         var passes = int.Parse(Machine.Option(args, "--passes", "10"), CultureInfo.InvariantCulture);
         // Tiered JIT settles only after a few thousand reads; the first runs would measure the compiler.
         var warmup = int.Parse(Machine.Option(args, "--warmup", "12"), CultureInfo.InvariantCulture);
-        var cases = folders.SelectMany(Cases).ToList();
+        var cases = folders.SelectMany(WordsCorpus.MachineCases).ToList();
         var messages = cases.Select(c => File.ReadAllBytes(c.Eml)).ToList();
         Console.WriteLine($"machine: {Machine.Describe()}");
         Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average {LoadAverage()}");
@@ -177,33 +177,6 @@ internal static class MachineMailBenchmark
         catch (IOException)
         {
             return "unknown";
-        }
-    }
-
-    /// <summary>Same reading of the corpus as MachineMailCorpusTests: a string kind or null, or the golden files' object; list mail is not scored.</summary>
-    private static IEnumerable<(string Eml, string? Kind)> Cases(string folder)
-    {
-        if (!Directory.Exists(folder))
-            yield break;
-        foreach (var json in Directory.EnumerateFiles(folder, "*.expected.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (json.Contains(Path.DirectorySeparatorChar + "_generator" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                continue;
-            var eml = json[..^".expected.json".Length] + ".eml";
-            if (!File.Exists(eml))
-                continue;
-            using var doc = JsonDocument.Parse(File.ReadAllText(json));
-            if (!doc.RootElement.TryGetProperty("machine", out var m))
-                continue;
-            var kind = m.ValueKind switch
-            {
-                JsonValueKind.String => m.GetString(),
-                JsonValueKind.Object when m.TryGetProperty("kind", out var k) && k.GetString() is { } name && name != "none" => name,
-                _ => null,
-            };
-            if (kind == "mailing_list")
-                continue;
-            yield return (eml, kind);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Reading;
 using Helpdesk.Mail.Tests.Support;
 
@@ -35,7 +36,7 @@ public sealed class MachineMailCorpusTests
     public void MachineFolder_EveryMessage_HasItsExpectedKind()
     {
         var wrong = new List<string>();
-        foreach (var (eml, expected) in Cases(Path.Combine(CustomerWords, "machine")))
+        foreach (var (eml, expected) in WordsCorpus.MachineCases(Path.Combine(CustomerWords, "machine")))
         {
             var email = new EmailReader().Read(File.ReadAllBytes(eml));
             var kind = ParsedEmailJson.KindName(email.Machine.Kind);
@@ -101,35 +102,6 @@ public sealed class MachineMailCorpusTests
         Assert.AreEqual("notice.20261120.5e21a0c4b7d94f10@meridian.example", email.Machine.Bounce?.OriginalMessageId);
     }
 
-    /// <summary>Every expected.json under a folder (recursively, _generator skipped) with its .eml and expected kind (null: a person).</summary>
-    internal static IEnumerable<(string Eml, string? Kind)> Cases(string folder)
-    {
-        if (!Directory.Exists(folder))
-            yield break;
-        foreach (var json in Directory.EnumerateFiles(folder, "*.expected.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (json.Contains(Path.DirectorySeparatorChar + "_generator" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                continue;
-            var eml = json[..^".expected.json".Length] + ".eml";
-            if (!File.Exists(eml))
-                continue;
-            using var doc = JsonDocument.Parse(File.ReadAllText(json));
-            if (!doc.RootElement.TryGetProperty("machine", out var m))
-                continue;
-            // customer-words: "machine": "bounce" or null; golden: "machine": {"kind": "bounce", ...} with "none" for a person.
-            var kind = m.ValueKind switch
-            {
-                JsonValueKind.String => m.GetString(),
-                JsonValueKind.Object when m.TryGetProperty("kind", out var k) && k.GetString() is { } name && name != "none" => name,
-                _ => null,
-            };
-            // List mail is neither a person's answer nor a robot's: it is not scored.
-            if (kind == "mailing_list")
-                continue;
-            yield return (eml, kind);
-        }
-    }
-
     internal sealed record CorpusScore(int Machines, int Negatives, int Humans, int TruePositives, List<string> Missed, List<string> FalseAlarms)
     {
         public double Precision => TruePositives + FalseAlarms.Count == 0 ? 1 : (double)TruePositives / (TruePositives + FalseAlarms.Count);
@@ -147,7 +119,7 @@ public sealed class MachineMailCorpusTests
         int machines = 0, negatives = 0, humans = 0, tp = 0;
         var missed = new List<string>();
         var alarms = new List<string>();
-        foreach (var (eml, kind) in folders.SelectMany(Cases))
+        foreach (var (eml, kind) in folders.SelectMany(WordsCorpus.MachineCases))
         {
             var email = reader.Read(File.ReadAllBytes(eml));
             var name = Path.GetRelativePath(TestFiles.Root, eml);

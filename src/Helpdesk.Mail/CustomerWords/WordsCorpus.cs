@@ -133,6 +133,38 @@ public static class WordsCorpus
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Every mail under <paramref name="folder"/> (any depth, <c>_generator</c> skipped) with its expected machine kind,
+    /// null for a person: reads this corpus's <c>"machine": "kind" | null</c> and the golden files'
+    /// <c>"machine": {"kind": ...}</c> ("none" for a person). List mail is neither a person nor a robot: it is left out.
+    /// The machine-mail tests and benchmark score precision and recall over these.
+    /// </summary>
+    public static IEnumerable<(string Eml, string? Kind)> MachineCases(string folder)
+    {
+        if (!Directory.Exists(folder))
+            yield break;
+        foreach (var json in Directory.EnumerateFiles(folder, "*.expected.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (json.Contains(Path.DirectorySeparatorChar + "_generator" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                continue;
+            var eml = json[..^".expected.json".Length] + ".eml";
+            if (!File.Exists(eml))
+                continue;
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            if (!doc.RootElement.TryGetProperty("machine", out var m))
+                continue;
+            var kind = m.ValueKind switch
+            {
+                JsonValueKind.String => m.GetString(),
+                JsonValueKind.Object when m.TryGetProperty("kind", out var k) && k.GetString() is { } name && name != "none" => name,
+                _ => null,
+            };
+            if (kind == "mailing_list")
+                continue;
+            yield return (eml, kind);
+        }
+    }
+
     private sealed record Expected(string VisibleText, string? Machine, bool HasForwarded, string? ForwardedFrom, string? ForwardedSubject)
     {
         public static Expected Load(string path)
