@@ -22,12 +22,21 @@ echo "build $(date +%T)"
 dotnet build -c Release src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
 dotnet build -c Release src/Helpdesk.Cli -v q -nologo 2>&1 | tail -2
 dotnet build -c Release tests/Helpdesk.Benchmarks -v q -nologo 2>&1 | tail -2
+# The desk listens before it is ready (it shows a preparing page and /readyz answers 503 until the database,
+# model and demo desk are done), so "Application started" in the log is not the moment to measure from.
+wait_ready() { # $1 seconds at most
+  for i in $(seq 1 "$1"); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' $Urls/readyz)" = 200 ] && return 0
+    sleep 1
+  done
+  echo "desk not ready after $1 s"; return 1
+}
 if [ ! -f $B/seeded ]; then
   rm -f $B/desk.db*
   echo "demo seed $(date +%T)"
   (cd src/Helpdesk.Web && exec dotnet $DESK) > $B/desk1.log 2>&1 &
   P=$!
-  for i in $(seq 1 240); do grep -q "Application started" $B/desk1.log && break; sleep 1; done
+  wait_ready 240
   sleep 3; kill $P || true; wait $P || true
   echo "synthetic seed $(date +%T)"
   dotnet src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll seed --synthetic 1000000 2>&1 | tail -3
@@ -39,7 +48,7 @@ start_desk() { # $1 log file; the environment carries the settings
   # off (from the repository root the desk logs every SQL statement to the console, which costs the desk real time).
   (cd src/Helpdesk.Web && exec dotnet $DESK) > "$1" 2>&1 &
   P=$!
-  for i in $(seq 1 300); do grep -q "Application started" "$1" && break; sleep 1; done
+  wait_ready 300
   echo "desk $P started $(date +%T)"
 }
 stop_desk() {
