@@ -231,8 +231,10 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"^(mail delivery (subsystem|system|service)|mailer[- ]daemon|postmaster|microsoft outlook|mail administrator|system administrator|mail system|yahoo! ?mail|postmaster-?service|e-?mail delivery (system|service))$", RegexOptions.IgnoreCase)]
     private static partial Regex DaemonName();
 
-    [GeneratedRegex(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|failure delivery|returned mail|returned to sender|failure notice|delivery has failed|message not delivered|not delivered:|could not be delivered|couldn't be delivered|delivery problem|delivery incomplete|delivery notification|non[- ]?delivery|nondeliverable|mail system error|delivery error|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|niedostarczon|nie dostarczono|kunde inte levereras|ej levererat|olevererbart|配信(不能|エラー|失敗)|送信エラー|退信|无法投递|投递失败|delayed mail|delivery delayed|delivery (status notification )?\(delay|warning: could not send|warning: message .{0,80} delayed|mailbox (is )?full|over quota|quota exceeded)", RegexOptions.IgnoreCase)]
-    private static partial Regex BounceSubject();
+    // Built at run time with RegexOptions.Compiled: on real subjects this long unanchored alternation ran 4-6x slower
+    // source-generated than compiled (docs/benchmarks.md, "Reading real mail: where the desk's time goes").
+    private static readonly Regex BounceSubjectRegex = new(@"(undeliver|undelivered mail|delivery status notification|mail delivery failed|delivery failure|failure delivery|returned mail|returned to sender|failure notice|delivery has failed|message not delivered|not delivered:|could not be delivered|couldn't be delivered|delivery problem|delivery incomplete|delivery notification|non[- ]?delivery|nondeliverable|mail system error|delivery error|nicht zustellbar|unzustellbar|non remis|non distribuable|échec de (la )?remise|no se puede entregar|no entregado|onbestelbaar|niet afgeleverd|non recapitabile|mancata consegna|não entregue|não foi possível entregar|niedostarczon|nie dostarczono|kunde inte levereras|ej levererat|olevererbart|配信(不能|エラー|失敗)|送信エラー|退信|无法投递|投递失败|delayed mail|delivery delayed|delivery (status notification )?\(delay|warning: could not send|warning: message .{0,80} delayed|mailbox (is )?full|over quota|quota exceeded)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static Regex BounceSubject() => BounceSubjectRegex;
 
     [GeneratedRegex(@"(delay|verzögert|retard|retrasad|vertraagd|ritard|opóźnion|försenad|遅延|延迟)", RegexOptions.IgnoreCase)]
     private static partial Regex DelaySubject();
@@ -256,8 +258,10 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"^\s*(fwd?|fw|wg|tr|rv|enc|i|doorst|vs|vb|转发|転送)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex ForwardSubject();
 
-    [GeneratedRegex(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst)\s*:|read receipt|return receipt|lesebestätigung|accusé de lecture|confirmación de lectura|leesbevestiging|conferma di lettura|confirmação de leitura|^\s*(delivered|zugestellt|remis|entregado|bezorgd|recapitato|entregue)\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex ReceiptSubject();
+    // Built at run time with RegexOptions.Compiled: on real subjects this long unanchored alternation ran 4-6x slower
+    // source-generated than compiled (docs/benchmarks.md, "Reading real mail: where the desk's time goes").
+    private static readonly Regex ReceiptSubjectRegex = new(@"^\s*(read|gelesen|lu|leído|leido|gelezen|letto|lido|läst|læst)\s*:|read receipt|return receipt|lesebestätigung|accusé de lecture|confirmación de lectura|leesbevestiging|conferma di lettura|confirmação de leitura|^\s*(delivered|zugestellt|remis|entregado|bezorgd|recapitato|entregue)\s*:", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static Regex ReceiptSubject() => ReceiptSubjectRegex;
 
     [GeneratedRegex(@"(was read|has been read|has been displayed|been delivered to|was delivered|wurde gelesen|wurde .{0,40}gelesen|a été lu|été remis|fue leído|ha sido leído|fue entregado|is gelezen|è stato letto|foi lida|foi lido|foi entregue|delivery to these recipients|delivered to the following)", RegexOptions.IgnoreCase)]
     private static partial Regex ReceiptBody();
@@ -280,8 +284,10 @@ public static partial class MachineMailDetector
     [GeneratedRegex(@"@(spamarrest\.com|boxbe\.com|sendio\.com|mailcleaner\.|choicemail\.|mailwasher\.|bluebottle\.com|cleanmymailbox\.com)|^(challenge|verify|verification|confirm)([-.+][^@]*)?@", RegexOptions.IgnoreCase)]
     private static partial Regex ChallengeSender();
 
-    [GeneratedRegex(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|^\s*abwesend\s*:)", RegexOptions.IgnoreCase)]
-    private static partial Regex AutoReplySubject();
+    // Built at run time with RegexOptions.Compiled: on real subjects this long unanchored alternation ran 4-6x slower
+    // source-generated than compiled (docs/benchmarks.md, "Reading real mail: where the desk's time goes").
+    private static readonly Regex AutoReplySubjectRegex = new(@"(^\s*(auto(matic|matische|matisch)?[- ]?(reply|response|antwort|antwoord|answer)|auto:|autoreply|réponse automatique|reponse automatique|respuesta automática|respuesta automatica|risposta automatica|resposta automática|resposta automatica|automatisch antwoord|automatisk svar)|out of (the )?office|abwesenheitsnotiz|abwesenheit|nicht im büro|ausser haus|außer haus|absent du bureau|absence du bureau|^\s*absence|fuera de (la )?oficina|ausente|afwezig|niet op kantoor|fuori (sede|ufficio)|assente|fora do escritório|fora do escritorio|ausência|vacation reply|out-of-office|\bOOO\b|^\s*abwesend\s*:)", RegexOptions.IgnoreCase | RegexOptions.Compiled);
+    private static Regex AutoReplySubject() => AutoReplySubjectRegex;
 
     [GeneratedRegex(@"(we (have )?received your (message|email|request)|your (request|ticket|case) (has been|was) (received|created|opened)|wir haben ihre (nachricht|anfrage|e-mail) erhalten|nous avons (bien )?reçu votre|hemos recibido su|wij hebben uw .{0,20}ontvangen|abbiamo ricevuto la sua|recebemos (a sua|o seu|sua|seu))", RegexOptions.IgnoreCase)]
     private static partial Regex ReceivedSubject();
