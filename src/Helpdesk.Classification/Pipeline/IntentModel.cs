@@ -9,18 +9,21 @@ namespace Helpdesk.Classification.Pipeline;
 /// A trained ML.NET intent pipeline (normalizer through trainer) plus the temperature that calibrates its
 /// probabilities. Thread-safe: a <see cref="PredictionEngine{TSrc,TDst}"/> is not, so each call borrows one from a pool
 /// and gives it back; a swap (see <see cref="IntentModelHolder"/>) leaves calls in flight on the old instance.
+/// When the last step is one-versus-all over calibrated linear models (the default trainer), ML.NET featurizes and
+/// <see cref="LinearIntentScorer"/> scores the eleven models in one pass; other trainers are scored by ML.NET.
 /// </summary>
 public sealed class IntentModel
 {
     private readonly ObjectPool<Engine> _engines;
+    private readonly (ITransformer Featurizer, LinearIntentScorer Scorer)? _linear;
 
     internal IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, float temperature, ModelMetrics metrics)
-        : this(ml, transformer, inputSchema, ReadLabels(transformer, inputSchema), temperature, metrics, null)
+        : this(ml, transformer, inputSchema, ReadLabels(transformer, inputSchema), temperature, metrics, null, LinearIntentScorer.TrySplit(transformer))
     {
     }
 
     private IntentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, string[] labels, float temperature,
-        ModelMetrics metrics, ObjectPool<Engine>? engines)
+        ModelMetrics metrics, ObjectPool<Engine>? engines, (ITransformer Featurizer, LinearIntentScorer Scorer)? linear)
     {
         if (!(temperature > 0) || float.IsInfinity(temperature))
         {
@@ -33,8 +36,17 @@ public sealed class IntentModel
         LabelArray = labels;
         Temperature = temperature;
         Metrics = metrics;
-        _engines = engines ?? new DefaultObjectPool<Engine>(new EnginePolicy(ml, transformer, inputSchema), Environment.ProcessorCount * 4);
+        if (linear is { } l && l.Scorer.Count != labels.Length)
+        {
+            throw new InvalidDataException($"The scorer has {l.Scorer.Count} intents, the pipeline {labels.Length}.");
+        }
+
+        _linear = linear;
+        _engines = engines ?? new DefaultObjectPool<Engine>(new EnginePolicy(ml, linear?.Featurizer ?? transformer, inputSchema), Environment.ProcessorCount * 4);
     }
+
+    /// <summary>True when predictions are scored by <see cref="LinearIntentScorer"/> rather than ML.NET's scorer.</summary>
+    internal bool ScoresItself => _linear is not null;
 
     /// <summary>The intents the model can predict, in score order.</summary>
     public IReadOnlyList<string> Labels => LabelArray;
@@ -58,7 +70,15 @@ public sealed class IntentModel
         try
         {
             engine.Input.Text = text;
-            engine.Predictor.Predict(engine.Input, ref engine.Output);
+            if (_linear is { Scorer: var scorer })
+            {
+                engine.Featurizer!.Predict(engine.Input, ref engine.Features);
+                Span<float> scores = stackalloc float[scorer.Count];
+                scorer.Score(engine.Features.Features, scores);
+                return Rank(scores);
+            }
+
+            engine.Predictor!.Predict(engine.Input, ref engine.Output);
             return Rank(engine.Output.Score);
         }
         finally
@@ -92,23 +112,77 @@ public sealed class IntentModel
             rows[i] = new MessageRow { Text = texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts)) };
         }
 
-        IDataView scored = Transformer.Transform(Context.Data.LoadFromEnumerable(rows));
-        DataViewSchema.Column column = scored.Schema[IntentPipeline.Score];
-        using DataViewRowCursor cursor = scored.GetRowCursor([column]);
-        ValueGetter<VBuffer<float>> getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> score = default;
-        for (int i = 0; cursor.MoveNext(); i++)
+        IDataView input = Context.Data.LoadFromEnumerable(rows);
+        if (_linear is { } linear)
         {
-            if ((i & 255) == 0)
+            IDataView featurized = linear.Featurizer.Transform(input);
+            DataViewSchema.Column featureColumn = featurized.Schema[IntentPipeline.Features];
+            using DataViewRowCursor featureCursor = featurized.GetRowCursor([featureColumn]);
+            ValueGetter<VBuffer<float>> features = featureCursor.GetGetter<VBuffer<float>>(featureColumn);
+            VBuffer<float> x = default;
+            var scores = new float[linear.Scorer.Count];
+            for (int i = 0; featureCursor.MoveNext(); i++)
+            {
+                if ((i & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                features(ref x);
+                linear.Scorer.Score(x, scores);
+                result[i] = Rank(scores);
+            }
+
+            return result;
+        }
+
+        int row = 0;
+        foreach (float[] score in MlNetScores(input))
+        {
+            if ((row & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            getter(ref score);
-            result[i] = Rank(score.IsDense ? score.GetValues() : score.DenseValues().ToArray());
+            result[row++] = Rank(score);
         }
 
         return result;
+    }
+
+    /// <summary>ML.NET's own (uncalibrated) score vectors for <paramref name="texts"/>, whatever path <see cref="Predict"/> takes.</summary>
+    internal IEnumerable<float[]> MlNetScores(IReadOnlyList<string> texts) =>
+        MlNetScores(Context.Data.LoadFromEnumerable(texts.Select(t => new MessageRow { Text = t }).ToList()));
+
+    /// <summary>The self-scored (uncalibrated) vectors for <paramref name="texts"/>; null when ML.NET scores this model.</summary>
+    internal IEnumerable<float[]>? SelfScores(IReadOnlyList<string> texts)
+    {
+        if (_linear is not { } linear)
+        {
+            return null;
+        }
+
+        var featureEngine = Context.Model.CreatePredictionEngine<MessageRow, FeatureRow>(linear.Featurizer, inputSchema: InputSchema);
+        return texts.Select(t =>
+        {
+            var scores = new float[linear.Scorer.Count];
+            linear.Scorer.Score(featureEngine.Predict(new MessageRow { Text = t }).Features, scores);
+            return scores;
+        }).ToList();
+    }
+
+    private IEnumerable<float[]> MlNetScores(IDataView input)
+    {
+        IDataView scored = Transformer.Transform(input);
+        DataViewSchema.Column column = scored.Schema[IntentPipeline.Score];
+        using DataViewRowCursor cursor = scored.GetRowCursor([column]);
+        ValueGetter<VBuffer<float>> getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> score = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref score);
+            yield return score.DenseValues().ToArray();
+        }
     }
 
     /// <summary>Below this many texts <see cref="PredictBatch"/> uses pooled engines (a data view costs more to set up).</summary>
@@ -118,7 +192,7 @@ public sealed class IntentModel
     public IntentModel WithMetrics(ModelMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        return new IntentModel(Context, Transformer, InputSchema, LabelArray, Temperature, metrics, _engines);
+        return new IntentModel(Context, Transformer, InputSchema, LabelArray, Temperature, metrics, _engines, _linear);
     }
 
     /// <summary>The raw (uncalibrated) scores are probabilities; calibrated p_i ∝ p_i^(1/T), ranked, stable on ties.</summary>
@@ -185,17 +259,33 @@ public sealed class IntentModel
         public float[] Score { get; set; } = [];
     }
 
-    /// <summary>A pooled engine with its own input and output rows, so a prediction allocates only its answer.</summary>
-    internal sealed class Engine(PredictionEngine<MessageRow, ScoreRow> predictor)
+    /// <summary>What the featurizing part of the chain writes.</summary>
+    internal sealed class FeatureRow
     {
-        public PredictionEngine<MessageRow, ScoreRow> Predictor { get; } = predictor;
+        [ColumnName(IntentPipeline.Features)]
+        public VBuffer<float> Features;
+    }
+
+    /// <summary>
+    /// A pooled engine with its own input and output rows, so a prediction allocates only its answer: either the whole
+    /// chain (<see cref="Predictor"/>) or its featurizing part (<see cref="Featurizer"/>) when the model scores itself.
+    /// </summary>
+    internal sealed class Engine
+    {
+        public PredictionEngine<MessageRow, ScoreRow>? Predictor { get; init; }
+        public PredictionEngine<MessageRow, FeatureRow>? Featurizer { get; init; }
         public MessageRow Input { get; } = new();
         public ScoreRow Output = new();
+        public FeatureRow Features = new();
     }
 
     private sealed class EnginePolicy(MLContext ml, ITransformer transformer, DataViewSchema inputSchema) : PooledObjectPolicy<Engine>
     {
-        public override Engine Create() => new(ml.Model.CreatePredictionEngine<MessageRow, ScoreRow>(transformer, inputSchema: inputSchema));
+        private readonly bool _featuresOnly = transformer.GetOutputSchema(inputSchema).GetColumnOrNull(IntentPipeline.Score) is null;
+
+        public override Engine Create() => _featuresOnly
+            ? new Engine { Featurizer = ml.Model.CreatePredictionEngine<MessageRow, FeatureRow>(transformer, inputSchema: inputSchema) }
+            : new Engine { Predictor = ml.Model.CreatePredictionEngine<MessageRow, ScoreRow>(transformer, inputSchema: inputSchema) };
 
         public override bool Return(Engine obj) => true;
     }
