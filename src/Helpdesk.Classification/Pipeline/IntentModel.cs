@@ -195,6 +195,9 @@ public sealed class IntentModel
         return new IntentModel(Context, Transformer, InputSchema, LabelArray, Temperature, metrics, _engines, _linear);
     }
 
+    /// <summary>The same model scored by ML.NET's own one-versus-all scorer (for comparisons and benchmarks).</summary>
+    internal IntentModel WithMlNetScorer() => new(Context, Transformer, InputSchema, LabelArray, Temperature, Metrics, null, null);
+
     /// <summary>The raw (uncalibrated) scores are probabilities; calibrated p_i ∝ p_i^(1/T), ranked, stable on ties.</summary>
     internal Prediction Rank(ReadOnlySpan<float> scores)
     {

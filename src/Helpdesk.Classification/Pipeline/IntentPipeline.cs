@@ -24,8 +24,12 @@ public static class IntentPipeline
         return ml;
     }
 
-    /// <summary>The whole chain for <paramref name="options"/>.</summary>
-    public static IEstimator<ITransformer> Build(MLContext ml, IntentTrainerOptions options)
+    /// <summary>The whole chain for <paramref name="options"/>: featurizer, cache, trainer.</summary>
+    public static IEstimator<ITransformer> Build(MLContext ml, IntentTrainerOptions options) =>
+        Featurizer(ml, options).AppendCacheCheckpoint(ml).Append(Trainer(ml, options));
+
+    /// <summary>Every step before the trainer: normalizer, label key, word and character n-grams, into <c>Features</c>.</summary>
+    internal static IEstimator<ITransformer> Featurizer(MLContext ml, IntentTrainerOptions options)
     {
         var text = ml.Transforms.Text;
         var weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf;
@@ -52,12 +56,11 @@ public static class IntentPipeline
         return chain
             .Append(ml.Transforms.Concatenate("CharGrams", [.. charColumns]))
             .Append(ml.Transforms.NormalizeLpNorm("CharGrams"))
-            .Append(ml.Transforms.Concatenate(Features, "WordGrams", "CharGrams"))
-            .AppendCacheCheckpoint(ml)
-            .Append(Trainer(ml, options));
+            .Append(ml.Transforms.Concatenate(Features, "WordGrams", "CharGrams"));
     }
 
-    private static IEstimator<ITransformer> Trainer(MLContext ml, IntentTrainerOptions o)
+    /// <summary>The trainer alone, reading <c>LabelKey</c> and <c>Features</c>.</summary>
+    internal static IEstimator<ITransformer> Trainer(MLContext ml, IntentTrainerOptions o)
     {
         var trainers = ml.MulticlassClassification.Trainers;
         return o.Algorithm switch
@@ -82,6 +85,17 @@ public static class IntentPipeline
                 ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
                 {
                     LabelColumnName = LabelKey, FeatureColumnName = Features, L2Regularization = o.L2, MaximumNumberOfIterations = o.MaxIterations, NumberOfThreads = 1,
+                }), labelColumnName: LabelKey),
+            IntentAlgorithm.OneVersusAllAveragedPerceptron => trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.AveragedPerceptron(new AveragedPerceptronTrainer.Options
+                {
+                    LabelColumnName = LabelKey, FeatureColumnName = Features, L2Regularization = o.L2, NumberOfIterations = o.MaxIterations,
+                }), labelColumnName: LabelKey),
+            IntentAlgorithm.OneVersusAllLbfgsLogistic => trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = LabelKey, FeatureColumnName = Features, L1Regularization = 0, L2Regularization = o.L2,
+                    MaximumNumberOfIterations = o.MaxIterations, NumberOfThreads = 1,
                 }), labelColumnName: LabelKey),
             IntentAlgorithm.LightGbm => trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {

@@ -4,6 +4,7 @@ using System.Text;
 using Helpdesk.Classification.Model;
 using Helpdesk.Classification.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Helpdesk.Classification.Pipeline;
 
@@ -45,15 +46,28 @@ public sealed class IntentTrainer
 
         MLContext ml = IntentPipeline.NewContext(Options.Seed);
         (int[] fit, int[] calibration) = SplitCalibration(examples, labels);
+        int[] all = Enumerable.Range(0, examples.Count).ToArray();
+        IDataView data = Rows(ml, examples, all);
         float temperature = 1f;
         double? calibrationF1 = null, calibrationLoss = null, triageThreshold = null;
+        ITransformer? first = null, model = null;
+        if (Options.FitFeaturizerOnce)
+        {
+            progress?.Report($"Featurizing all {examples.Count} messages once ({Options.Describe()})");
+            (first, model) = FitOnFeaturesOnce(ml, examples, fit, calibration, data, progress, cancellationToken);
+        }
+
         if (calibration.Length > 0)
         {
-            progress?.Report($"Fit 1/2: {fit.Length} messages, {calibration.Length} held back to calibrate ({Options.Describe()})");
-            ITransformer first = IntentPipeline.Build(ml, Options).Fit(Rows(ml, examples, fit));
+            if (first is null)
+            {
+                progress?.Report($"Fit 1/2: {fit.Length} messages, {calibration.Length} held back to calibrate ({Options.Describe()})");
+                first = IntentPipeline.Build(ml, Options).Fit(Rows(ml, examples, fit));
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             var scored = ml.Data.CreateEnumerable<ScoredRow>(first.Transform(Rows(ml, examples, calibration)), reuseRowObject: false).ToList();
-            string[] firstLabels = new IntentModel(ml, first, Rows(ml, examples, fit).Schema, 1f, new ModelMetrics()).LabelArray;
+            string[] firstLabels = new IntentModel(ml, first, data.Schema, 1f, new ModelMetrics()).LabelArray;
             var index = firstLabels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
             var logits = scored.Select(r => r.Score.Select(p => (float)Math.Log(Math.Max(p, 1e-12f))).ToArray()).ToList();
             int[] truth = scored.Select(r => index[r.Label]).ToArray();
@@ -67,10 +81,12 @@ public sealed class IntentTrainer
                 $"Calibrated on {calibration.Length} held-back messages: temperature {temperature:0.000}, macro-F1 {calibrationF1:0.0000}, log-loss {loss:0.0000}, triage threshold {triageThreshold:0.00}"));
         }
 
-        int[] all = Enumerable.Range(0, examples.Count).ToArray();
-        progress?.Report($"Fit {(calibration.Length > 0 ? "2/2" : "1/1")}: all {examples.Count} messages ({labels.Length} intents)");
-        IDataView data = Rows(ml, examples, all);
-        ITransformer model = IntentPipeline.Build(ml, Options).Fit(data);
+        if (model is null)
+        {
+            progress?.Report($"Fit {(calibration.Length > 0 ? "2/2" : "1/1")}: all {examples.Count} messages ({labels.Length} intents)");
+            model = IntentPipeline.Build(ml, Options).Fit(data);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var metrics = new ModelMetrics
         {
@@ -86,6 +102,46 @@ public sealed class IntentTrainer
         };
         progress?.Report($"Trained on {examples.Count} messages");
         return new IntentModel(ml, model, data.Schema, temperature, metrics);
+    }
+
+    /// <summary>
+    /// Fits the featurizer once on all examples, caches its output for the fit rows and for all rows, and trains the
+    /// calibration fit (when there is a fold) and the final fit on them, at the same time when
+    /// <see cref="IntentTrainerOptions.ConcurrentFits"/>. Each trainer gets its own context seeded alike, so the models
+    /// are the same whether the fits run one after the other or together.
+    /// </summary>
+    private (ITransformer? First, ITransformer Model) FitOnFeaturesOnce(MLContext ml, IReadOnlyList<LabeledText> examples, int[] fit,
+        int[] calibration, IDataView data, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var featurizer = new TransformerChain<ITransformer>([.. (IEnumerable<ITransformer>)IntentPipeline.Featurizer(ml, Options).Fit(data)]);
+        cancellationToken.ThrowIfCancellationRequested();
+        IDataView Featurized(IDataView rows) => ml.Data.Cache(featurizer.Transform(rows), IntentPipeline.LabelKey, IntentPipeline.Features);
+        ITransformer Train(IDataView rows) => IntentPipeline.Trainer(IntentPipeline.NewContext(Options.Seed), Options).Fit(rows);
+
+        IDataView allFeatures = Featurized(data);
+        if (calibration.Length == 0)
+        {
+            progress?.Report($"Fit 1/1: all {examples.Count} messages");
+            return (null, featurizer.Append(Train(allFeatures)));
+        }
+
+        IDataView fitFeatures = Featurized(Rows(ml, examples, fit));
+        progress?.Report($"Fits 1/2 and 2/2{(Options.ConcurrentFits ? " together" : "")}: {fit.Length} messages ({calibration.Length} held back to calibrate) and all {examples.Count}");
+        ITransformer firstPredictor, finalPredictor;
+        if (Options.ConcurrentFits)
+        {
+            Task<ITransformer> firstFit = Task.Factory.StartNew(() => Train(fitFeatures), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            finalPredictor = Train(allFeatures);
+            firstPredictor = firstFit.GetAwaiter().GetResult();
+        }
+        else
+        {
+            firstPredictor = Train(fitFeatures);
+            cancellationToken.ThrowIfCancellationRequested();
+            finalPredictor = Train(allFeatures);
+        }
+
+        return (featurizer.Append(firstPredictor), featurizer.Append(finalPredictor));
     }
 
     /// <summary>

@@ -13,6 +13,10 @@ public enum IntentAlgorithm
     OneVersusAllLogistic,
     /// <summary>Gradient-boosted trees (LightGBM), one thread.</summary>
     LightGbm,
+    /// <summary>One-versus-all over averaged perceptrons, Platt-calibrated per intent.</summary>
+    OneVersusAllAveragedPerceptron,
+    /// <summary>One-versus-all over L-BFGS logistic regressions (calibrated by their own sigmoid), one thread.</summary>
+    OneVersusAllLbfgsLogistic,
 }
 
 /// <summary>How <see cref="IntentTrainer"/> builds and fits the pipeline. Defaults chosen by held-out macro-F1.</summary>
@@ -67,6 +71,20 @@ public sealed record IntentTrainerOptions
     /// <summary>The lowest triage threshold the trainer may choose. Default 0.5: below it the top intent may not be a majority.</summary>
     public double MinTriageThreshold { get; init; } = 0.5;
 
+    /// <summary>
+    /// Fit the featurizer (n-gram dictionaries, IDF) once on all examples and train both fits on its cached output,
+    /// instead of fitting the whole chain twice. Default true (measured in docs/benchmarks.md, issue 19 third pass). The
+    /// calibration fold's n-grams are then in the dictionaries (with no weight, since no fit saw them) and in the IDF.
+    /// </summary>
+    public bool FitFeaturizerOnce { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="FitFeaturizerOnce"/>, run the calibration fit and the final fit at the same time on two threads
+    /// (each with its own seeded context, so the result does not depend on it). Default true: the wall time of the two
+    /// fits becomes about that of the larger one on a machine with two free cores; the CPU time is the same.
+    /// </summary>
+    public bool ConcurrentFits { get; init; } = true;
+
     /// <summary>Seed of the <c>MLContext</c> and of the calibration split. Default 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -78,7 +96,8 @@ public sealed record IntentTrainerOptions
 
     /// <summary>A short description saved in the model metrics.</summary>
     public string Describe() => Algorithm + (Algorithm is IntentAlgorithm.LightGbm ? "" : $" L2={L2:0.#####}") +
-        $", word 1-{WordNgramMax}, char {CharNgramMin}-{CharNgramMax}" + (Hashed ? $", hashed 2^{HashBits}" : ", dictionary");
+        $", word 1-{WordNgramMax}, char {CharNgramMin}-{CharNgramMax}" + (Hashed ? $", hashed 2^{HashBits}" : ", dictionary") +
+        $", {MaxIterations} iterations" + (FitFeaturizerOnce ? ", featurized once" : "");
 
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
