@@ -48,7 +48,13 @@ public sealed class IncidentMode : IDisposable
     public event Action? Changed;
 
     /// <summary>The state, read once and kept until a change is announced.</summary>
-    public Task<IncidentState> CurrentAsync(CancellationToken cancellationToken = default) => _current ??= ReadAsync(cancellationToken);
+    public Task<IncidentState> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        // One shared read, not tied to the first caller's token; a failed read is not kept.
+        var current = _current ??= ReadAsync(CancellationToken.None);
+        if (current.IsFaulted || current.IsCanceled) _current = null;
+        return current.WaitAsync(cancellationToken);
+    }
 
     public Task<bool> SwitchOnAsync(long? staffId, string actor, CancellationToken cancellationToken = default) =>
         SwitchAsync(on: true, staffId, actor, cancellationToken);

@@ -67,6 +67,16 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
             r.SenderDomain, r.Subject, r.LinkHostList, r.AttachmentList)).ToList();
     }
 
+    /// <summary>The customer's stored email that carried report <paramref name="reportId"/>, as received; null when unknown.</summary>
+    public async Task<byte[]?> RawSourceAsync(long reportId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rawId = await db.PhishingReports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.RawMessageId)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (rawId is null) return null;
+        return await db.RawMessages.AsNoTracking().Where(r => r.Id == rawId).Select(r => r.Bytes).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<List<IndicatorCount>> CountsAsync(FigureSql sql, int? rowsPerKind, CancellationToken cancellationToken)
     {
         // One pass over the covering (Kind, Value, SeenAt, CustomerId) index; the top rows per kind are picked here
