@@ -6,6 +6,7 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -83,6 +84,7 @@ public static class HelpdeskCore
         services.AddSingleton<BulkClusters>();
         services.AddSingleton<BulkReplyService>();
         services.AddHelpdeskIntakeServices(configuration);
+        services.AddHelpdeskSecurity();
         return services;
     }
 }

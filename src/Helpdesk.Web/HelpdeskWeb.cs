@@ -58,6 +58,7 @@ public static class HelpdeskWeb
             .AddPolicy(Policies.Lead, p => p.RequireRole("Lead", "Admin"))
             .AddPolicy(Policies.Trainer, p => p.RequireRole("Trainer", "Admin"))
             .AddPolicy(Policies.Admin, p => p.RequireRole("Admin"))
+            .AddPolicy(Policies.Security, p => p.RequireRole("Security", "Lead", "Admin"))
             .AddPolicy(Policies.BulkReply, p => p.AddRequirements(new BulkReplyRequirement()));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
@@ -65,6 +66,7 @@ public static class HelpdeskWeb
         services.AddSingleton<DeskPreparation>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
+        services.AddHostedService<Helpdesk.Core.Security.SecurityWebhookWorker>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
         services.AddOptions<Helpdesk.Core.Demo.LoadDrillOptions>().BindConfiguration(Helpdesk.Core.Demo.LoadDrillOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -109,6 +111,7 @@ public static class HelpdeskWeb
         app.MapAccountEndpoints();
         app.MapOwnAccountEndpoints();
         Lead.LeadEndpoints.MapLeadEndpoints(app);
+        SecurityDesk.SecurityEndpoints.MapSecurityEndpoints(app);
         app.MapTrainerEndpoints();
         Answer.MessageEndpoints.MapMessageEndpoints(app);
         Diagnostics.MemoryEndpoint.MapMemoryEndpoint(app);
@@ -127,6 +130,9 @@ public static class Policies
     public const string Lead = "lead";
     public const string Trainer = "trainer";
     public const string Admin = "admin";
+
+    /// <summary>The /security page and its takedown exports: the Security role, Leads and Admins.</summary>
+    public const string Security = "security";
 
     /// <summary>Answering a cluster at once: leads and admins, and agents trusted under Helpdesk:Bulk.</summary>
     public const string BulkReply = "bulk-reply";

@@ -65,7 +65,7 @@ public sealed class BulkReplyService(
             var words = NearDuplicateClusterer.Shingles(t.Title + "\n" + t.Body);
             return (double)asked.Count(words.Contains) / asked.Count;
         }
-        return live.Where(t => !t.Intents.Contains("ack"))
+        return live.Where(t => !t.Intents.Contains("ack") && !t.Intents.Contains(Incidents.IncidentBanner.Intent))
             .OrderBy(t => t.Intents.Contains(intent) ? 0 : 1).ThenByDescending(Overlap).ThenBy(t => t.Language == "en" ? 0 : 1)
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();

@@ -38,6 +38,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<SchemaVersionRow> SchemaVersion => Set<SchemaVersionRow>();
     public DbSet<BulkSend> BulkSends => Set<BulkSend>();
     public DbSet<BulkSendMember> BulkSendMembers => Set<BulkSendMember>();
+    public DbSet<Security.PhishingReport> PhishingReports => Set<Security.PhishingReport>();
+    public DbSet<Security.ReportedIndicator> ReportedIndicators => Set<Security.ReportedIndicator>();
+    public DbSet<Security.SecurityAlert> SecurityAlerts => Set<Security.SecurityAlert>();
+    public DbSet<Incidents.IncidentSwitch> IncidentSwitch => Set<Incidents.IncidentSwitch>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -17,6 +17,9 @@ public sealed class PostgresDeskNotifier(InProcessDeskNotifier local, DatabaseTa
 {
     public const string Channel = "helpdesk_tickets";
 
+    /// <summary>Desk-wide settings: the payload is "ORIGIN:name".</summary>
+    public const string SettingsChannel = "helpdesk_settings";
+
     /// <summary>NOTIFY payloads must stay under 8,000 bytes; ticket numbers are sent in chunks below that.</summary>
     internal const int MaxPayloadBytes = 7_000;
 
@@ -30,6 +33,28 @@ public sealed class PostgresDeskNotifier(InProcessDeskNotifier local, DatabaseTa
         if (ticketNumbers.Count == 0) return;
         local.TicketsChanged(ticketNumbers);
         _ = SendAsync(ticketNumbers.ToArray());
+    }
+
+    public void SettingChanged(string name)
+    {
+        local.SettingChanged(name);
+        _ = NotifyAsync(SettingsChannel, Origin + ":" + name);
+    }
+
+    private async Task NotifyAsync(string channel, string payload)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            await using var cmd = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+            cmd.Parameters.AddWithValue("channel", channel);
+            cmd.Parameters.AddWithValue("payload", payload);
+            await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not tell the other desk instances that {Payload} changed: {Error}", payload, e.Message);
+        }
     }
 
     private async Task SendAsync(long[] numbers)
@@ -110,10 +135,15 @@ public sealed class PostgresNotificationListener(PostgresDeskNotifier notifier, 
                 await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
                 connection.Notification += (_, e) =>
                 {
-                    if (PostgresDeskNotifier.Parse(e.Payload) is { } parsed && parsed.Origin != notifier.Origin)
+                    if (e.Channel == PostgresDeskNotifier.SettingsChannel)
+                    {
+                        var colon = e.Payload.IndexOf(':', StringComparison.Ordinal);
+                        if (colon > 0 && e.Payload[..colon] != notifier.Origin) local.SettingChanged(e.Payload[(colon + 1)..]);
+                    }
+                    else if (PostgresDeskNotifier.Parse(e.Payload) is { } parsed && parsed.Origin != notifier.Origin)
                         local.TicketsChanged(parsed.Numbers);
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresDeskNotifier.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresDeskNotifier.Channel}; LISTEN {PostgresDeskNotifier.SettingsChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                 _listening.TrySetResult();
                 failures = 0;

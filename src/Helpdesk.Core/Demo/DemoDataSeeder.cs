@@ -26,7 +26,7 @@ public sealed class DemoDataSeeder(
     ITicketClassifier classifier,
     ILogger<DemoDataSeeder> logger)
 {
-    public static readonly string[] DemoAccounts = ["agent", "lead", "trainer", "admin"];
+    public static readonly string[] DemoAccounts = ["agent", "lead", "trainer", "admin", "security"];
 
     private readonly DemoOptions _options = demoOptions.Value;
 
@@ -110,6 +110,7 @@ public sealed class DemoDataSeeder(
             new("lead", "Lee Lead", "lead@meridian.example", StaffRoles.Agent | StaffRoles.Lead, now),
             new("trainer", "Tara Trainer", "trainer@meridian.example", StaffRoles.Agent | StaffRoles.Trainer, now),
             new("admin", "Ada Admin", "admin@meridian.example", StaffRoles.Admin, now),
+            new("security", "Sam Security", "security@meridian.example", StaffRoles.Security, now),
         };
         foreach (var s in samples.Staff)
         {

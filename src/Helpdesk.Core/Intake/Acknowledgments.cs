@@ -19,6 +19,9 @@ public sealed class Acknowledgments
     private readonly HashSet<string> _ownAddresses;
     private readonly AckTemplate _template;
 
+    /// <summary>The template trainers edit for the acknowledgment (seeded from data/templates/ack.received.en.md).</summary>
+    public const string TemplateId = "ack.received.en";
+
     public Acknowledgments(IOptions<IntakeOptions> intake, IOptions<CompanyOptions> company, MailboxList mailboxes, TemplateCatalog templates)
     {
         _intake = intake.Value;
@@ -37,7 +40,24 @@ public sealed class Acknowledgments
     /// number), or null when the rules say no. Records the acknowledgment on the customer.
     /// </summary>
     public OutboxItem? TryCreate(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now) =>
-        Decide(customer, message, now) ? Build(ticket, customer, message, now) : null;
+        Decide(customer, message, now) ? Build(ticket, customer, message, now, new AckWording(_template.Body, null, null)) : null;
+
+    /// <summary>
+    /// What acknowledgments say in this batch: the live version of the trainers' acknowledgment template (the seed
+    /// file or the built-in text while none is live), and while incident mode is on, the incident banner above it.
+    /// Read once per intake batch, so a trainer's edit or an Admin's switch applies to the next batch on every instance.
+    /// </summary>
+    internal async Task<AckWording> WordingAsync(Data.HelpdeskDbContext db, bool incidentOn, CancellationToken cancellationToken)
+    {
+        string[] ids = incidentOn ? [TemplateId, Incidents.IncidentBanner.TemplateId] : [TemplateId];
+        var live = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.ReplyTemplates.Where(t => ids.Contains(t.Id) && !t.Archived)
+                .Join(db.ReplyTemplateVersions.Where(v => v.State == TemplateVersionState.Live), t => t.Id, v => v.TemplateId,
+                    (t, v) => new { t.Id, VersionId = v.Id, v.Body }), cancellationToken).ConfigureAwait(false);
+        var ack = live.FirstOrDefault(l => l.Id == TemplateId);
+        var banner = live.FirstOrDefault(l => l.Id == Incidents.IncidentBanner.TemplateId);
+        return new AckWording(ack?.Body ?? _template.Body, ack?.VersionId, incidentOn ? banner?.Body ?? Incidents.IncidentBanner.BuiltIn : null);
+    }
 
     /// <summary>
     /// Whether the rules allow an acknowledgment for <paramref name="message"/>; when they do, records it on the
@@ -54,15 +74,17 @@ public sealed class Acknowledgments
     }
 
     /// <summary>The acknowledgment itself (text and MIME): changes nothing, so intake builds a batch's in parallel.</summary>
-    internal OutboxItem Build(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now)
+    internal OutboxItem Build(Ticket ticket, Customer customer, TicketMessage message, DateTimeOffset now, AckWording wording)
     {
         var messageId = $"ack-{ticket.Number}-{ticket.InboundCount}@{_company.DeskDomain}";
         var subject = TicketSubject.ForReply(message.Subject ?? ticket.Subject, ticket.Number, "(no subject)");
         var references = message.ReferenceList.ToList();
         if (message.MessageIdHeader is { Length: > 0 } mid) references.Add(mid);
-        var text = MergeFields.Render(_template.Body, new MergeContext(
+        var context = new MergeContext(
             CustomerFirstName: customer.Name is null ? null : customer.FirstName, CustomerName: customer.Name,
-            CustomerEmail: customer.Address, TicketNumber: ticket.Number, TicketSubject: ticket.Subject), _company);
+            CustomerEmail: customer.Address, TicketNumber: ticket.Number, TicketSubject: ticket.Subject);
+        var text = MergeFields.Render(wording.Body, context, _company);
+        if (wording.Banner is { Length: > 0 } banner) text = MergeFields.Render(banner, context, _company).Trim() + "\n\n" + text;
         var mime = DeskComposer.Build(new OutgoingMail
         {
             From = (_company.DeskDisplayName, _company.DeskAddress),
@@ -111,3 +133,7 @@ public sealed class Acknowledgments
         public string Body => body;
     }
 }
+
+/// <summary>An acknowledgment's text for one batch: the template body (and its version, null for the file or built-in
+/// text) and the incident banner while incident mode is on.</summary>
+public sealed record AckWording(string Body, long? VersionId, string? Banner);

@@ -4,12 +4,28 @@ namespace Helpdesk.Core.Intake;
 public interface IDeskNotifier
 {
     void TicketsChanged(IReadOnlyCollection<long> ticketNumbers);
+
+    /// <summary>A desk-wide setting (incident mode, ...) changed in the database: every instance re-reads it.</summary>
+    void SettingChanged(string name);
 }
 
 /// <summary>In-process notifications as a .NET event; a subscriber that throws never breaks intake.</summary>
 public sealed class InProcessDeskNotifier : IDeskNotifier
 {
     public event Action<IReadOnlyCollection<long>>? Changed;
+
+    /// <summary>Raised with the setting's name (see <see cref="IDeskNotifier.SettingChanged"/>).</summary>
+    public event Action<string>? SettingsChanged;
+
+    public void SettingChanged(string name)
+    {
+        if (SettingsChanged is not { } handlers) return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<string>>())
+        {
+            try { handler(name); }
+            catch (Exception) { /* a broken screen must not stop the switch */ }
+        }
+    }
 
     public void TicketsChanged(IReadOnlyCollection<long> ticketNumbers)
     {

@@ -18,7 +18,7 @@ namespace Helpdesk.Core.Intake;
 /// which refer to those numbers.
 /// </summary>
 internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
-    IntakeStageTimes? times = null)
+    Security.SecurityOptions? security = null, IntakeStageTimes? times = null)
 {
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
 
@@ -33,10 +33,17 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private readonly List<(TicketMessage Message, Ticket Ticket)> _newMessages = [];
     private readonly List<Customer> _newCustomers = [];
     private readonly List<Ticket> _newTickets = [];
+    private readonly List<(Security.PhishingReport Report, TicketMessage Message, Ticket Ticket, Customer Customer)> _reports = [];
+    private bool _incidentOn;
 
     public List<IntakeOutcome> Outcomes { get; } = [];
 
     public HashSet<long> ChangedTickets { get; } = [];
+
+    /// <summary>Phishing reports this batch recorded, and the security alerts it raised (see <see cref="Security.PhishingIntake"/>).</summary>
+    public int PhishingReports { get; private set; }
+
+    public int AlertsRaised { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +57,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         // and update them one full-row statement at a time. Their state is written by MarkStoredAsync instead.
         // Change detection runs once before each save, not on every Add.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        _incidentOn = await db.IncidentSwitch.AsNoTracking().AnyAsync(i => i.IsOn, cancellationToken).ConfigureAwait(false);
 
         var readable = work.Where(p => p.Email is not null).ToList();
         var duplicates = await FindDuplicatesAsync(readable, cancellationToken).ConfigureAwait(false);
@@ -101,6 +109,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         }
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await InsertNewRowsAsync(cancellationToken).ConfigureAwait(false);
+        await RecordPhishingReportsAsync(cancellationToken).ConfigureAwait(false);
         times?.Add(IntakeStage.Save, clock.Elapsed);
         clock.Restart();
 
@@ -110,9 +119,10 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         var due = _inbound.Where(x => acks.Decide(x.Customer, x.Message, now)).ToList();
         if (due.Count > 0)
         {
+            var wording = await acks.WordingAsync(db, _incidentOn, cancellationToken).ConfigureAwait(false);
             var items = new OutboxItem[due.Count];
             Parallel.For(0, due.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                i => items[i] = acks.Build(due[i].Ticket, due[i].Customer, due[i].Message, now));
+                i => items[i] = acks.Build(due[i].Ticket, due[i].Customer, due[i].Message, now, wording));
             await using var outbox = new PreparedInsert<OutboxItem>(db);
             foreach (var item in items) await outbox.InsertAsync(item, cancellationToken).ConfigureAwait(false);
             foreach (var (_, customer, _) in due)
@@ -182,6 +192,17 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         {
             if (attachments is not null) await attachments.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A forwarded mail in a customer's message is a phishing report; written once its ticket and message have ids.</summary>
+    private async Task RecordPhishingReportsAsync(CancellationToken cancellationToken)
+    {
+        if (_reports.Count == 0) return;
+        foreach (var (report, message, ticket, customer) in _reports)
+            report.StoredWith(ticket.Number, message.Id, message.RawMessageId, customer.Id);
+        AlertsRaised = await new Security.PhishingIntake(db, security ?? new Security.SecurityOptions())
+            .InsertAsync(_reports.Select(r => r.Report).ToList(), now, cancellationToken).ConfigureAwait(false);
+        PhishingReports = _reports.Count;
     }
 
     /// <summary>The acknowledgment time of customers this batch created (EF does not track them; it saves the others).</summary>
@@ -346,7 +367,12 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         }
         else if (FollowUpDecidesIntent(ticket, p.Prediction))
             ticket.Classify(p.Prediction.Intent, p.Prediction.Confidence, p.Prediction.NeedsTriage);
+        // Incident mode: "is this mail real?" and "protect my identity" go ahead of the rest while the wave lasts.
+        if (_incidentOn && ticket.Intent is { } intent && Incidents.IncidentBanner.RaisedIntents.Contains(intent) && ticket.Priority < TicketPriority.High)
+            ticket.Reprioritize(TicketPriority.High, now);
         ticket.AddCustomerMessage(message);
+        if (email.Forwarded is { } forwarded)
+            _reports.Add((Security.PhishingReport.From(forwarded, customer.Id, address, p.Raw.FetchedAt), message, ticket, customer));
         _newMessages.Add((message, ticket));
         if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
         else _openByCustomer[customer.Id] = ticket;

@@ -23,6 +23,8 @@ public sealed class IntakePipeline
     private readonly ITicketClassifier _classifier;
     private readonly IDeskNotifier _notifier;
     private readonly Acknowledgments _acknowledgments;
+    private readonly Security.SecurityOptions _security;
+    private readonly Security.SecurityFeed _securityFeed;
     private readonly TimeProvider _time;
     private readonly ILogger<IntakePipeline> _logger;
     private readonly EmailReader _reader;
@@ -30,8 +32,11 @@ public sealed class IntakePipeline
     private readonly SemaphoreSlim _serial = new(1, 1);
 
     public IntakePipeline(IDbContextFactory<HelpdeskDbContext> factory, ITicketClassifier classifier, IDeskNotifier notifier,
-        Acknowledgments acknowledgments, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger)
+        Acknowledgments acknowledgments, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger,
+        IOptions<Security.SecurityOptions> security, Security.SecurityFeed securityFeed)
     {
+        _security = security.Value;
+        _securityFeed = securityFeed;
         _factory = factory;
         _classifier = classifier;
         _notifier = notifier;
@@ -176,7 +181,7 @@ public sealed class IntakePipeline
         {
             // BEGIN IMMEDIATE on SQLite: the reads below see what the writes will change (no other writer between).
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            batch = new IntakeBatch(db, prepared, _acknowledgments, _time.GetUtcNow(), StageTimes);
+            batch = new IntakeBatch(db, prepared, _acknowledgments, _time.GetUtcNow(), _security, StageTimes);
             await batch.RunAsync(cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -185,6 +190,7 @@ public sealed class IntakePipeline
             gate?.Release();
         }
         if (batch.ChangedTickets.Count > 0) _notifier.TicketsChanged(batch.ChangedTickets);
+        if (batch.PhishingReports > 0) _securityFeed.ReportsAdded(batch.AlertsRaised);
         Diagnostics.DeskMetrics.TakenIn(prepared.Select(p => p.Raw), batch.Outcomes, _time.GetUtcNow());
         return batch.Outcomes;
     }

@@ -25,7 +25,7 @@ public sealed class TemplateEditor(
     TimeProvider time)
 {
     /// <summary>Intent ids a template may link besides the desk's intents: the acknowledgment and the "tell us more" reply.</summary>
-    public static IReadOnlyList<string> SpecialIntents { get; } = ["ack", ReplySuggester.NeedsMoreInfoIntent];
+    public static IReadOnlyList<string> SpecialIntents { get; } = ["ack", Incidents.IncidentBanner.Intent, ReplySuggester.NeedsMoreInfoIntent];
 
     public bool RequiresApproval => options.Value.RequireApproval;
 

@@ -41,7 +41,15 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
             await TriageAsync(cancellationToken).ConfigureAwait(false),
             await OutboxAsync(cancellationToken).ConfigureAwait(false),
             await IntakeAsync(now, cancellationToken).ConfigureAwait(false),
-            await EscalatedAsync(cancellationToken).ConfigureAwait(false));
+            await EscalatedAsync(cancellationToken).ConfigureAwait(false),
+            await IncidentModeSinceAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>When incident mode was last switched on (the single switch row), for the charts' marker.</summary>
+    public async Task<DateTimeOffset?> IncidentModeSinceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.IncidentSwitch.AsNoTracking().Select(s => s.StartedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Escalated tickets waiting for a lead: a count and the oldest, both from the small escalated-lane index.</summary>

@@ -22,6 +22,7 @@ public static class FigureCsv
         void Row(string section, string figure, object? value) => Line(csv, section, figure, value);
         Row("desk", "now", s.Now);
         Row("desk", "incident_start", s.IncidentStart);
+        Row("desk", "incident_mode_since", s.IncidentModeSince);
         foreach (var h in s.SinceStart)
         {
             Row("arrived_per_hour", Iso(h.Hour), h.Arrived);

@@ -112,7 +112,8 @@ public sealed record IntakeLag(IReadOnlyList<MailboxIntakeLag> Mailboxes, int Pe
 /// <summary>The leads' own lane: tickets agents escalated that nobody has answered yet, and the longest waiting of them.</summary>
 public sealed record EscalatedFigures(int Waiting, OldestWaiting? Oldest);
 
-/// <summary>Everything the lead dashboard shows, read at one moment.</summary>
+/// <summary>Everything the lead dashboard shows, read at one moment. <see cref="IncidentModeSince"/> is when an Admin last
+/// switched incident mode on (the charts mark it), null when it never was.</summary>
 public sealed record DeskSnapshot(
     DateTimeOffset Now,
     DateTimeOffset? IncidentStart,
@@ -127,4 +128,5 @@ public sealed record DeskSnapshot(
     TriageFigures Triage,
     OutboxHealth Outbox,
     IntakeLag Intake,
-    EscalatedFigures Escalated);
+    EscalatedFigures Escalated,
+    DateTimeOffset? IncidentModeSince = null);

@@ -28,7 +28,7 @@ public sealed class StaffPasswords
         foreach (var part in text.Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Enum.TryParse<StaffRoles>(part, ignoreCase: true, out var role) || role == StaffRoles.None)
-                throw new FormatException($"'{part}' is not a role; use Agent, Lead, Trainer or Admin.");
+                throw new FormatException($"'{part}' is not a role; use Agent, Lead, Trainer, Admin or Security.");
             roles |= role;
         }
         return roles;

@@ -8,6 +8,8 @@ public enum StaffRoles
     Lead = 2,
     Trainer = 4,
     Admin = 8,
+    /// <summary>The security team: the phishing reports page and its exports (Leads and Admins see them too).</summary>
+    Security = 16,
 }
 
 /// <summary>A person at headquarters who signs in to the desk.</summary>

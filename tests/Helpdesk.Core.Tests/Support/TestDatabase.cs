@@ -62,11 +62,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A second desk instance on the same database as <paramref name="first"/> (its own services and clock).</summary>
-    public static Task<TestDatabase> CreateSharingAsync(TestDatabase first) => CreateAsync(new Dictionary<string, string?>
+    public static Task<TestDatabase> CreateSharingAsync(TestDatabase first, IDictionary<string, string?>? settings = null)
     {
-        ["ConnectionStrings:Helpdesk"] = first.ConnectionString,
-        ["Helpdesk:Database:Provider"] = Provider.ToString(),
-    }, ownsDatabase: false);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ConnectionStrings:Helpdesk"] = first.ConnectionString,
+            ["Helpdesk:Database:Provider"] = Provider.ToString(),
+        };
+        return CreateAsync(all, ownsDatabase: false);
+    }
 
     public string ConnectionString => Get<DatabaseTarget>().ConnectionString;
 
