@@ -33,6 +33,11 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
         try
         {
             var run = "r" + Guid.NewGuid().ToString("N")[..6];
+            // A drill starts from empty mailboxes and reads only its own part of the delivery log (the servers may be reused).
+            EmptyMailbox(servers, MailMix.DeskUser);
+            EmptyMailbox(servers, MailMix.CustomerUser);
+            var log = Path.Combine(servers.RunDirectory, "dovecot.log");
+            var logFrom = DeliveryLog.Length(log);
             var shape = new WeekShape(options.Days);
             var mails = new MailMix(HumanCorpus.Load(options.Corpus), shape, options.Seed, run).Draw(options.Mails, options.UndeliverableShare);
             Say($"drill {run}: {mails.Count:N0} customer mails over {options.Days} simulated days, one day = {options.Day}, "
@@ -67,7 +72,8 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             await people.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(agentsTask, leadsTask, bulkTask, reporter).ConfigureAwait(false);
             Say($"agents stopped at {drained.TotalSeconds:0} s; waiting for outbox, bounces and intake to settle");
-            var settled = await WaitForQuietAsync(desk, servers, TimeSpan.FromSeconds(90), cancellationToken).ConfigureAwait(false);
+            var settled = await WaitForQuietAsync(desk, log, logFrom, options.DrainTimeout + TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            Say(settled ? $"settled at {clock.Elapsed.TotalSeconds:0} s" : $"NOT settled by {clock.Elapsed.TotalSeconds:0} s: the checks will show what is missing");
             await sampling.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(samplerTask).ConfigureAwait(false);
             sampler.Samples.Add(await sampler.SampleAsync(cancellationToken).ConfigureAwait(false));
@@ -78,8 +84,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
                 dropped = await ExactlyOnce.DropOneMailAsync(desk, cancellationToken).ConfigureAwait(false);
                 Say($"fault injected: deleted the ticket message of {dropped}");
             }
-            var checks = await ExactlyOnce.RunAsync(desk, Path.Combine(servers.RunDirectory, "dovecot.log"), mails,
-                customers.AcceptedAt, cancellationToken).ConfigureAwait(false);
+            var checks = await ExactlyOnce.RunAsync(desk, log, mails, customers.AcceptedAt, logFrom, cancellationToken).ConfigureAwait(false);
             var intakeLags = await IntakeLagsAsync(desk, customers, sampler.WallStart, cancellationToken).ConfigureAwait(false);
             await desk.StopAsync().ConfigureAwait(false);
 
@@ -93,6 +98,22 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
         {
             if (own) servers.Stop();
         }
+    }
+
+    /// <summary>Expunges every message of the user's INBOX (doveadm), so a reused server pair starts the drill empty.</summary>
+    private static void EmptyMailbox(LoopbackMailServers servers, string user)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", servers.DovecotConfig, "expunge", "-u", user, "mailbox", "INBOX", "all"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        // A user who never received mail has no mailbox yet: nothing to empty.
+        if (process.ExitCode != 0 && !error.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase) && !error.Contains("not found", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Could not empty {user}'s mailbox before the drill: {error}");
     }
 
     private void Say(string line)
@@ -142,10 +163,9 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
     /// saved by Dovecot, taken in by the desk and sent by the outbox are the same three looks running (bounces take
     /// a round trip through Postfix and the mailbox). False when it did not settle in time.
     /// </summary>
-    private static async Task<bool> WaitForQuietAsync(DrillDesk desk, LoopbackMailServers servers, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<bool> WaitForQuietAsync(DrillDesk desk, string log, long logFrom, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var until = DateTime.UtcNow + timeout;
-        var log = Path.Combine(servers.RunDirectory, "dovecot.log");
         (int, int, int, int) last = default;
         var same = 0;
         while (DateTime.UtcNow < until)
@@ -155,9 +175,10 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             var pending = await db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending, cancellationToken).ConfigureAwait(false);
             var raw = await db.RawMessages.CountAsync(cancellationToken).ConfigureAwait(false);
             var sent = await db.Outbox.CountAsync(o => o.State != OutboxState.Queued, cancellationToken).ConfigureAwait(false);
-            var saved = DeliveryLog.SavedFor(log, MailMix.DeskUser).Count + DeliveryLog.SavedFor(log, MailMix.CustomerUser).Count;
+            var forDesk = DeliveryLog.SavedFor(log, MailMix.DeskUser, logFrom).Count;
+            var saved = forDesk + DeliveryLog.SavedFor(log, MailMix.CustomerUser, logFrom).Count;
             var now = (raw, sent, saved, queued + pending);
-            same = now == last && queued == 0 && pending == 0 && raw >= DeliveryLog.SavedFor(log, MailMix.DeskUser).Count ? same + 1 : 0;
+            same = now == last && queued == 0 && pending == 0 && raw >= forDesk ? same + 1 : 0;
             if (same >= 3) return true;
             last = now;
             await Task.Delay(1500, cancellationToken).ConfigureAwait(false);

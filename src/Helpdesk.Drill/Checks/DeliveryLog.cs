@@ -12,12 +12,16 @@ public static partial class DeliveryLog
     [GeneratedRegex(@"lmtp\((?<user>[^)]+)\)<[^>]*><[^>]*>: Info: msgid=<?(?<id>[^>\s]*)>?: saved mail to (?<box>\S+)", RegexOptions.CultureInvariant)]
     private static partial Regex Saved();
 
-    /// <summary>Message-IDs (without angle brackets) saved for <paramref name="user"/>, each with how many times.</summary>
-    public static Dictionary<string, int> SavedFor(string logFile, string user)
+    /// <summary>The log's length now: a drill reads only what was written after it started.</summary>
+    public static long Length(string logFile) => File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
+
+    /// <summary>Message-IDs (without angle brackets) saved for <paramref name="user"/> after byte <paramref name="from"/>, each with how many times.</summary>
+    public static Dictionary<string, int> SavedFor(string logFile, string user, long from = 0)
     {
         var saved = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!File.Exists(logFile)) return saved;
         using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {

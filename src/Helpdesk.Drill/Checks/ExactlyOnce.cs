@@ -22,13 +22,13 @@ public static class ExactlyOnce
     private const int ExampleCount = 5;
 
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(DrillDesk desk, string dovecotLog, IReadOnlyList<DrillMail> written,
-        IReadOnlyDictionary<string, double> accepted, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, double> accepted, long logFrom, CancellationToken cancellationToken)
     {
         var results = new List<CheckResult>();
         await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
 
-        var deskSaved = DeliveryLog.SavedFor(dovecotLog, MailMix.DeskUser);
+        var deskSaved = DeliveryLog.SavedFor(dovecotLog, MailMix.DeskUser, logFrom);
         var inbound = await db.Messages.AsNoTracking().Where(m => m.Direction == MessageDirection.Inbound && m.MessageIdHeader != null)
             .GroupBy(m => m.MessageIdHeader!).Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Id, g => g.Count, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public static class ExactlyOnce
             $"{replyTargets.Count:N0} replies; {twice.Count:N0} messages answered more than once", twice.Take(ExampleCount).ToList()));
 
         // 4. Every reply (and acknowledgment) marked sent to a deliverable customer was saved in that customer's mailbox, once.
-        var patronSaved = DeliveryLog.SavedFor(dovecotLog, MailMix.CustomerUser);
+        var patronSaved = DeliveryLog.SavedFor(dovecotLog, MailMix.CustomerUser, logFrom);
         var sent = await db.Outbox.AsNoTracking().Where(o => o.State == OutboxState.Sent || o.State == OutboxState.Bounced)
             .Select(o => new { o.MessageIdHeader, o.ToAddress, o.Kind, o.State }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var toPatrons = sent.Where(s => s.ToAddress.StartsWith("patron+", StringComparison.OrdinalIgnoreCase)).ToList();
