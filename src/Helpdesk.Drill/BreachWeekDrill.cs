@@ -129,7 +129,16 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             {
                 await Task.Delay(TimeSpan.FromSeconds(10), token).ConfigureAwait(false);
                 DrillSample? last;
-                lock (sampler.Samples) last = sampler.Samples.LastOrDefault();
+                DrillSample? before;
+                lock (sampler.Samples)
+                {
+                    last = sampler.Samples.LastOrDefault();
+                    before = sampler.Samples.LastOrDefault(s => last is not null && s.At <= last.At - 30);
+                }
+                // Work waiting and nothing taken in, answered or sent for 30 s: say so, it is the finding of the run.
+                if (last is not null && before is not null && last.Backlog + last.OutboxQueued > 0 && last.TicketMessages + last.MachineMails == before.TicketMessages + before.MachineMails
+                    && last.Replies == before.Replies && last.Sent == before.Sent && customers.Accepted.Count > last.TicketMessages + last.MachineMails - 1)
+                    Say($"STALLED: no mail taken in, no reply written and nothing sent since t={before.At:0}s while {last.Backlog:N0} tickets and {last.OutboxQueued:N0} mails wait");
                 Say($"t={clock.Elapsed.TotalSeconds:0}s day {clock.Simulated.TotalDays + 1:0.0}: written {customers.Accepted.Count:N0}, "
                     + $"ticket messages {last?.TicketMessages ?? 0:N0}, backlog {last?.Backlog ?? 0:N0}, replies {staff.Sends:N0} "
                     + $"(skips {staff.Skips:N0}, failures {staff.Failures:N0}), sent {last?.Sent ?? 0:N0}, outbox queue {last?.OutboxQueued ?? 0:N0}, on duty {staff.Headcount(clock.Simulated)}");

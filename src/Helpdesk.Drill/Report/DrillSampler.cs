@@ -25,6 +25,8 @@ public sealed class DrillSampler(DrillOptions options, DrillDesk desk, DrillCloc
 
     public List<DrillSample> Samples { get; } = [];
 
+    private int? _dovecot, _postfix;
+
     public DrainRecord? Drain { get; private set; }
 
     /// <summary>The wall-clock moment the drill's clock started.</summary>
@@ -82,8 +84,10 @@ public sealed class DrillSampler(DrillOptions options, DrillDesk desk, DrillCloc
             memory[name] = usage.RssMegabytes;
         }
         Add("desk+drill (this process)", Environment.ProcessId);
-        Add("dovecot", ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "dovecot.pid")));
-        Add("postfix", ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "postfix", "spool", "pid", "master.pid")));
+        _dovecot ??= ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "dovecot.pid"));
+        _postfix ??= ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "postfix", "spool", "pid", "master.pid"));
+        Add("dovecot", _dovecot);
+        Add("postfix", _postfix);
         return new DrillSample(clock.Elapsed.TotalSeconds, clock.Simulated.TotalHours, customers.Accepted.Count, messages, machine,
             outbox.Where(o => o.Kind != OutboxKind.Acknowledgment).Sum(o => o.Count),
             outbox.Where(o => o.Kind == OutboxKind.Acknowledgment).Sum(o => o.Count),

@@ -52,13 +52,21 @@ public static class ProcessUsage
         return new Usage(total, memory, count);
     }
 
-    /// <summary>The pid written in a pid file, or null.</summary>
+    /// <summary>
+    /// The pid written in a pid file, or null. Read by `cat`: Postfix holds an exclusive lock on master.pid, and
+    /// .NET's own open takes a shared lock on Unix, which that refuses.
+    /// </summary>
     public static int? FromPidFile(string path)
     {
+        if (!File.Exists(path)) return null;
         try
         {
-            return File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            var start = new System.Diagnostics.ProcessStartInfo("cat", [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
         }
-        catch (IOException) { return null; }
+        catch (System.ComponentModel.Win32Exception) { return null; }
     }
 }
