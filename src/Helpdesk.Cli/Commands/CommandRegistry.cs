@@ -8,6 +8,7 @@ public static class CommandRegistry
         // new verbs: one line each, keep alphabetical
         new BenchCommand(),
         new ClassifyCommand(),
+        new DrillCommand(),
         new EvaluateCommand(),
         new ImportCommand(),
         new IntakeCommand(),

@@ -84,6 +84,22 @@ public static class SqliteWriteGate
             return Task.CompletedTask;
         }
 
+        // EF Core reports a concurrency conflict (Version, ClaimedBy) here and not through SaveChangesFailed: without this
+        // release one stale send kept the gate, and every later write on the SQLite desk waited for ever (found by the
+        // breach-week drill: intake, outbox and agents all stopped after one StaleTicketException).
+        public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+        {
+            Release(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+            CancellationToken cancellationToken = default)
+        {
+            Release(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
         public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
         public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)

@@ -120,6 +120,28 @@ public sealed class ReplyServiceTests
     }
 
     [TestMethod]
+    public async Task SaveChanges_AfterAConcurrencyConflict_NextWriteIsNotBlocked()
+    {
+        var (desk, number, _) = await ClaimedTicketAsync();
+        await using var _ = desk;
+        await using var first = await desk.Factory.CreateDbContextAsync();
+        await using var second = await desk.Factory.CreateDbContextAsync();
+        var a = await first.Tickets.SingleAsync(t => t.Number == number);
+        var b = await second.Tickets.SingleAsync(t => t.Number == number);
+        a.Classify("reset_help", 0.9, needsTriage: false);
+        await first.SaveChangesAsync();
+
+        b.Classify("login_problem", 0.9, needsTriage: false);
+        await Assert.ThrowsExactlyAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        // The conflict must not keep SQLite's write gate: the next write goes through (it used to wait for ever).
+        await using var third = await desk.Factory.CreateDbContextAsync();
+        (await third.Tickets.SingleAsync(t => t.Number == number)).Classify("card_safety", 0.9, needsTriage: false);
+        await third.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.AreEqual("card_safety", await third.Tickets.Where(t => t.Number == number).Select(t => t.Intent).SingleAsync());
+    }
+
+    [TestMethod]
     public async Task Send_EmptyText_Refused()
     {
         var (desk, number, version) = await ClaimedTicketAsync();

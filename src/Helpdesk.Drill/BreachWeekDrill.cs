@@ -1,0 +1,212 @@
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Drill.Checks;
+using Helpdesk.Drill.Desk;
+using Helpdesk.Drill.Mail;
+using Helpdesk.Drill.Report;
+using Helpdesk.Drill.Staff;
+using Helpdesk.Testing.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Drill;
+
+/// <summary>
+/// The breach-week drill (issue 24): real Dovecot and Postfix on loopback, a desk on SQLite or on PostgreSQL with
+/// several instances, a compressed week of customer mail written by SMTP, simulated agents and leads working through
+/// the desk's own services, a bulk reply halfway; then the exactly-once checks against the servers' delivery log and
+/// a report folder (drill.json, index.html).
+/// </summary>
+public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
+{
+    /// <summary>Runs the whole drill. With <paramref name="servers"/> the caller's running servers are used (tests), else the drill starts and stops its own.</summary>
+    public async Task<DrillResult> RunAsync(LoopbackMailServers? servers = null, CancellationToken cancellationToken = default)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
+        var output = Path.GetFullPath(options.Output);
+        var work = Path.Combine(output, "work");
+        Directory.CreateDirectory(work);
+        var started = DateTimeOffset.UtcNow;
+        var own = servers is null;
+        servers ??= LoopbackMailServers.Start(options.MailBasePort);
+        try
+        {
+            var run = "r" + Guid.NewGuid().ToString("N")[..6];
+            // A drill starts from empty mailboxes and reads only its own part of the delivery log (the servers may be reused).
+            EmptyMailbox(servers, MailMix.DeskUser);
+            EmptyMailbox(servers, MailMix.CustomerUser);
+            var log = Path.Combine(servers.RunDirectory, "dovecot.log");
+            var logFrom = DeliveryLog.Length(log);
+            var shape = new WeekShape(options.Days);
+            var mails = new MailMix(HumanCorpus.Load(options.Corpus), shape, options.Seed, run).Draw(options.Mails, options.UndeliverableShare);
+            Say($"drill {run}: {mails.Count:N0} customer mails over {options.Days} simulated days, one day = {options.Day}, "
+                + $"{options.Agents} agents at peak, {options.Engine} x{options.Instances}; servers in {servers.RunDirectory}");
+            await using var desk = await DrillDesk.StartAsync(options, servers, work, null, cancellationToken).ConfigureAwait(false);
+            Say("desk started (schema, templates, intent model)");
+            var clock = new DrillClock(options.Day);
+            var staff = new DrillStaff(options, desk, clock);
+            var (agents, lead) = await staff.EnsureStaffAsync(cancellationToken).ConfigureAwait(false);
+            var customers = new Customers(options, servers, clock);
+            var sampler = new DrillSampler(options, desk, clock, customers, staff, servers);
+            clock.Restart(); // the week starts when the people do, not while the desk was starting
+
+            using var people = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var samplerTask = sampler.RunAsync(sampling.Token);
+            var agentsTask = staff.RunAgentsAsync(agents, people.Token);
+            var leadsTask = staff.RunLeadsAsync(people.Token);
+            var bulkTask = Task.Run(async () =>
+            {
+                await Task.Delay(clock.ToReal(shape.Length / 2), people.Token).ConfigureAwait(false);
+                await staff.BulkReplyAsync(lead, people.Token).ConfigureAwait(false);
+                Say($"halfway: bulk reply {staff.Bulk}");
+            }, people.Token);
+            var reporter = Task.Run(() => ReportLoopAsync(clock, customers, staff, sampler, people.Token), people.Token);
+
+            await customers.WriteAllAsync(mails, cancellationToken).ConfigureAwait(false);
+            var arrivalsDone = clock.Elapsed;
+            Say($"all {customers.Accepted.Count:N0} mails written in {arrivalsDone.TotalSeconds:0} s ({customers.Failures} refused); waiting for the desk to drain");
+            await WaitForDrainAsync(desk, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
+            var drained = clock.Elapsed;
+            await people.CancelAsync().ConfigureAwait(false);
+            await IgnoreCancellation(agentsTask, leadsTask, bulkTask, reporter).ConfigureAwait(false);
+            Say($"agents stopped at {drained.TotalSeconds:0} s; waiting for outbox, bounces and intake to settle");
+            var settled = await WaitForQuietAsync(desk, log, logFrom, options.DrainTimeout + TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            Say(settled ? $"settled at {clock.Elapsed.TotalSeconds:0} s" : $"NOT settled by {clock.Elapsed.TotalSeconds:0} s: the checks will show what is missing");
+            await sampling.CancelAsync().ConfigureAwait(false);
+            await IgnoreCancellation(samplerTask).ConfigureAwait(false);
+            sampler.Samples.Add(await sampler.SampleAsync(cancellationToken).ConfigureAwait(false));
+
+            string? dropped = null;
+            if (options.Fault == DrillFault.DropOneMail)
+            {
+                dropped = await ExactlyOnce.DropOneMailAsync(desk, cancellationToken).ConfigureAwait(false);
+                Say($"fault injected: deleted the ticket message of {dropped}");
+            }
+            var checks = await ExactlyOnce.RunAsync(desk, log, mails, customers.AcceptedAt, logFrom, cancellationToken).ConfigureAwait(false);
+            var intakeLags = await IntakeLagsAsync(desk, customers, sampler.WallStart, cancellationToken).ConfigureAwait(false);
+            await desk.StopAsync().ConfigureAwait(false);
+
+            var result = DrillResult.Build(options, run, started, mails, customers, staff, sampler, intakeLags, checks, arrivalsDone, drained, settled, dropped);
+            DrillReportWriter.Write(result, output);
+            foreach (var c in checks) Say($"{(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {c.Detail}");
+            Say($"report: {Path.Combine(output, "index.html")}");
+            return result;
+        }
+        finally
+        {
+            if (own) servers.Stop();
+        }
+    }
+
+    /// <summary>Expunges every message of the user's INBOX (doveadm), so a reused server pair starts the drill empty.</summary>
+    private static void EmptyMailbox(LoopbackMailServers servers, string user)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", servers.DovecotConfig, "expunge", "-u", user, "mailbox", "INBOX", "all"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        // A user who never received mail has no mailbox yet: nothing to empty.
+        if (process.ExitCode != 0 && !error.Contains("doesn't exist", StringComparison.OrdinalIgnoreCase) && !error.Contains("not found", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Could not empty {user}'s mailbox before the drill: {error}");
+    }
+
+    private void Say(string line)
+    {
+        lock (progress) progress.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+    }
+
+    private async Task ReportLoopAsync(DrillClock clock, Customers customers, DrillStaff staff, DrillSampler sampler, CancellationToken token)
+    {
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), token).ConfigureAwait(false);
+                DrillSample? last;
+                DrillSample? before;
+                lock (sampler.Samples)
+                {
+                    last = sampler.Samples.LastOrDefault();
+                    before = sampler.Samples.LastOrDefault(s => last is not null && s.At <= last.At - 30);
+                }
+                // Work waiting and nothing taken in, answered or sent for 30 s: say so, it is the finding of the run.
+                if (last is not null && before is not null && last.Backlog + last.OutboxQueued > 0 && last.TicketMessages + last.MachineMails == before.TicketMessages + before.MachineMails
+                    && last.Replies == before.Replies && last.Sent == before.Sent && customers.Accepted.Count > last.TicketMessages + last.MachineMails - 1)
+                    Say($"STALLED: no mail taken in, no reply written and nothing sent since t={before.At:0}s while {last.Backlog:N0} tickets and {last.OutboxQueued:N0} mails wait");
+                Say($"t={clock.Elapsed.TotalSeconds:0}s day {clock.Simulated.TotalDays + 1:0.0}: written {customers.Accepted.Count:N0}, "
+                    + $"ticket messages {last?.TicketMessages ?? 0:N0}, backlog {last?.Backlog ?? 0:N0}, replies {staff.Sends:N0} "
+                    + $"(skips {staff.Skips:N0}, failures {staff.Failures:N0}), sent {last?.Sent ?? 0:N0}, outbox queue {last?.OutboxQueued ?? 0:N0}, on duty {staff.Headcount(clock.Simulated)}");
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private static async Task IgnoreCancellation(params Task[] tasks)
+    {
+        try { await Task.WhenAll(tasks).ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Agents keep answering after the last arrival until the queue is empty (or the timeout).</summary>
+    private static async Task WaitForDrainAsync(DrillDesk desk, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var open = await db.Tickets.CountAsync(t => t.Status == TicketStatus.New || t.Status == TicketStatus.Open, cancellationToken).ConfigureAwait(false);
+            var pending = await db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending, cancellationToken).ConfigureAwait(false);
+            if (open == 0 && pending == 0) return;
+            await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until nothing moves: the outbox has nothing queued, intake has nothing pending, and the counts of mail
+    /// saved by Dovecot, taken in by the desk and sent by the outbox are the same three looks running (bounces take
+    /// a round trip through Postfix and the mailbox). False when it did not settle in time.
+    /// </summary>
+    private static async Task<bool> WaitForQuietAsync(DrillDesk desk, string log, long logFrom, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + timeout;
+        (int, int, int, int) last = default;
+        var same = 0;
+        while (DateTime.UtcNow < until)
+        {
+            await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var queued = await db.Outbox.CountAsync(o => o.State == OutboxState.Queued, cancellationToken).ConfigureAwait(false);
+            var pending = await db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending, cancellationToken).ConfigureAwait(false);
+            var raw = await db.RawMessages.CountAsync(cancellationToken).ConfigureAwait(false);
+            var sent = await db.Outbox.CountAsync(o => o.State != OutboxState.Queued, cancellationToken).ConfigureAwait(false);
+            var forDesk = DeliveryLog.SavedFor(log, MailMix.DeskUser, logFrom).Count;
+            var saved = forDesk + DeliveryLog.SavedFor(log, MailMix.CustomerUser, logFrom).Count;
+            var now = (raw, sent, saved, queued + pending);
+            same = now == last && queued == 0 && pending == 0 && raw >= forDesk ? same + 1 : 0;
+            if (same >= 3) return true;
+            last = now;
+            await Task.Delay(1500, cancellationToken).ConfigureAwait(false);
+        }
+        return false;
+    }
+
+    /// <summary>Delivery → ticket for every customer mail: Postfix's acceptance to the desk's processing of the stored mail, in seconds, by acceptance time.</summary>
+    private static async Task<List<(double At, double Lag)>> IntakeLagsAsync(DrillDesk desk, Customers customers, DateTimeOffset wallStart, CancellationToken cancellationToken)
+    {
+        await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var processed = await db.RawMessages.AsNoTracking().Where(r => r.ProcessedAt != null && r.MessageIdHeader != null)
+            .Select(r => new { r.MessageIdHeader, r.ProcessedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lags = new List<(double, double)>();
+        foreach (var p in processed)
+        {
+            if (!customers.AcceptedAt.TryGetValue(p.MessageIdHeader!, out var at)) continue;
+            lags.Add((at, Math.Max(0, (p.ProcessedAt!.Value - wallStart).TotalSeconds - at)));
+        }
+        return lags;
+    }
+}

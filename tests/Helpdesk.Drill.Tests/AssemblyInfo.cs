@@ -1,0 +1,2 @@
+// One server pair for the assembly and drills that each load the whole machine: one test at a time.
+[assembly: DoNotParallelize]

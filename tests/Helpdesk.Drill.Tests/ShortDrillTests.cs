@@ -1,0 +1,100 @@
+using Helpdesk.Drill.Report;
+using Microsoft.Playwright;
+
+namespace Helpdesk.Drill.Tests;
+
+/// <summary>
+/// The breach-week drill in the test suite: a few thousand mails through real Postfix and Dovecot into a real desk,
+/// agents and leads at work, then the exactly-once checks (against Dovecot's delivery log) must all hold; with a
+/// mail dropped on purpose they must not. The report the drill wrote must render in Chromium.
+/// </summary>
+[TestClass]
+public sealed class ShortDrillTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task ShortDrill_ThousandMails_EveryExactlyOnceCheckHolds()
+    {
+        var (result, folder, log) = await DrillFixture.ShortDrillAsync();
+        TestContext.WriteLine(log);
+
+        foreach (var check in result.Checks) Assert.IsTrue(check.Passed, $"{check.Name}: {check.Detail} {string.Join("; ", check.Examples)}");
+        Assert.HasCount(6, result.Checks, "every closing check ran");
+        Assert.AreEqual(1_000, result.Accepted, "Postfix accepted every mail the customers wrote");
+        // The week's machinery really ran: a real mix, real answers, real bounces, a bulk reply and a dashboard.
+        Assert.IsGreaterThan(0, result.MailsWritten["AutoReply"]);
+        Assert.IsGreaterThan(0, result.MailsWritten["FollowUp"]);
+        Assert.IsGreaterThan(0, result.MailsWritten["ForwardedPhishing"]);
+        Assert.IsGreaterThan(100L, result.AgentReplies, "the agents answered");
+        StringAssert.Contains(result.Checks.Single(c => c.Name == "every bounce marked its address").Detail, "bounces taken in");
+        Assert.IsGreaterThan(0, result.Samples[^1].MachineMails, "bounces and auto-replies came back through the mailbox");
+        Assert.IsNotNull(result.Bulk);
+        Assert.IsNull(result.Bulk.Error, result.Bulk.Error);
+        Assert.IsGreaterThan(0, result.DashboardMs.Count, "the leads read the dashboard");
+        Assert.IsGreaterThan(0, result.IntakeLagSeconds.Count);
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "drill.json")));
+        Assert.AreEqual(result.Run, DrillReportWriter.Read(folder)!.Run, "drill.json reads back");
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task ShortDrill_OneMailDroppedOnPurpose_ExactlyOnceCheckFailsAndNamesIt()
+    {
+        var plan = DrillFixture.ShortPlan(DrillFixture.NewFolder(), mails: 200, days: 1, daySeconds: 8);
+        plan.Fault = DrillFault.DropOneMail;
+        var log = new StringWriter();
+
+        var result = await new BreachWeekDrill(plan, TextWriter.Synchronized(log)).RunAsync(DrillFixture.Servers);
+        TestContext.WriteLine(log.ToString());
+
+        Assert.IsFalse(result.Passed, "a lost mail must fail the drill");
+        Assert.IsNotNull(result.FaultDroppedMessageId, "the fault switch dropped a mail");
+        var exactlyOnce = result.Checks.Single(c => c.Name == "every delivered mail is exactly one ticket message or one machine mail");
+        Assert.IsFalse(exactlyOnce.Passed);
+        StringAssert.Contains(exactlyOnce.Detail, "1 lost");
+        CollectionAssert.Contains(exactlyOnce.Examples.ToList(), "lost: " + result.FaultDroppedMessageId);
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task Report_OpenedInChromium_EveryChartDrawsItsSeries()
+    {
+        var (result, folder, _) = await DrillFixture.ShortDrillAsync();
+        const string chromium = "/usr/bin/chromium";
+        Assert.IsTrue(File.Exists(chromium), $"{chromium} is missing: run tests/install-deps.sh (apt-get install chromium).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(folder, "index.html")).AbsoluteUri);
+
+        // The verdict the page shows is the drill's (the exactly-once test asserts the drill itself passed).
+        var verdict = (await page.Locator("h2 span").TextContentAsync())?.Trim();
+        Assert.AreEqual(result.Passed ? "nothing lost, nothing doubled" : "CHECKS FAILED", verdict);
+        string[] charts = ["arrivals", "backlog", "intake-lag", "latency", "outbox", "cpu", "memory", "agents"];
+        foreach (var id in charts)
+        {
+            var svg = page.Locator($"figure#{id} svg");
+            var box = await svg.BoundingBoxAsync();
+            Assert.IsNotNull(box, $"chart {id} is not laid out");
+            Assert.IsGreaterThan(300f, box.Width, $"chart {id} has no width");
+            var series = page.Locator($"figure#{id} path[data-series]");
+            Assert.IsGreaterThan(0, await series.CountAsync(), $"chart {id} draws no series");
+            // At least one series of each chart has a drawn shape of some size (a flat zero line still has width).
+            var widest = 0f;
+            for (var i = 0; i < await series.CountAsync(); i++)
+                widest = Math.Max(widest, (await series.Nth(i).BoundingBoxAsync())?.Width ?? 0);
+            Assert.IsGreaterThan(100f, widest, $"chart {id}: no series spans the chart");
+        }
+        // The arrivals chart rises above its axis somewhere: the week's spike is drawn, not a flat line.
+        var arrived = page.Locator("figure#arrivals path[data-series='arrived']");
+        Assert.IsGreaterThan(20f, (await arrived.BoundingBoxAsync())!.Height, "the arrivals line has no spike");
+        Assert.IsGreaterThan(0, result.Intervals.Max(i => i.Arrived));
+    }
+}
