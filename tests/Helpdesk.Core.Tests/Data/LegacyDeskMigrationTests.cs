@@ -56,7 +56,7 @@ public sealed class LegacyDeskMigrationTests
         CollectionAssert.AreEqual(db.Database.GetMigrations().ToList(), applied);
         StringAssert.EndsWith(applied[0], "_" + SchemaMigrator.InitialMigrationName);
         CollectionAssert.AreEqual(new[] { SchemaMigrator.LastNumberedStep, SchemaMigrator.MigrationsOwnTheSchema },
-            await db.SchemaVersion.OrderBy(v => v.Version).Select(v => v.Version).ToListAsync());
+            await db.SchemaSteps.OrderBy(v => v.Version).Select(v => v.Version).ToListAsync());
     }
 
     [TestMethod]
