@@ -208,3 +208,35 @@ public sealed class TwoFactorTests
         Assert.AreEqual(Enrol, (await again.GetAsync("/")).Headers.Location?.ToString());
     }
 }
+
+/// <summary>Responder accounts that end: after their end date the password no longer signs in.</summary>
+[TestClass]
+public sealed class AccountEndTests
+{
+    [TestMethod]
+    public async Task SignIn_AfterTheAccountEnded_RefusedWithASentence_BeforeItSignsIn()
+    {
+        using var factory = new DeskFactory();
+        var time = factory.Services.GetRequiredService<TimeProvider>();
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            var admin = await db.Staff.Where(s => s.UserName == "admin").Select(s => s.Id).SingleAsync();
+            var agent = await db.Staff.Where(s => s.UserName == "agent").Select(s => s.Id).SingleAsync();
+            var trainer = await db.Staff.Where(s => s.UserName == "trainer").Select(s => s.Id).SingleAsync();
+            var staff = factory.Services.GetRequiredService<StaffDirectory>();
+            await staff.SetEndsAtAsync(admin, agent, time.GetUtcNow().AddMinutes(-1));
+            await staff.SetEndsAtAsync(admin, trainer, time.GetUtcNow().AddDays(3));
+        }
+        var password = factory.Services.GetRequiredService<DemoDataSeeder>().DemoPassword;
+
+        var ended = await Browserless.SignInAsync(Browserless.Client(factory), "agent", password);
+        var notYet = await Browserless.SignInAsync(Browserless.Client(factory), "trainer", password);
+
+        StringAssert.Contains(ended.Headers.Location!.ToString(), "error=ended");
+        var page = await Browserless.GetDocumentAsync(Browserless.Client(factory), ended.Headers.Location!.ToString());
+        StringAssert.Contains(page.QuerySelector(".alert-warning")!.TextContent, "This account has ended");
+        Assert.AreEqual("/", notYet.Headers.Location!.ToString());
+        await using var check = await factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        Assert.AreEqual(2, await check.AuditEvents.CountAsync(a => a.Action == "staff.ends_at"));
+    }
+}

@@ -88,6 +88,20 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
             return null;
         }, cancellationToken);
 
+    /// <summary>
+    /// Sets, moves or clears the moment an account ends (responder accounts opened for an incident); after it the
+    /// account cannot sign in and its sessions end at their next check.
+    /// </summary>
+    public Task SetEndsAtAsync(long actorId, long userId, DateTimeOffset? endsAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.ends_at", (_, user) =>
+        {
+            var before = user.EndsAt;
+            user.EndAt(endsAt);
+            return Task.FromResult<string?>($"{Describe(before)} -> {Describe(endsAt)}");
+        }, cancellationToken);
+
+    private static string Describe(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "no end";
+
     /// <summary>Rotates the security stamp: every signed-in browser of that person is signed out within a minute.</summary>
     public Task SignOutEverywhereAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actorId, userId, "staff.sign_out_everywhere", (_, user) =>
