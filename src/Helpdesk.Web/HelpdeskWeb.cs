@@ -50,9 +50,19 @@ public static class HelpdeskWeb
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.EventsType = typeof(StaffCookieEvents);
+            })
+            .AddCookie(StaffSignIn.SecondStepScheme, options =>
+            {
+                // Between the password and the code: who passed the first step, for five minutes, nothing more.
+                options.Cookie.Name = "helpdesk.second-step";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                options.SlidingExpiration = false;
             });
         services.AddScoped<StaffCookieEvents>();
         services.AddSingleton<StaffSignIn>();
+        services.AddStaffIdentity();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Agent, p => p.RequireRole("Agent", "Admin"))
             .AddPolicy(Policies.Lead, p => p.RequireRole("Lead", "Admin"))
@@ -105,6 +115,7 @@ public static class HelpdeskWeb
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordGate>();
+        app.UseMiddleware<TwoFactorEnrolmentGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -17,17 +17,44 @@ public static class Browserless
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string returnUrl = "/")
+    /// <summary>
+    /// Both steps when the account asks for a code: an authenticator app holding <paramref name="authenticatorKey"/>
+    /// (by default the demo Leads' and Admins' documented key) answers it. Returns the last step's response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string returnUrl = "/",
+        string authenticatorKey = Core.Demo.DemoDataSeeder.DemoAuthenticatorKey)
+    {
+        var response = await PasswordStepAsync(client, user, password, returnUrl);
+        if (response.Headers.Location?.OriginalString.StartsWith(Account.AccountEndpoints.CodePath, StringComparison.Ordinal) != true) return response;
+        return await CodeStepAsync(client, response.Headers.Location.OriginalString, AuthenticatorApp.CodeNow(authenticatorKey));
+    }
+
+    /// <summary>The first step alone: user name and password.</summary>
+    public static async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, string user, string password, string returnUrl = "/")
     {
         var page = await GetDocumentAsync(client, "/signin");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new AssertFailedException("the sign-in form carries no antiforgery token");
         return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token,
+            ["__RequestVerificationToken"] = Token(page, "sign-in"),
             ["username"] = user,
             ["password"] = password,
             ["returnUrl"] = returnUrl,
         }));
     }
+
+    /// <summary>The second step: the code form at <paramref name="codePageUrl"/> posted with <paramref name="code"/>.</summary>
+    public static async Task<HttpResponseMessage> CodeStepAsync(HttpClient client, string codePageUrl, string code)
+    {
+        var page = await GetDocumentAsync(client, codePageUrl);
+        return await client.PostAsync(Account.AccountEndpoints.CodePostPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page, "code"),
+            ["code"] = code,
+            ["returnUrl"] = page.QuerySelector("input[name=returnUrl]")?.GetAttribute("value") ?? "/",
+        }));
+    }
+
+    public static string Token(IHtmlDocument page, string form) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new AssertFailedException($"the {form} form carries no antiforgery token");
 }

@@ -7,6 +7,8 @@ using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,7 +18,7 @@ namespace Helpdesk.Core.Data;
 /// The desk's database. Nothing here is provider-specific except the SQLite time mapping at the end; the schema comes
 /// from the migrations in src/Helpdesk.Data.Migrations.Sqlite and .Postgres (see <see cref="SchemaMigrator"/>).
 /// </summary>
-public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : DbContext(options)
+public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options) : IdentityUserContext<StaffUser, long>(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
@@ -35,7 +37,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<OutboxPauseRow> OutboxPause => Set<OutboxPauseRow>();
-    public DbSet<SchemaVersionRow> SchemaVersion => Set<SchemaVersionRow>();
+    /// <summary>The numbered-step table of builds before migrations (Identity's context owns the name SchemaVersion).</summary>
+    public DbSet<SchemaVersionRow> SchemaSteps => Set<SchemaVersionRow>();
     public DbSet<BulkSend> BulkSends => Set<BulkSend>();
     public DbSet<BulkSendMember> BulkSendMembers => Set<BulkSendMember>();
     public DbSet<Security.PhishingReport> PhishingReports => Set<Security.PhishingReport>();
@@ -50,8 +53,20 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     /// <summary>The SQLite write gate this context holds during SaveChanges (see <see cref="SqliteWriteGate"/>).</summary>
     internal SemaphoreSlim? HeldWriteGate { get; set; }
 
+    /// <summary>
+    /// Identity's table shapes are pinned here, not taken from the host's IdentityOptions: the design-time factory and
+    /// the running desk must build the same model, and a later Identity schema is a migration of its own.
+    /// </summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // Identity's user, claims, logins and tokens (authenticator key, recovery codes) first; Staff* names after.
+        base.OnModelCreating(b);
+        b.Entity<IdentityUserClaim<long>>().ToTable("StaffClaims");
+        b.Entity<IdentityUserLogin<long>>().ToTable("StaffLogins");
+        b.Entity<IdentityUserToken<long>>().ToTable("StaffTokens");
+
         // Each entity's table, keys and indexes are configured beside it (Tickets/TicketConfiguration.cs and so on).
         b.ApplyConfigurationsFromAssembly(typeof(HelpdeskDbContext).Assembly);
 

@@ -57,9 +57,9 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
             logger.LogInformation("Applied schema migrations {Migrations}", string.Join(", ", pending));
         }
 
-        if (!await db.SchemaVersion.AnyAsync(v => v.Version == MigrationsOwnTheSchema, cancellationToken).ConfigureAwait(false))
+        if (!await db.SchemaSteps.AnyAsync(v => v.Version == MigrationsOwnTheSchema, cancellationToken).ConfigureAwait(false))
         {
-            db.SchemaVersion.Add(new SchemaVersionRow
+            db.SchemaSteps.Add(new SchemaVersionRow
             {
                 Version = MigrationsOwnTheSchema,
                 AppliedAt = DateTimeOffset.UtcNow,
@@ -89,7 +89,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
         if (await TableExistsAsync(db, HistoryRepository.DefaultTableName, cancellationToken).ConfigureAwait(false)) return false;
         if (!await TableExistsAsync(db, "SchemaVersion", cancellationToken).ConfigureAwait(false)) return false;
 
-        var step = await db.SchemaVersion.MaxAsync(v => (int?)v.Version, cancellationToken).ConfigureAwait(false) ?? 1;
+        var step = await db.SchemaSteps.MaxAsync(v => (int?)v.Version, cancellationToken).ConfigureAwait(false) ?? 1;
         if (step > LastNumberedStep)
             throw new InvalidOperationException(
                 $"The database schema is at version {step} without a migration history: it was written by a build of the desk this one does not know. Run a newer build or point ConnectionStrings__Helpdesk at another database.");

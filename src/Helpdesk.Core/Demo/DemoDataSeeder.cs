@@ -44,6 +44,12 @@ public sealed class DemoDataSeeder(
 
     public string DemoPassword => _options.Password;
 
+    /// <summary>
+    /// The authenticator key every demo account that needs two-factor sign-in (Leads, Admins) is enrolled with; the
+    /// sign-in page and README show it, so anyone trying the demo can add it to an authenticator app. Demo data only.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "DEMODESKDEMODESKDEMODESKDEMODESK";
+
     /// <summary>Seeds when in demo mode and the database is empty; outside demo mode, disables any demo accounts.</summary>
     public async Task<int> SeedIfNeededAsync(CancellationToken cancellationToken = default)
     {
@@ -75,6 +81,12 @@ public sealed class DemoDataSeeder(
 
         var staff = CreateStaff(samples, now);
         db.Staff.AddRange(staff);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var user in staff.Where(u => u.TwoFactorEnabled))
+            db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<long>
+            {
+                UserId = user.Id, LoginProvider = StaffTokenNames.Provider, Name = StaffTokenNames.AuthenticatorKey, Value = DemoAuthenticatorKey,
+            });
         await db.SaveChangesAsync(cancellationToken);
 
         var customers = samples.Customers
@@ -123,6 +135,8 @@ public sealed class DemoDataSeeder(
         {
             u.SetPassword(hash, temporary: false);
             u.MarkDemo();
+            // Leads and Admins always sign in with a second step; the demo ones come enrolled with the documented key.
+            if (u.HasRole(StaffRoles.Lead)) u.TwoFactorEnabled = true;
         }
         return users;
     }

@@ -6,7 +6,7 @@ namespace Helpdesk.Core.Staff;
 
 /// <summary>One staff account as the admin page lists it.</summary>
 public sealed record StaffRow(long Id, string UserName, string DisplayName, string Email, StaffRoles Roles, bool IsDisabled,
-    bool MustChangePassword, bool IsLockedOut, bool IsDemo, DateTimeOffset CreatedAt);
+    bool MustChangePassword, bool IsLockedOut, bool IsDemo, DateTimeOffset CreatedAt, bool TwoFactorEnabled = false, DateTimeOffset? EndsAt = null);
 
 /// <summary>
 /// What admins do to staff accounts, and what each person does to their own: every change is audited in the same
@@ -29,7 +29,7 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
         }
         var users = await query.OrderBy(u => u.IsDisabled).ThenBy(u => u.UserName).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
         return users.Select(u => new StaffRow(u.Id, u.UserName, u.DisplayName, u.Email, u.Roles, u.IsDisabled, u.MustChangePassword,
-            u.IsLockedOut(now), u.IsDemo, u.CreatedAt)).ToList();
+            u.IsLockedOut(now), u.IsDemo, u.CreatedAt, u.TwoFactorEnabled, u.EndsAt)).ToList();
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
@@ -74,6 +74,33 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
         }, cancellationToken).ConfigureAwait(false);
         return password;
     }
+
+    /// <summary>
+    /// An Admin turns off someone's two-factor sign-in (lost phone): the authenticator key and recovery codes go, every
+    /// session ends, and a Lead or Admin enrols a new app at the next sign-in.
+    /// </summary>
+    public Task ResetTwoFactorAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.reset_two_factor", async (db, user) =>
+        {
+            var tokens = await db.UserTokens.Where(t => t.UserId == userId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            db.UserTokens.RemoveRange(tokens);
+            user.ResetTwoFactor();
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Sets, moves or clears the moment an account ends (responder accounts opened for an incident); after it the
+    /// account cannot sign in and its sessions end at their next check.
+    /// </summary>
+    public Task SetEndsAtAsync(long actorId, long userId, DateTimeOffset? endsAt, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.ends_at", (_, user) =>
+        {
+            var before = user.EndsAt;
+            user.EndAt(endsAt);
+            return Task.FromResult<string?>($"{Describe(before)} -> {Describe(endsAt)}");
+        }, cancellationToken);
+
+    private static string Describe(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "no end";
 
     /// <summary>Rotates the security stamp: every signed-in browser of that person is signed out within a minute.</summary>
     public Task SignOutEverywhereAsync(long actorId, long userId, CancellationToken cancellationToken = default) =>

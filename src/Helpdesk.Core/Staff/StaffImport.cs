@@ -44,10 +44,27 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private static readonly string[] LastNames = ["lastname", "surname", "familyname", "last"];
     private static readonly string[] RoleNames = ["roles", "role"];
     private static readonly string[] UserNames = ["username", "user", "login"];
+    private static readonly string[] EndNames = ["ends", "endsat", "enddate", "end"];
 
     private readonly StaffPasswords _passwords = new();
 
-    public async Task<StaffImportResult> ImportAsync(string csvText, string actor, long? actorId = null, CancellationToken cancellationToken = default)
+    /// <param name="endsAt">
+    /// When every account of this import ends (responders for an incident); a row's own "ends" cell wins over it.
+    /// </param>
+    /// <summary>A date alone means the end of that day (UTC); a time without a zone is UTC.</summary>
+    private static bool TryParseEnd(string text, out DateTimeOffset end)
+    {
+        var styles = System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal;
+        if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, styles, out var day))
+        {
+            end = day.AddDays(1);
+            return true;
+        }
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out end);
+    }
+
+    public async Task<StaffImportResult> ImportAsync(string csvText, string actor, long? actorId = null, CancellationToken cancellationToken = default,
+        DateTimeOffset? endsAt = null)
     {
         var records = StaffCsv.Read(csvText);
         if (records.Count == 0) return new([], [new(1, "The file is empty; the first line must name the columns (email, first name, last name, roles).")], []);
@@ -59,6 +76,8 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
         var last = Find(LastNames);
         var roles = Find(RoleNames);
         var user = Find(UserNames);
+        var end = Find(EndNames);
+        var started = time.GetUtcNow();
         if (email < 0)
             return new([], [new(header.Line, "The first line must name the columns; no 'email' column was found (expected: email, first name, last name, roles).")], []);
         if (records.Count - 1 > MaxRows)
@@ -66,7 +85,7 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
 
         var problems = new List<StaffImportProblem>();
         var already = new List<StaffImportProblem>();
-        var candidates = new List<(int Line, string UserName, string Email, string Name, StaffRoles Roles)>();
+        var candidates = new List<(int Line, string UserName, string Email, string Name, StaffRoles Roles, DateTimeOffset? Ends)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in records.Skip(1))
         {
@@ -88,11 +107,19 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
                 parsed = Cell(roles).Length == 0 ? StaffRoles.Agent : StaffPasswords.ParseRoles(Cell(roles));
             }
             catch (FormatException e) { problems.Add(new(r.Line, e.Message)); continue; }
+            var ends = endsAt;
+            if (Cell(end).Length > 0)
+            {
+                if (!TryParseEnd(Cell(end), out var parsedEnd))
+                { problems.Add(new(r.Line, $"'{Cell(end)}' is not an end date; write 2026-12-31 (the end of that day, UTC) or 2026-12-31T18:00Z.")); continue; }
+                ends = parsedEnd;
+            }
+            if (ends is { } endAt && endAt <= started) { problems.Add(new(r.Line, $"The end date {endAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC has already passed.")); continue; }
             if (seen.TryGetValue(address, out var earlier) || seen.TryGetValue("u:" + userName, out earlier))
             { problems.Add(new(r.Line, $"{address} is already on line {earlier} of this file.")); continue; }
             seen[address] = r.Line;
             seen["u:" + userName] = r.Line;
-            candidates.Add((r.Line, userName, address, name, parsed));
+            candidates.Add((r.Line, userName, address, name, parsed, ends));
         }
 
         var now = time.GetUtcNow();
@@ -109,7 +136,9 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
         {
             if (takenEmails.Contains(c.Email)) { already.Add(new(c.Line, $"{c.Email} already has an account.")); continue; }
             if (takenNames.Contains(c.UserName)) { already.Add(new(c.Line, $"The user name {c.UserName} is already taken.")); continue; }
-            fresh.Add((c.Line, new StaffUser(c.UserName, c.Name, c.Email, c.Roles, now), PasswordRules.NewTemporaryPassword()));
+            var account = new StaffUser(c.UserName, c.Name, c.Email, c.Roles, now);
+            account.EndAt(c.Ends);
+            fresh.Add((c.Line, account, PasswordRules.NewTemporaryPassword()));
         }
 
         foreach (var f in fresh) f.User.SetPassword(_passwords.HashTemporary(f.User, f.Password), temporary: true);
@@ -118,7 +147,7 @@ public sealed class StaffImport(IDbContextFactory<HelpdeskDbContext> factory, Ti
         db.AuditEvents.Add(new AuditEvent(now, actorId, actor, "staff.import", null,
             $"{fresh.Count} created, {already.Count} already there, {problems.Count} rejected"));
         foreach (var f in fresh)
-            db.AuditEvents.Add(new AuditEvent(now, actorId, actor, "staff.create", null, $"{f.User.UserName} ({f.User.Roles}) from line {f.Line}"));
+            db.AuditEvents.Add(new AuditEvent(now, actorId, actor, "staff.create", null, $"{f.User.UserName} ({f.User.Roles}) from line {f.Line}{(f.User.EndsAt is { } until ? $", ends {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "")}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var created = fresh.Select(f => new ImportedStaff(f.Line, f.User.UserName, f.User.Email, f.User.DisplayName, f.User.Roles, f.Password)).ToList();

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Identity;
+
 namespace Helpdesk.Core.Staff;
 
 [Flags]
@@ -12,45 +15,53 @@ public enum StaffRoles
     Security = 16,
 }
 
-/// <summary>A person at headquarters who signs in to the desk.</summary>
-public sealed class StaffUser
+/// <summary>
+/// A person at headquarters who signs in to the desk: ASP.NET Core Identity's user (password hash, security stamp,
+/// lockout, two-factor, kept in the desk's Staff table by <see cref="StaffUserConfiguration"/>) plus what the desk
+/// knows about the person. Roles stay a flag set on the row (the desk's queries filter on it).
+/// </summary>
+public sealed class StaffUser : IdentityUser<long>
 {
-    private StaffUser() { UserName = ""; DisplayName = ""; Email = ""; SecurityStamp = ""; }
+    private StaffUser() { }
 
     public StaffUser(string userName, string displayName, string email, StaffRoles roles, DateTimeOffset createdAt)
     {
         if (string.IsNullOrWhiteSpace(userName)) throw new DomainException("A staff user needs a user name.");
         if (roles == StaffRoles.None) throw new DomainException($"Staff user '{userName}' needs at least one role.");
         UserName = userName.Trim().ToLowerInvariant();
+        NormalizedUserName = UserName.ToUpperInvariant();
         DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName : displayName.Trim();
         Email = email.Trim().ToLowerInvariant();
+        NormalizedEmail = Email.ToUpperInvariant();
         Roles = roles;
         CreatedAt = createdAt;
-        SecurityStamp = Guid.NewGuid().ToString("N");
+        LockoutEnabled = true;
+        SecurityStamp = NewStamp();
     }
 
-    public long Id { get; private set; }
+    /// <summary>Lower-cased; unique. Never null on a desk account (Identity's own type allows it).</summary>
+    [AllowNull]
+    public override string UserName { get => base.UserName ?? ""; set => base.UserName = value; }
 
-    /// <summary>Lower-cased; unique.</summary>
-    public string UserName { get; private set; }
+    [AllowNull]
+    public override string Email { get => base.Email ?? ""; set => base.Email = value; }
 
-    public string DisplayName { get; private set; }
+    /// <summary>Changes on password change or "sign out everywhere": cookies carrying the old stamp stop working.</summary>
+    [AllowNull]
+    public override string SecurityStamp { get => base.SecurityStamp ?? ""; set => base.SecurityStamp = value; }
 
-    public string Email { get; private set; }
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>IANA time zone the person works in, when known (shown beside times on their pages).</summary>
+    public string? TimeZone { get; private set; }
+
+    /// <summary>After this moment the account signs in no more (responder accounts for an incident).</summary>
+    public DateTimeOffset? EndsAt { get; private set; }
 
     public StaffRoles Roles { get; private set; }
 
-    public string? PasswordHash { get; private set; }
-
     /// <summary>A temporary password was issued; the next sign-in must set a new one.</summary>
     public bool MustChangePassword { get; private set; }
-
-    /// <summary>Changes on password change or "sign out everywhere": cookies carrying the old stamp stop working.</summary>
-    public string SecurityStamp { get; private set; }
-
-    public int AccessFailedCount { get; private set; }
-
-    public DateTimeOffset? LockoutEnd { get; private set; }
 
     public bool IsDisabled { get; private set; }
 
@@ -67,7 +78,7 @@ public sealed class StaffUser
     {
         PasswordHash = passwordHash;
         MustChangePassword = temporary;
-        SecurityStamp = Guid.NewGuid().ToString("N");
+        SecurityStamp = NewStamp();
     }
 
     public void MarkDemo() => IsDemo = true;
@@ -76,7 +87,7 @@ public sealed class StaffUser
     {
         if (roles == StaffRoles.None) throw new DomainException($"Staff user '{UserName}' needs at least one role.");
         Roles = roles;
-        SecurityStamp = Guid.NewGuid().ToString("N");
+        SecurityStamp = NewStamp();
     }
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
@@ -97,11 +108,28 @@ public sealed class StaffUser
         LockoutEnd = null;
     }
 
-    public void SignOutEverywhere() => SecurityStamp = Guid.NewGuid().ToString("N");
+    public void SignOutEverywhere() => SecurityStamp = NewStamp();
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 
     public void Disable() { IsDisabled = true; SignOutEverywhere(); }
 
     public void Enable() => IsDisabled = false;
+
+    /// <summary>
+    /// An Admin's reset of two-factor sign-in (lost phone): the person enrols again at next sign-in. The authenticator
+    /// key and recovery codes live in StaffTokens; <see cref="StaffDirectory.ResetTwoFactorAsync"/> removes them.
+    /// </summary>
+    public void ResetTwoFactor()
+    {
+        TwoFactorEnabled = false;
+        SignOutEverywhere();
+    }
+
+    /// <summary>Sets or clears the moment the account ends (a responder account after an incident).</summary>
+    public void EndAt(DateTimeOffset? endsAt) => EndsAt = endsAt;
+
+    public bool HasEnded(DateTimeOffset now) => EndsAt is { } end && end <= now;
 
     /// <summary>An admin's reset also lifts a lockout: the person is about to sign in with the new temporary password.</summary>
     public void Unlock()

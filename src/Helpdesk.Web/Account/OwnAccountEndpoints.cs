@@ -12,7 +12,7 @@ public static class OwnAccountEndpoints
 {
     public static void MapOwnAccountEndpoints(this WebApplication app)
     {
-        app.MapPost(MustChangePasswordGate.ChangePasswordPath, async (HttpContext http, StaffDirectory staff, IAntiforgery antiforgery, CancellationToken ct) =>
+        app.MapPost(MustChangePasswordGate.ChangePasswordPath, async (HttpContext http, StaffDirectory staff, StaffSignIn signIn, IAntiforgery antiforgery, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             var id = StaffId(http.User);
@@ -23,7 +23,7 @@ public static class OwnAccountEndpoints
             var (user, problem) = await staff.ChangePasswordAsync(id, form["current"].ToString(), next, ct);
             if (user is null) return Problem(problem);
             // The change rotated the stamp, which ends every other session; this browser gets a cookie with the new one.
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSignIn.PrincipalFor(user));
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, signIn.PrincipalFor(user));
             return Results.Redirect(wasForced ? "/" : $"{MustChangePasswordGate.PasswordPath}?changed=1");
         }).RequireAuthorization();
 

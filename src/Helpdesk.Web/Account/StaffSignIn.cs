@@ -13,10 +13,16 @@ public enum SignInOutcome
     Success,
     Failed,
     LockedOut,
+
+    /// <summary>The password was right; the account has two-factor sign-in on, so a code comes next.</summary>
+    NeedsCode,
+
+    /// <summary>The account's end date has passed (a responder account after an incident).</summary>
+    Ended,
 }
 
 /// <summary>Checks a staff member's password, with lockout after repeated failures; every attempt is audited.</summary>
-public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time)
+public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor)
 {
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -25,8 +31,15 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
     /// <summary>Present while the person signed in with a temporary password: every page leads to the password form.</summary>
     public const string MustChangePasswordClaim = "helpdesk:must_change_password";
 
+    /// <summary>Present while a person who must use two-factor sign-in has no authenticator yet: every page leads to enrolment.</summary>
+    public const string MustEnrolClaim = "helpdesk:must_enrol_two_factor";
+
     private readonly StaffPasswords _passwords = new();
 
+    /// <summary>
+    /// The first step. <see cref="SignInOutcome.NeedsCode"/> carries a principal for the short-lived second-step cookie
+    /// (id and stamp only), not a signed-in one.
+    /// </summary>
     public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -40,6 +53,12 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
             return (SignInOutcome.Failed, null);
         }
         if (user.IsLockedOut(now)) return (SignInOutcome.LockedOut, null);
+        if (user.HasEnded(now))
+        {
+            db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in_failed", null, "account ended"));
+            await db.SaveChangesAsync(cancellationToken);
+            return (SignInOutcome.Ended, null);
+        }
 
         if (!_passwords.Verify(user, password ?? ""))
         {
@@ -49,13 +68,33 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
             return (user.IsLockedOut(now) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            // Failures so far stay counted until the code is right too: a known password must not reset the lockout.
+            db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in_password_ok", null, "code asked"));
+            await db.SaveChangesAsync(cancellationToken);
+            return (SignInOutcome.NeedsCode, SecondStepPrincipal(user));
+        }
+
         user.RecordSignIn();
         db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in", null, null));
         await db.SaveChangesAsync(cancellationToken);
         return (SignInOutcome.Success, PrincipalFor(user));
     }
 
-    public static ClaimsPrincipal PrincipalFor(StaffUser user)
+    public ClaimsPrincipal PrincipalFor(StaffUser user) => PrincipalFor(user, !user.TwoFactorEnabled && twoFactor.Value.IsRequired(user));
+
+    private static ClaimsPrincipal SecondStepPrincipal(StaffUser user) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new Claim(StampClaim, user.SecurityStamp),
+        ], SecondStepScheme));
+
+    /// <summary>The cookie that remembers, for five minutes, who passed the password step.</summary>
+    public const string SecondStepScheme = "Helpdesk.SecondStep";
+
+    public static ClaimsPrincipal PrincipalFor(StaffUser user, bool mustEnrol)
     {
         var claims = new List<Claim>
         {
@@ -65,6 +104,7 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
             new(StampClaim, user.SecurityStamp),
         };
         if (user.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
+        if (mustEnrol) claims.Add(new Claim(MustEnrolClaim, "true"));
         foreach (var role in Enum.GetValues<StaffRoles>().Where(r => r != StaffRoles.None && user.HasRole(r)))
             claims.Add(new Claim(ClaimTypes.Role, role.ToString()));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -75,7 +115,8 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
 /// Rejects a cookie whose security stamp is no longer the user's (password changed, "sign out everywhere", disabled).
 /// Checked at most once a minute per cookie, so a sign-out everywhere takes effect within a minute.
 /// </summary>
-public sealed class StaffCookieEvents(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time) : CookieAuthenticationEvents
+public sealed class StaffCookieEvents(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor) : CookieAuthenticationEvents
 {
     private const string CheckedClaim = "helpdesk:checked";
 
@@ -96,7 +137,11 @@ public sealed class StaffCookieEvents(IDbContextFactory<HelpdeskDbContext> facto
 
         await using var db = await factory.CreateDbContextAsync(context.HttpContext.RequestAborted);
         var user = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, context.HttpContext.RequestAborted);
-        if (user is null || user.IsDisabled || user.SecurityStamp != stamp)
+        // A session from before two-factor became required (role change, the everyone setting, an upgrade) without the
+        // enrolment claim ends: the next sign-in leads to enrolment. So does an account past its end date.
+        var unenrolled = user is not null && !user.TwoFactorEnabled && twoFactor.Value.IsRequired(user)
+            && !principal.HasClaim(c => c.Type == StaffSignIn.MustEnrolClaim);
+        if (user is null || user.IsDisabled || user.SecurityStamp != stamp || unenrolled || user.HasEnded(now))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

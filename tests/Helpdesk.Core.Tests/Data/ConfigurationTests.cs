@@ -102,7 +102,7 @@ public sealed class ConfigurationTests
 
         await using var db = await desk.Factory.CreateDbContextAsync();
         // A build from before migrations compares the highest SchemaVersion with its last step (11) and stops when newer.
-        Assert.AreEqual(SchemaMigrator.MigrationsOwnTheSchema, await db.SchemaVersion.MaxAsync(v => v.Version));
+        Assert.AreEqual(SchemaMigrator.MigrationsOwnTheSchema, await db.SchemaSteps.MaxAsync(v => v.Version));
         CollectionAssert.AreEqual(db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList());
     }
 
@@ -118,7 +118,7 @@ public sealed class ConfigurationTests
         Assert.IsFalse(second.TookOverNumberedSteps);
         await using var db = await desk.Factory.CreateDbContextAsync();
         Assert.AreEqual(3, await db.Tickets.CountAsync());
-        Assert.AreEqual(1, await db.SchemaVersion.CountAsync());
+        Assert.AreEqual(1, await db.SchemaSteps.CountAsync());
         if (db.IsSqlite) Assert.AreEqual("wal", (await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync()).Single());
         else Assert.IsTrue(db.IsPostgres, $"the test database is SQLite or PostgreSQL, not {db.Database.ProviderName}");
     }

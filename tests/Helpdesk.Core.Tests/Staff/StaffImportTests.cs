@@ -40,6 +40,32 @@ public sealed class StaffImportTests
     }
 
     [TestMethod]
+    public async Task Import_EndDates_PerRowOverPerImport_BadAndPastOnesRejectedByLine()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        var now = desk.Get<TimeProvider>().GetUtcNow();
+        var sheet = $"""
+            Email,First name,Last name,Roles,Ends
+            r1@meridian.example,Rae,One,Agent,2099-03-01
+            r2@meridian.example,Rob,Two,Agent,
+            r3@meridian.example,Ria,Three,Agent,next tuesday
+            r4@meridian.example,Ron,Four,Agent,{now.AddDays(-1).UtcDateTime:yyyy-MM-ddTHH:mm}Z
+            """;
+        var importEnd = now.AddDays(14);
+
+        var result = await desk.Get<StaffImport>().ImportAsync(sheet, "admin", endsAt: importEnd);
+
+        CollectionAssert.AreEquivalent(new[] { "r1@meridian.example", "r2@meridian.example" }, result.Created.Select(c => c.Email).ToArray());
+        var problems = result.Problems.ToDictionary(p => p.Line, p => p.Reason);
+        StringAssert.Contains(problems[4], "not an end date");
+        StringAssert.Contains(problems[5], "already passed");
+        await using var db = await desk.Factory.CreateDbContextAsync();
+        var ends = await db.Staff.Where(s => s.Email.StartsWith("r")).ToDictionaryAsync(s => s.Email, s => s.EndsAt);
+        Assert.AreEqual(new DateTimeOffset(2099, 3, 2, 0, 0, 0, TimeSpan.Zero), ends["r1@meridian.example"], "a date alone: the end of that day, UTC");
+        Assert.AreEqual(importEnd.ToUnixTimeMilliseconds(), ends["r2@meridian.example"]!.Value.ToUnixTimeMilliseconds(), "no cell: the import's end date");
+    }
+
+    [TestMethod]
     public async Task Import_NewAccounts_TemporaryPasswordWorksAndMustBeChanged()
     {
         await using var desk = await TestDatabase.CreateAsync();
