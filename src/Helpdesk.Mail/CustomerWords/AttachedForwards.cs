@@ -65,6 +65,7 @@ internal static class AttachedForwards
             Text = text,
             FileName = attachment.FileName,
             Sha256 = attachment.Sha256,
+            Message = message,
         };
     }
 
