@@ -70,7 +70,7 @@ internal static class AttachedForwards
     }
 
     // Links hide behind their text in HTML; the addresses they really point to are what a reviewer needs.
-    private static string HrefValues(string html)
+    internal static string HrefValues(string html)
     {
         var sb = new System.Text.StringBuilder();
         var i = 0;
