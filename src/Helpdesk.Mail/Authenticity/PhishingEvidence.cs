@@ -25,7 +25,8 @@ public sealed record PhishingJudgment(PhishingFinding Finding, IReadOnlyList<str
 public sealed class PhishingEvidence(SenderAuthenticityChecker checker, LookalikeDetector lookalikes)
 {
     /// <param name="isOurMessageId">True for a Message-ID (no angle brackets) the desk or the company sent.</param>
-    public async Task<PhishingJudgment> JudgeAsync(ForwardedMessage forwarded, Func<string, bool> isOurMessageId, CancellationToken cancellationToken = default)
+    public async Task<PhishingJudgment> JudgeAsync(ForwardedMessage forwarded, Func<string, CancellationToken, Task<bool>> isOurMessageId,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(forwarded);
         var evidence = new List<string>();
@@ -45,7 +46,7 @@ public sealed class PhishingEvidence(SenderAuthenticityChecker checker, Lookalik
             evidence.Add($"sender check: {sender.VerdictName} ({sender.Reason})");
         }
         var messageId = MessageIdOf(forwarded);
-        if (ours && messageId is not null && isOurMessageId(messageId))
+        if (ours && messageId is not null && await isOurMessageId(messageId, cancellationToken).ConfigureAwait(false))
             return new PhishingJudgment(PhishingFinding.Ours, [.. evidence, $"Message-ID {messageId} is one of our notices"]);
         if (domain is not null && !ours)
             return new PhishingJudgment(PhishingFinding.NotOurs, [.. evidence, $"sent from {domain}, not one of our domains"]);
