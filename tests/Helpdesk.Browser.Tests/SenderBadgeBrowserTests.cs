@@ -55,7 +55,7 @@ public sealed class SenderBadgeBrowserTests
         });
         var genuine = key.Sign(Mail("news@meridian.example", "Our notice", "Please create a new password on our site.\n"));
         var broken = System.Text.Encoding.ASCII.GetBytes(System.Text.Encoding.ASCII.GetString(
-            key.Sign(Mail("news@meridian.example", "Our notice again", "Please create a new password on our site.\n"))).Replace("on our site", "at meridian-login.net", StringComparison.Ordinal));
+            key.Sign(Mail("offers@meridian.example", "Our notice again", "Please create a new password on our site.\n"))).Replace("on our site", "at meridian-login.net", StringComparison.Ordinal));
         var forged = Bytes(Mail("security@meridian.example", "Verify your account", "Your account is locked, reply with your password.\n"));
         var lookalike = Bytes(Mail("alerts@meridian-support.com", "Account notice", "Sign in at https://meridian-support.com/login today.\n"));
 
@@ -75,7 +75,7 @@ public sealed class SenderBadgeBrowserTests
             Assert.IsNotNull(outcome.TicketNumber, outcome.Error);
             await using (var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
             {
-                var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.TicketNumber == outcome.TicketNumber && m.Direction == MessageDirection.Inbound);
+                var stored = await db.Messages.AsNoTracking().SingleAsync(m => m.RawMessageId == outcome.RawMessageId && m.Direction == MessageDirection.Inbound);
                 Assert.AreEqual(verdict, stored.SenderVerdict, stored.SenderReason);
             }
 
