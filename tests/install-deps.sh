@@ -5,7 +5,9 @@ need=()
 # dovecot-imapd dovecot-lmtpd postfix: the loopback mail servers of tests/servers/mail (end-to-end tests, benchmarks)
 # postgresql: the data and service tests run a second time on it (tests/servers/postgres; the system cluster is never started)
 # chromium: the browser tests (Playwright drives Debian's package; its own download is not reachable here)
-want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix chromium postgresql)
+# dnsmasq-base: the loopback DNS server of the authenticity tests (DKIM keys, SPF, DMARC; no system daemon)
+# opendkim opendkim-tools: the DKIM signer milter and opendkim-genkey for those tests
+want_pkgs=(python3 dovecot-imapd dovecot-lmtpd postfix chromium postgresql dnsmasq-base opendkim opendkim-tools)
 for p in "${want_pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done

@@ -55,6 +55,8 @@ public static class HelpdeskCore
         services.AddSingleton<LearningSignals>();
         services.AddOptions<GuardrailOptions>().BindConfiguration(GuardrailOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuardrailOptions>>().Value);
+        services.AddOptions<Authenticity.AuthenticityOptions>().BindConfiguration(Authenticity.AuthenticityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Authenticity.SenderChecks>();
         services.AddSingleton<ReplyGuardrails>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<AgentActions>();

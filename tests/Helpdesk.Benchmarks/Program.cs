@@ -3,6 +3,7 @@ using Helpdesk.Benchmarks;
 // One entry per benchmark; each lives in its own file.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["authenticity"] = AuthenticityBenchmark.RunAsync,
     ["bulk"] = BulkBenchmark.RunAsync,
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
     ["classifier-lab"] = ClassifierLab.RunAsync,

@@ -357,6 +357,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             Truncate(email.Subject, 1000), p.Text, p.VisibleText, email.Html, p.Raw.FetchedAt, p.Raw.Id);
         foreach (var att in email.Attachments)
             message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Size, att.Sha256, att.Inline, att.ContentId));
+        if (p.Senders is { } senders) message.RecordSender(senders.Authenticity, senders.Forwarded);
 
         var ticket = FindThread(email, customer);
         if (ticket is null)

@@ -28,15 +28,17 @@ public sealed class IntakePipeline
     private readonly TimeProvider _time;
     private readonly ILogger<IntakePipeline> _logger;
     private readonly EmailReader _reader;
+    private readonly Authenticity.SenderChecks _senders;
     // One batch at a time: two mailboxes creating the same new customer at once would collide on the unique address.
     private readonly SemaphoreSlim _serial = new(1, 1);
 
     public IntakePipeline(IDbContextFactory<HelpdeskDbContext> factory, ITicketClassifier classifier, IDeskNotifier notifier,
         Acknowledgments acknowledgments, IOptions<IntakeOptions> options, TimeProvider time, ILogger<IntakePipeline> logger,
-        IOptions<Security.SecurityOptions> security, Security.SecurityFeed securityFeed)
+        IOptions<Security.SecurityOptions> security, Security.SecurityFeed securityFeed, Authenticity.SenderChecks senders)
     {
         _security = security.Value;
         _securityFeed = securityFeed;
+        _senders = senders;
         _factory = factory;
         _classifier = classifier;
         _notifier = notifier;
@@ -71,6 +73,9 @@ public sealed class IntakePipeline
             Parallel.For(0, raws.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
                 i => prepared[i] = Prepare(raws[i]));
             StageTimes.Add(IntakeStage.Parse, clock.Elapsed);
+            clock.Restart();
+            await CheckSendersAsync(prepared, cancellationToken).ConfigureAwait(false);
+            StageTimes.Add(IntakeStage.Senders, clock.Elapsed);
 
             clock.Restart();
             try
@@ -141,6 +146,27 @@ public sealed class IntakePipeline
         {
             _logger.LogError(e, "No intent model could be loaded or trained; this batch is taken in unclassified");
         }
+    }
+
+    /// <summary>
+    /// Who really sent each person's mail (DNS work, so concurrent and bounded by the checks' own timeout). A check that
+    /// goes wrong leaves the mail unchecked rather than holding it back.
+    /// </summary>
+    private async Task CheckSendersAsync(List<PreparedMessage> prepared, CancellationToken cancellationToken)
+    {
+        if (!_senders.Enabled) return;
+        await Parallel.ForEachAsync(prepared.Where(p => p.Email is { Machine.IsMachine: false }),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (p, ct) =>
+            {
+                try
+                {
+                    p.Senders = await _senders.CheckAsync(p.Email!, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    _logger.LogWarning(e, "Sender check of stored message {Id} failed; taken in unchecked", p.Raw.Id);
+                }
+            }).ConfigureAwait(false);
     }
 
     private async Task StoreUnsavedAsync(IReadOnlyList<RawMessage> raws, CancellationToken cancellationToken)
@@ -233,8 +259,11 @@ internal sealed class PreparedMessage(RawMessage raw, ParsedEmail? email, string
 
     public IntentPrediction Prediction { get; set; } = IntentPrediction.Unclassified;
 
+    /// <summary>The sender checks, or null when they were off or went wrong.</summary>
+    public Authenticity.SenderCheckResult? Senders { get; set; }
+
     /// <summary>A copy around a detached RawMessage, for a retry in a new database context.</summary>
-    public PreparedMessage Fresh() => new(Raw, Email, Error) { Text = Text, VisibleText = VisibleText, Prediction = Prediction };
+    public PreparedMessage Fresh() => new(Raw, Email, Error) { Text = Text, VisibleText = VisibleText, Prediction = Prediction, Senders = Senders };
 }
 
 public enum IntakeStage
@@ -250,6 +279,8 @@ public enum IntakeStage
     Save,
     /// <summary>Inside Database: acknowledgments built and saved, stored emails marked.</summary>
     Acknowledge,
+    /// <summary>Sender authenticity and lookalikes (DNS).</summary>
+    Senders,
 }
 
 /// <summary>Accumulated wall time per intake stage (thread-safe).</summary>

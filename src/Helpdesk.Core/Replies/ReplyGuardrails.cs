@@ -47,18 +47,38 @@ public sealed class GuardrailException(IReadOnlyList<GuardrailFinding> findings)
 public sealed partial class ReplyGuardrails
 {
     private readonly string[] _allowedDomains;
+    private readonly Helpdesk.Mail.Authenticity.Lookalikes.LookalikeDetector _lookalikes;
 
     public ReplyGuardrails(CompanyOptions company, GuardrailOptions options)
+        : this(company, options, Microsoft.Extensions.Options.Options.Create(new Authenticity.AuthenticityOptions()))
+    {
+    }
+
+    /// <param name="authenticity">Its own and protected domains are what lookalike links are measured against.</param>
+    public ReplyGuardrails(CompanyOptions company, GuardrailOptions options, Microsoft.Extensions.Options.IOptions<Authenticity.AuthenticityOptions> authenticity)
     {
         var domains = new List<string> { company.DeskDomain };
         foreach (var url in new[] { company.SiteUrl, company.ResetUrl, company.HelpUrl, company.ProtectionUrl })
             if (Uri.TryCreate(url, UriKind.Absolute, out var uri)) domains.Add(SiteDomain(uri.Host));
         domains.AddRange(options.AllowedLinkDomains.Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0));
         _allowedDomains = [.. domains.Distinct(StringComparer.Ordinal)];
+        _lookalikes = new Helpdesk.Mail.Authenticity.Lookalikes.LookalikeDetector(
+            _allowedDomains.Concat(authenticity.Value.OwnDomains).Concat(authenticity.Value.ProtectedDomains));
     }
+
+    /// <summary>A link to a host that imitates ours: never sent, by an agent or in a template.</summary>
+    public GuardrailFinding? LookalikeLink(string host) =>
+        _lookalikes.Check(host) is { } l
+            ? new("lookalike:" + l.Host, GuardrailSeverity.Block,
+                $"The link to {l.Host} imitates {l.LooksLike} ({l.Why}): a reply never links to a lookalike of our domain. Remove the link; the draft is kept.")
+            : null;
 
     /// <summary>The domains links may point to (and their subdomains).</summary>
     public IReadOnlyList<string> AllowedDomains => _allowedDomains;
+
+    /// <summary>The lookalike links of a text (a template body): each a blocking finding.</summary>
+    public IReadOnlyList<GuardrailFinding> LookalikeLinks(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : Check(text).Where(f => f.Key.StartsWith("lookalike:", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<GuardrailFinding> Check(string? text)
     {
@@ -92,6 +112,11 @@ public sealed partial class ReplyGuardrails
         {
             var host = HostOf(m.Value);
             if (host is null || IsAllowed(host)) continue;
+            if (LookalikeLink(host) is { } lookalike)
+            {
+                Add(findings, lookalike);
+                continue;
+            }
             Add(findings, new("link:" + host, GuardrailSeverity.Warning,
                 $"The link to {host} is not one of the company's sites. Customers are being phished this week: link only to our own pages unless you are sure."));
         }

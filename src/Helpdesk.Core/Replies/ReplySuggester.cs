@@ -25,6 +25,12 @@ public sealed class ReplySuggester(
 {
     public const int Count = 3;
     public const string NeedsMoreInfoIntent = "needs_more_info";
+
+    /// <summary>The reply for a forwarded mail the evidence says was not ours (lookalike, failed signature, other domain).</summary>
+    public const string NotUsTemplate = "phishing_check.not_us.en";
+
+    /// <summary>The reply for a forwarded mail the evidence says was our own notice (our signature, our Message-ID).</summary>
+    public const string OurNoticeTemplate = "phishing_check.our_notice.en";
     private const string FallbackLanguage = "en";
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -43,11 +49,15 @@ public sealed class ReplySuggester(
             : classifier.Classify(ticket.Subject, visible);
         var context = new MergeContext(ticket.Customer?.Name is { Length: > 0 } ? ticket.Customer.FirstName : null, ticket.Customer?.Name,
             ticket.Customer?.Address ?? inbound?.FromAddress, ticket.Number, ticket.Subject, agent?.FirstName);
-        return await SuggestAsync(prediction, LanguageGuess.Detect(ticket.Subject + "\n" + visible), context, cancellationToken).ConfigureAwait(false);
+        // A forwarded "is this real?" mail: the evidence found at intake (never the customer's words) picks the answer.
+        var finding = ticket.Messages.LastOrDefault(m => m.Direction == MessageDirection.Inbound && m.ForwardedFinding is not null)?.ForwardedFinding;
+        var first = finding switch { "not_ours" => NotUsTemplate, "ours" => OurNoticeTemplate, _ => null };
+        return await SuggestAsync(prediction, LanguageGuess.Detect(ticket.Subject + "\n" + visible), context, cancellationToken, first).ConfigureAwait(false);
     }
 
+    /// <param name="firstTemplateId">A template that goes first whatever the scores (the evidence chose it), when it is live.</param>
     public async Task<IReadOnlyList<ReplySuggestion>> SuggestAsync(IntentPrediction prediction, string language, MergeContext context,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? firstTemplateId = null)
     {
         var (rates, templates) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         var candidates = new List<(LiveTemplate Template, double Score, int Tier)>();
@@ -63,6 +73,11 @@ public sealed class ReplySuggester(
             if (probability <= 0) continue;
             var tier = t.Language == language ? 0 : t.Language == FallbackLanguage ? 1 : 2;
             candidates.Add((t, probability * (1 + rates.GetValueOrDefault(t.Id)), tier));
+        }
+        if (firstTemplateId is not null && templates.FirstOrDefault(t => t.Id == firstTemplateId) is { } chosen)
+        {
+            candidates.RemoveAll(c => c.Template.Id == firstTemplateId);
+            candidates.Add((chosen, double.MaxValue, -1));
         }
         var suggestions = candidates
             .OrderBy(c => c.Tier).ThenByDescending(c => c.Score).ThenBy(c => c.Template.Id, StringComparer.Ordinal)

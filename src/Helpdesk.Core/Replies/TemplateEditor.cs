@@ -22,7 +22,8 @@ public sealed class TemplateEditor(
     ReplySuggester suggester,
     HelpCenter help,
     CompanyOptions company,
-    TimeProvider time)
+    TimeProvider time,
+    ReplyGuardrails guardrails)
 {
     /// <summary>Intent ids a template may link besides the desk's intents: the acknowledgment and the "tell us more" reply.</summary>
     public static IReadOnlyList<string> SpecialIntents { get; } = ["ack", Incidents.IncidentBanner.Intent, ReplySuggester.NeedsMoreInfoIntent];
@@ -144,10 +145,13 @@ public sealed class TemplateEditor(
         Changed();
     }
 
-    private static async Task CheckAsync(HelpdeskDbContext db, TemplateEdit edit, CancellationToken cancellationToken)
+    private async Task CheckAsync(HelpdeskDbContext db, TemplateEdit edit, CancellationToken cancellationToken)
     {
         RefuseUnknownFields(edit.Body);
         if (string.IsNullOrWhiteSpace(edit.Body)) throw new DomainException("A template needs a body.");
+        // A template is sent thousands of times: a link to a lookalike of our domain never gets into one.
+        if (guardrails.LookalikeLinks(edit.Body + "\n" + edit.FaqAnswer) is [var lookalike, ..])
+            throw new DomainException(lookalike.Message.Replace("the draft is kept", "the template was not saved", StringComparison.Ordinal));
         if (edit.FaqAnswer is { Length: > 0 } answer)
         {
             var unknown = MergeFields.Validate(answer);

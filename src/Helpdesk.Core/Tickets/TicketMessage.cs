@@ -72,6 +72,51 @@ public sealed class TicketMessage
 
     public IReadOnlyList<MessageAttachment> Attachments => _attachments;
 
+    /// <summary>Sender verdict of an inbound mail: "pass", "fail", "none"; null when it was not checked.</summary>
+    public string? SenderVerdict { get; private set; }
+
+    /// <summary>Why the verdict is what it is ("dmarc fail for meridian.example: ...", "dns unavailable").</summary>
+    public string? SenderReason { get; private set; }
+
+    /// <summary>The From domain the verdict is about.</summary>
+    public string? SenderDomain { get; private set; }
+
+    /// <summary>The From domain is one of the company's own.</summary>
+    public bool SenderClaimsOwnDomain { get; private set; }
+
+    /// <summary>The first lookalike host in From, Reply-To or the links, or null.</summary>
+    public string? LookalikeHost { get; private set; }
+
+    /// <summary>The company domain <see cref="LookalikeHost"/> imitates, and how ("meridian.example: added word 'support'").</summary>
+    public string? LookalikeOf { get; private set; }
+
+    /// <summary>For a forwarded suspicious mail: "ours", "not_ours" or "unknown", decided by evidence; null otherwise.</summary>
+    public string? ForwardedFinding { get; private set; }
+
+    /// <summary>Records what intake learnt about who sent this mail.</summary>
+    public void RecordSender(Helpdesk.Mail.Authenticity.MailAuthenticity authenticity, Helpdesk.Mail.Authenticity.PhishingJudgment? forwarded)
+    {
+        ArgumentNullException.ThrowIfNull(authenticity);
+        SenderVerdict = authenticity.Sender.VerdictName;
+        SenderReason = Cut(authenticity.Sender.Reason, 500);
+        SenderDomain = Cut(authenticity.Sender.Domain, 255);
+        SenderClaimsOwnDomain = authenticity.Sender.ClaimsOwnDomain;
+        if (authenticity.FirstLookalike is { } hit)
+        {
+            LookalikeHost = Cut(hit.Lookalike.Host, 255);
+            LookalikeOf = Cut($"{hit.Lookalike.LooksLike}: {hit.Lookalike.Why} ({hit.Where})", 500);
+        }
+        ForwardedFinding = forwarded?.Finding switch
+        {
+            Helpdesk.Mail.Authenticity.PhishingFinding.Ours => "ours",
+            Helpdesk.Mail.Authenticity.PhishingFinding.NotOurs => "not_ours",
+            Helpdesk.Mail.Authenticity.PhishingFinding.Unknown => "unknown",
+            _ => null,
+        };
+    }
+
+    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+
     public static TicketMessage Inbound(string? messageId, string? inReplyTo, IEnumerable<string> references,
         string fromAddress, string? fromName, string? subject, string text, string visibleText, string? sanitizedHtml,
         DateTimeOffset receivedAt, long? rawMessageId) =>

@@ -14,6 +14,12 @@ public sealed class TicketMessageConfiguration : IEntityTypeConfiguration<Ticket
         e.Property(m => m.FromAddress).HasMaxLength(320);
         e.Property(m => m.FromName).HasMaxLength(200);
         e.Property(m => m.Subject).HasMaxLength(1000);
+        e.Property(m => m.SenderVerdict).HasMaxLength(8);
+        e.Property(m => m.SenderReason).HasMaxLength(500);
+        e.Property(m => m.SenderDomain).HasMaxLength(255);
+        e.Property(m => m.LookalikeHost).HasMaxLength(255);
+        e.Property(m => m.LookalikeOf).HasMaxLength(500);
+        e.Property(m => m.ForwardedFinding).HasMaxLength(16);
         e.HasIndex(m => m.MessageIdHeader);
         e.HasIndex(m => new { m.TicketNumber, m.CreatedAt });
         // "Who received version N" and the usage page read sends by template version.

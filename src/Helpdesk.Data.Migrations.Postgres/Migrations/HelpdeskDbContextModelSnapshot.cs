@@ -1073,6 +1073,10 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ForwardedFinding")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("FromAddress")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -1084,6 +1088,14 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(998)
                         .HasColumnType("character varying(998)");
+
+                    b.Property<string>("LookalikeHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("LookalikeOf")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("MessageIdHeader")
                         .HasMaxLength(998)
@@ -1097,6 +1109,21 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
 
                     b.Property<string>("SanitizedHtml")
                         .HasColumnType("text");
+
+                    b.Property<bool>("SenderClaimsOwnDomain")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SenderDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("SenderReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SenderVerdict")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<bool>("SentUnedited")
                         .HasColumnType("boolean");

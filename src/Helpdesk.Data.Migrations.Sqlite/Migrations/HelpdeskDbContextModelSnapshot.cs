@@ -1035,6 +1035,10 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ForwardedFinding")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromAddress")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -1045,6 +1049,14 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
 
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LookalikeHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LookalikeOf")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageIdHeader")
@@ -1058,6 +1070,21 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SanitizedHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderClaimsOwnDomain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderVerdict")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SentUnedited")

@@ -65,11 +65,12 @@ internal static class AttachedForwards
             Text = text,
             FileName = attachment.FileName,
             Sha256 = attachment.Sha256,
+            Message = message,
         };
     }
 
     // Links hide behind their text in HTML; the addresses they really point to are what a reviewer needs.
-    private static string HrefValues(string html)
+    internal static string HrefValues(string html)
     {
         var sb = new System.Text.StringBuilder();
         var i = 0;

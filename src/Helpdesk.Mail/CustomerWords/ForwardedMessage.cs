@@ -56,4 +56,10 @@ public sealed record ForwardedMessage
 
     /// <summary>For an attached forward: SHA-256 of the attachment's bytes, lower-case hex.</summary>
     public string? Sha256 { get; init; }
+
+    /// <summary>
+    /// For an attached forward: the message as parsed, headers and all, so its DKIM signature can be checked where it
+    /// survived the forward. Not part of the parse JSON.
+    /// </summary>
+    public MimeKit.MimeMessage? Message { get; init; }
 }

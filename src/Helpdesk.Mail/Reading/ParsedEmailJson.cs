@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Helpdesk.Mail.Authenticity;
 using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Mime;
 
@@ -10,6 +11,8 @@ namespace Helpdesk.Mail.Reading;
 /// The `helpdesk parse` JSON shape of a <see cref="ParsedEmail"/>, written field by field so the contract is
 /// visible in one place: file, messageId, inReplyTo, references, date, from, replyTo, to, cc, subject, text,
 /// visibleText, quoteOnly, html, forwarded, attachments, machine, defects. Absent values are null or [].
+/// <c>authentication</c> {verdict, reason, domain, claimsOwnDomain, source, lookalikes} follows when the sender was
+/// checked (it needs DNS and the desk's settings, so plain reading leaves it out).
 /// </summary>
 public static class ParsedEmailJson
 {
@@ -21,15 +24,15 @@ public static class ParsedEmailJson
     };
 
     /// <summary>The JSON object for one message, on one line.</summary>
-    public static string ToJson(ParsedEmail email, string? file)
+    public static string ToJson(ParsedEmail email, string? file, MailAuthenticity? authentication = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, LineOptions))
-            Write(writer, email, file);
+            Write(writer, email, file, authentication);
         return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    public static void Write(Utf8JsonWriter w, ParsedEmail email, string? file)
+    public static void Write(Utf8JsonWriter w, ParsedEmail email, string? file, MailAuthenticity? authentication = null)
     {
         w.WriteStartObject();
         w.WriteString("file", file);
@@ -73,6 +76,37 @@ public static class ParsedEmailJson
         w.WriteStartArray("defects");
         foreach (var d in email.Defects)
             w.WriteStringValue(d);
+        w.WriteEndArray();
+        if (authentication is not null)
+        {
+            w.WritePropertyName("authentication");
+            WriteAuthentication(w, authentication);
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The <c>authentication</c> object: verdict (pass, fail, none), reason, domain, claimsOwnDomain, source
+    /// (authentication-results or verified), lookalikes [{where, host, looksLike, why}].
+    /// </summary>
+    public static void WriteAuthentication(Utf8JsonWriter w, MailAuthenticity a)
+    {
+        w.WriteStartObject();
+        w.WriteString("verdict", a.Sender.VerdictName);
+        w.WriteString("reason", a.Sender.Reason);
+        w.WriteString("domain", a.Sender.Domain);
+        w.WriteBoolean("claimsOwnDomain", a.Sender.ClaimsOwnDomain);
+        w.WriteString("source", a.Sender.Source);
+        w.WriteStartArray("lookalikes");
+        foreach (var hit in a.Lookalikes)
+        {
+            w.WriteStartObject();
+            w.WriteString("where", hit.Where);
+            w.WriteString("host", hit.Lookalike.Host);
+            w.WriteString("looksLike", hit.Lookalike.LooksLike);
+            w.WriteString("why", hit.Lookalike.Why);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }

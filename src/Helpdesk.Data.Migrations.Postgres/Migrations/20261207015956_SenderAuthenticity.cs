@@ -1,0 +1,95 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Helpdesk.Data.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SenderAuthenticity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ForwardedFinding",
+                table: "Messages",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LookalikeHost",
+                table: "Messages",
+                type: "character varying(255)",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LookalikeOf",
+                table: "Messages",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SenderClaimsOwnDomain",
+                table: "Messages",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SenderDomain",
+                table: "Messages",
+                type: "character varying(255)",
+                maxLength: 255,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SenderReason",
+                table: "Messages",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SenderVerdict",
+                table: "Messages",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ForwardedFinding",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "LookalikeHost",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "LookalikeOf",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "SenderClaimsOwnDomain",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "SenderDomain",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "SenderReason",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "SenderVerdict",
+                table: "Messages");
+        }
+    }
+}
