@@ -100,13 +100,15 @@ public sealed class ReplyGuardrailsTests
     }
 
     [TestMethod]
-    public void Check_LinkOutsideCompany_WarnsPerHost()
+    public void Check_LinkOutsideCompany_WarnsPerHost_AndALookalikeOfOursBlocks()
     {
         var findings = Guardrails().Check("See https://meridian-support.example/reset and www.evil.example/x and https://evil.example/y.");
 
-        CollectionAssert.AreEqual(new[] { "link:meridian-support.example", "link:www.evil.example", "link:evil.example" },
+        // meridian-support.example is our name with an added word: a lookalike, never linked (issue 22's guardrail).
+        CollectionAssert.AreEqual(new[] { "lookalike:meridian-support.example", "link:www.evil.example", "link:evil.example" },
             findings.Select(f => f.Key).ToArray());
-        Assert.IsTrue(findings.All(f => f.Severity == GuardrailSeverity.Warning));
+        Assert.AreEqual(GuardrailSeverity.Block, findings[0].Severity);
+        Assert.IsTrue(findings.Skip(1).All(f => f.Severity == GuardrailSeverity.Warning));
     }
 
     [TestMethod]
