@@ -54,10 +54,16 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     internal SemaphoreSlim? HeldWriteGate { get; set; }
 
     /// <summary>
-    /// Identity's table shapes are pinned here, not taken from the host's IdentityOptions: the design-time factory and
-    /// the running desk must build the same model, and a later Identity schema is a migration of its own.
+    /// Identity's table shapes are its Version1 schema (keys and phone number without a length), the shape the
+    /// migrations were made with. Identity's OnModelCreating reads the version from the host's
+    /// <c>IdentityOptions.Stores</c>, not from this property, and the design-time factory has no host: the web host
+    /// therefore sets the same version (StaffIdentity), and a later Identity schema is a migration of its own. A host
+    /// that set Version2 built varchar(128) keys on PostgreSQL, a model the migrations do not describe, and the desk
+    /// refused to start there (pending model changes).
     /// </summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version1;
+
+    protected override Version SchemaVersion => IdentitySchema;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

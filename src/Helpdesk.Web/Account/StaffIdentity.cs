@@ -15,7 +15,8 @@ public static class StaffIdentity
         services.TryAddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<HelpdeskDbContext>>().CreateDbContext());
         services.AddIdentityCore<StaffUser>(options =>
             {
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                // The schema the migrations describe (HelpdeskDbContext.IdentitySchema): Identity shapes its tables from this.
+                options.Stores.SchemaVersion = HelpdeskDbContext.IdentitySchema;
                 // User names come from imports and the first-admin setting, checked there; Identity must not refuse
                 // an update (a recovery code used up) over a character it would not have chosen.
                 options.User.AllowedUserNameCharacters = "";
