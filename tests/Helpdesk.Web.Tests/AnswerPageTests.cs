@@ -167,6 +167,25 @@ public sealed class AnswerPageTests : BunitContext
     }
 
     [TestMethod]
+    public async Task Send_ReplyLinkingToLookalikeHost_RefusalNamesTheHostAndTheDraftStays()
+    {
+        var (page, ticket, _, _) = await OpenAsync("agent");
+        const string draft = "Hello, please create a new password at https://meridian-secure.com/reset and reply when done.";
+        page.Find("#reply-editor").Input(draft);
+
+        var block = page.Find(".guardrail-block[data-finding='lookalike:meridian-secure.com']");
+        StringAssert.Contains(block.TextContent, "The link to meridian-secure.com imitates meridian.example");
+        Assert.IsTrue(page.Find("button.send-next").HasAttribute("disabled"), "a blocked reply cannot be sent");
+
+        await page.InvokeAsync(() => page.Instance.OnKey("send", Editor(page)));
+        Assert.AreEqual(ticket, Shown(page), "nothing was sent; the agent stays on the ticket");
+        StringAssert.Contains(page.Find(".workspace-problem").TextContent, "Not sent yet");
+        Assert.AreEqual(draft, Editor(page), "not a word of the reply is lost");
+        await using var db = await Desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        Assert.AreEqual(0, await db.Outbox.CountAsync(o => o.TicketNumber == ticket));
+    }
+
+    [TestMethod]
     public void KeptDraftOverTheLimit_AfterReload_PageSaysRestoredAndWhyItCannotGo()
     {
         _module.Setup<AnswerPage.KeptDraft?>("showing", _ => true).SetResult(new AnswerPage.KeptDraft(null, 70_000));
