@@ -77,6 +77,7 @@ public static class HelpdeskWeb
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         services.AddHostedService<Helpdesk.Core.Security.SecurityWebhookWorker>();
+        services.AddHostedService<Helpdesk.Core.Queue.EndedAccountSweep>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
         services.AddOptions<Helpdesk.Core.Demo.LoadDrillOptions>().BindConfiguration(Helpdesk.Core.Demo.LoadDrillOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();

@@ -80,6 +80,13 @@ internal sealed class ClaimSql
         RETURNING "Number";
         """;
 
+    /// <summary>The tickets held by accounts past their end date (responders opened for an incident).</summary>
+    public string HeldByEnded => """
+        SELECT "Number", "ClaimedBy" FROM "Tickets"
+        WHERE "ClaimedBy" IN (SELECT "Id" FROM "Staff" WHERE "EndsAt" IS NOT NULL AND "EndsAt" <= @now)
+        ORDER BY "Number";
+        """;
+
     public string Release => """
         UPDATE "Tickets" SET "ClaimedBy" = NULL, "ClaimedAt" = NULL, "ClaimExpiresAt" = NULL
         WHERE "Number" = @number AND "ClaimedBy" = @agent

@@ -70,6 +70,53 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
         return released is not null;
     }
 
+    /// <summary>
+    /// Gives back every ticket held by an account past its end date, at once rather than when the lease lapses, with one
+    /// audit line per ticket naming whose claim ended. Safe to run on every instance at the same time: a ticket is
+    /// released by the one conditional UPDATE that still finds it held by that account, and only that one audits it.
+    /// What the account sent stays theirs: replies and audit keep their staff id and name.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Ticket, long StaffId)>> ReleaseEndedAccountsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var sql = ClaimSql.For(db);
+        var held = new List<(long Ticket, long StaffId)>();
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = sql.HeldByEnded;
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@now";
+            p.Value = sql.Time(now);
+            cmd.Parameters.Add(p);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) held.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        }
+        if (held.Count == 0) return [];
+
+        var names = await db.Staff.AsNoTracking().Where(s => held.Select(h => h.StaffId).Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.UserName, cancellationToken).ConfigureAwait(false);
+        var released = new List<(long Ticket, long StaffId)>();
+        foreach (var (ticket, staffId) in held)
+        {
+            var done = await InWriteTransactionAsync(db, async (c, tx) =>
+            {
+                var number = await ScalarAsync(c, tx, sql.Release, cancellationToken, ("agent", staffId), ("number", ticket)).ConfigureAwait(false);
+                if (number is null) return null;
+                await db.Database.UseTransactionAsync(tx, cancellationToken).ConfigureAwait(false);
+                db.AuditEvents.Add(new Audit.AuditEvent(now, null, "system", "ticket.claim_released", ticket,
+                    $"{names.GetValueOrDefault(staffId, $"staff {staffId}")}'s account has ended"));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.Database.UseTransactionAsync(null, cancellationToken).ConfigureAwait(false);
+                return number;
+            }, cancellationToken).ConfigureAwait(false);
+            if (done is not null) released.Add((ticket, staffId));
+        }
+        return released;
+    }
+
     private async Task<long?> InWriteTransactionAsync(HelpdeskDbContext db,
         Func<DbConnection, DbTransaction, Task<long?>> work, CancellationToken cancellationToken)
     {

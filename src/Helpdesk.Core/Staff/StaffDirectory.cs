@@ -12,7 +12,7 @@ public sealed record StaffRow(long Id, string UserName, string DisplayName, stri
 /// What admins do to staff accounts, and what each person does to their own: every change is audited in the same
 /// SaveChanges, and every change that should end existing sessions rotates the security stamp.
 /// </summary>
-public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time)
+public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, Queue.TicketQueue queue)
 {
     private readonly StaffPasswords _passwords = new();
 
@@ -92,12 +92,41 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
     /// Sets, moves or clears the moment an account ends (responder accounts opened for an incident); after it the
     /// account cannot sign in and its sessions end at their next check.
     /// </summary>
-    public Task SetEndsAtAsync(long actorId, long userId, DateTimeOffset? endsAt, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, userId, "staff.ends_at", (_, user) =>
+    public async Task SetEndsAtAsync(long actorId, long userId, DateTimeOffset? endsAt, CancellationToken cancellationToken = default)
+    {
+        await ChangeAsync(actorId, userId, "staff.ends_at", (_, user) =>
         {
             var before = user.EndsAt;
             user.EndAt(endsAt);
             return Task.FromResult<string?>($"{Describe(before)} -> {Describe(endsAt)}");
+        }, cancellationToken).ConfigureAwait(false);
+        // Ended now: its tickets go back to the queue at once, not when the leases lapse (the sweep does it for ends that pass later).
+        if (endsAt is { } end && end <= time.GetUtcNow()) await queue.ReleaseEndedAccountsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The accounts that end (or have ended), soonest first: what a Lead sees on the responders page.</summary>
+    public async Task<IReadOnlyList<StaffRow>> ListEndingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var users = await db.Staff.AsNoTracking().Where(u => u.EndsAt != null && !u.IsDisabled).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.OrderBy(u => u.EndsAt).ThenBy(u => u.UserName, StringComparer.Ordinal).Select(u => new StaffRow(u.Id, u.UserName, u.DisplayName, u.Email,
+            u.Roles, u.IsDisabled, u.MustChangePassword, u.IsLockedOut(now), u.IsDemo, u.CreatedAt, u.TwoFactorEnabled, u.EndsAt)).ToList();
+    }
+
+    /// <summary>
+    /// A Lead (or Admin) moves an account's end later, also after it has passed, so the responder can sign in again.
+    /// Only later: shortening or removing an end date stays an Admin's change (<see cref="SetEndsAtAsync"/>). Audited.
+    /// </summary>
+    public Task ExtendAsync(long actorId, long userId, DateTimeOffset newEnd, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actorId, userId, "staff.extend", (_, user) =>
+        {
+            if (user.EndsAt is not { } before)
+                throw new DomainException($"{user.UserName} has no end date to extend.");
+            if (newEnd <= before || newEnd <= time.GetUtcNow())
+                throw new DomainException($"The new end for {user.UserName} must be later than {Describe(before)} and in the future.");
+            user.EndAt(newEnd);
+            return Task.FromResult<string?>($"{Describe(before)} -> {Describe(newEnd)}");
         }, cancellationToken);
 
     private static string Describe(DateTimeOffset? at) => at is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "no end";
