@@ -120,13 +120,13 @@ public sealed class AnswerBrowserTests
         var page = await StartAnsweringAsync(desk, "agent");
         var number = await ShownTicketAsync(page);
 
-        await page.FillAsync("#reply-editor", "Hello, please reset at https://meridian-reset.example/now and send us your password. Card 4111 1111 1111 1111.");
+        await page.FillAsync("#reply-editor", "Hello, please reset at https://quick-reset.example/now and send us your password. Card 4111 1111 1111 1111.");
         await page.Locator(".guardrail-block").WaitForAsync();
         Assert.AreEqual(2, await page.Locator(".guardrail-warning").CountAsync());
         Assert.IsTrue(await page.Locator("button.send-next").IsDisabledAsync());
         await BrowserDesk.ScreenshotAsync(page, "answer-guardrail");
 
-        await page.FillAsync("#reply-editor", "Hello, please reset at https://meridian-reset.example/now.");
+        await page.FillAsync("#reply-editor", "Hello, please reset at https://quick-reset.example/now.");
         await page.Locator(".guardrail-block").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         Assert.IsTrue(await page.Locator("button.send-next").IsDisabledAsync(), "a warning not ticked still blocks");
         await page.CheckAsync(".guardrail-warning input[type=checkbox]");

@@ -32,7 +32,8 @@ public sealed class TwoFactorBrowserTests
 
         // The test is the phone: it computes the code from the key the page shows.
         await page.FillAsync("#code", AuthenticatorApp.CodeNow(key));
-        await page.ClickAsync("button[type=submit]");
+        // The code's own form: the signed-in layout has submit buttons of its own (sign out, sign out everywhere).
+        await page.ClickAsync("form:has(#code) button[type=submit]");
         await page.Locator(".recovery-codes li").First.WaitForAsync();
         Assert.AreEqual(StaffTwoFactor.RecoveryCodeCount, await page.Locator(".recovery-codes li").CountAsync());
         await page.ClickAsync("a:has-text('Continue to the desk')");
@@ -46,7 +47,7 @@ public sealed class TwoFactorBrowserTests
         await next.ClickAsync("button[type=submit]");
         await next.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/signin/code");
         await next.FillAsync("#code", AuthenticatorApp.CodeNow(key));
-        await next.ClickAsync("button[type=submit]");
+        await next.ClickAsync("form:has(#code) button[type=submit]");
         await next.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await BrowserDesk.WaitForCircuitAsync(next);
         await next.GotoAsync("/admin/staff");

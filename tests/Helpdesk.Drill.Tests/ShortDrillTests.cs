@@ -21,7 +21,7 @@ public sealed class ShortDrillTests
         TestContext.WriteLine(log);
 
         foreach (var check in result.Checks) Assert.IsTrue(check.Passed, $"{check.Name}: {check.Detail} {string.Join("; ", check.Examples)}");
-        Assert.HasCount(6, result.Checks, "every closing check ran");
+        Assert.HasCount(7, result.Checks, "every closing check ran");
         Assert.AreEqual(1_000, result.Accepted, "Postfix accepted every mail the customers wrote");
         // The week's machinery really ran: a real mix, real answers, real bounces, a bulk reply and a dashboard.
         Assert.IsGreaterThan(0, result.MailsWritten["AutoReply"]);
