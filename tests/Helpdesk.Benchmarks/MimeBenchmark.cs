@@ -58,6 +58,11 @@ internal static class MimeBenchmark
         var rates = new List<double>();
         var oldRates = new List<double>();
         var kitRates = new List<double>();
+        var allocatedPerMessage = new List<double>();
+        var oldAllocated = new List<double>();
+        var cpuRates = new List<double>();
+        var oldCpuRates = new List<double>();
+        var kitCpuRates = new List<double>();
         // Warm-up: tiered JIT settles before anything is timed (the first passes run at a third of the speed).
         for (var w = 0; w < 3; w++)
         {
@@ -70,15 +75,20 @@ internal static class MimeBenchmark
         {
             if (old is not null)
             {
-                oldRates.Add(Rate(messages, m => { var e = old.Read(m); return old.Text(e).Length + old.VisibleText(e).Length; }, ref sink));
-                Console.WriteLine($"  old reader run {r + 1}: {oldRates[^1]:F0} msg/s");
+                oldRates.Add(Rate(messages, m => { var e = old.Read(m); return old.Text(e).Length + old.VisibleText(e).Length; }, ref sink, out var oldBytes));
+                oldAllocated.Add(oldBytes);
+                oldCpuRates.Add(LastCpuRate);
+                Console.WriteLine($"  old reader run {r + 1}: {oldRates[^1]:F0} msg/s, {LastCpuRate:F0} msg/CPU-s, {oldBytes / 1024:F1} KiB allocated/msg");
             }
-            rates.Add(Rate(messages, m => { var e = reader.Read(m); return e.Text.Length + e.VisibleText.Length; }, ref sink));
-            Console.WriteLine($"  .NET run {r + 1}: {rates[^1]:F0} msg/s");
+            rates.Add(Rate(messages, m => { var e = reader.Read(m); return e.Text.Length + e.VisibleText.Length; }, ref sink, out var newBytes));
+            allocatedPerMessage.Add(newBytes);
+            cpuRates.Add(LastCpuRate);
+            Console.WriteLine($"  .NET run {r + 1}: {rates[^1]:F0} msg/s, {LastCpuRate:F0} msg/CPU-s, {newBytes / 1024:F1} KiB allocated/msg");
             if (args.Contains("--mimekit-alone"))
             {
                 kitRates.Add(Rate(messages, MimeKitAlone, ref sink));
-                Console.WriteLine($"  MimeKit alone run {r + 1}: {kitRates[^1]:F0} msg/s");
+                kitCpuRates.Add(LastCpuRate);
+                Console.WriteLine($"  MimeKit alone run {r + 1}: {kitRates[^1]:F0} msg/s, {LastCpuRate:F0} msg/CPU-s");
             }
         }
         var dotnet = Machine.Median(rates);
@@ -90,14 +100,14 @@ internal static class MimeBenchmark
         var withHtml = messages.Count / htmlWatch.Elapsed.TotalSeconds;
 
         var mb = totalBytes / 1024.0 / 1024.0 / messages.Count;
-        Console.WriteLine($".NET parse + Text + VisibleText: median {dotnet:F0} msg/s, {dotnet * mb:F1} MiB/s (one core, {runs} runs)");
+        Console.WriteLine($".NET parse + Text + VisibleText: median {dotnet:F0} msg/s, {dotnet * mb:F1} MiB/s (one core, {runs} runs), {Machine.Median(cpuRates):F0} msg/CPU-s, {Machine.Median(allocatedPerMessage) / 1024:F1} KiB allocated/msg");
         if (old is not null)
         {
             var oldMedian = Machine.Median(oldRates);
-            Console.WriteLine($"old reader parse + Text + VisibleText: median {oldMedian:F0} msg/s, {oldMedian * mb:F1} MiB/s; new/old {dotnet / oldMedian:F2}");
+            Console.WriteLine($"old reader parse + Text + VisibleText: median {oldMedian:F0} msg/s, {oldMedian * mb:F1} MiB/s; new/old {dotnet / oldMedian:F2}; {Machine.Median(oldCpuRates):F0} msg/CPU-s, new/old per CPU second {Machine.Median(cpuRates) / Machine.Median(oldCpuRates):F2}; {Machine.Median(oldAllocated) / 1024:F1} KiB allocated/msg");
         }
         if (kitRates.Count > 0)
-            Console.WriteLine($"MimeKit alone (parse + From + Subject + TextBody + attachments): median {Machine.Median(kitRates):F0} msg/s");
+            Console.WriteLine($"MimeKit alone (parse + From + Subject + TextBody + attachments): median {Machine.Median(kitRates):F0} msg/s, {Machine.Median(kitCpuRates):F0} msg/CPU-s");
         Console.WriteLine($".NET with sanitized HTML too: {withHtml:F0} msg/s (one run)");
 
         if (args.Contains("--no-python"))
@@ -110,15 +120,26 @@ internal static class MimeBenchmark
         return 0;
     }
 
-    private static double Rate(List<byte[]> messages, Func<byte[], long> one, ref long sink)
+    private static double Rate(List<byte[]> messages, Func<byte[], long> one, ref long sink) => Rate(messages, one, ref sink, out _);
+
+    // Also the bytes allocated per message on this thread (what the intake's garbage collector has to clear).
+    private static double Rate(List<byte[]> messages, Func<byte[], long> one, ref long sink, out double allocatedPerMessage)
     {
         GC.Collect();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var m in messages)
             sink += one(m);
         watch.Stop();
+        allocatedPerMessage = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)messages.Count;
+        // On a loaded machine the wall clock counts time spent waiting for the core; CPU seconds of the process
+        // (garbage collection and JIT threads included) do not.
+        LastCpuRate = messages.Count / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         return messages.Count / watch.Elapsed.TotalSeconds;
     }
+
+    private static double LastCpuRate;
 
     // What the issue measured MimeKit at on its own: parse, From, Subject, TextBody and the attachment list.
     private static long MimeKitAlone(byte[] raw)
@@ -161,36 +182,38 @@ internal static class MimeBenchmark
         if (Environment.GetEnvironmentVariable("NB") == "2")
             subjectRegexes = subjectRegexes.Select(r => new System.Text.RegularExpressions.Regex(r.ToString(), r.Options | System.Text.RegularExpressions.RegexOptions.Compiled)).ToArray();
         var best = Enumerable.Repeat(double.MaxValue, names.Length).ToArray();
+        var bytes = new long[8];
         for (var pass = 0; pass < 6; pass++)
         {
             var ticks = new long[names.Length];
             foreach (var m in messages)
             {
+                var a0 = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = Stopwatch.GetTimestamp();
                 var defects = new List<string>();
                 var source = new RawMessage(m, m.Length, parserOptions, defects, maxHeaders: options.MaxHeaderCount);
                 var message = source.Message;
-                var t1 = Stopwatch.GetTimestamp();
+                var t1 = Stopwatch.GetTimestamp(); var a1 = GC.GetAllocatedBytesForCurrentThread();
                 var from = Addresses.First(message.From, message.Headers, "From", defects);
                 var subject = message.Subject ?? "";
                 _ = Dates.Parse(message.Headers[MimeKit.HeaderId.Date]);
-                var t2 = Stopwatch.GetTimestamp();
+                var t2 = Stopwatch.GetTimestamp(); var a2 = GC.GetAllocatedBytesForCurrentThread();
                 var body = new BodyCollector(options, source, defects);
                 body.Walk(message.Body!);
-                var t3 = Stopwatch.GetTimestamp();
+                var t3 = Stopwatch.GetTimestamp(); var a3 = GC.GetAllocatedBytesForCurrentThread();
                 var (text, marked) = body.BuildTexts();
-                var t4 = Stopwatch.GetTimestamp();
+                var t4 = Stopwatch.GetTimestamp(); var a4 = GC.GetAllocatedBytesForCurrentThread();
                 var visible = VisibleTextExtractor.Analyze(text, subject, options.MaxTextLength, marked);
-                var t5 = Stopwatch.GetTimestamp();
+                var t5 = Stopwatch.GetTimestamp(); var a5 = GC.GetAllocatedBytesForCurrentThread();
                 var words = visible.OnlyQuoted ? visible with { VisibleText = "" } : visible;
                 var machine = MachineMailDetector.Detect(message, from, subject, text, words, options);
-                var t6 = Stopwatch.GetTimestamp();
+                var t6 = Stopwatch.GetTimestamp(); var a6 = GC.GetAllocatedBytesForCurrentThread();
                 if (visible.Forwarded is null && machine.Kind == MachineMailKind.None)
                     AttachedForwards.Find(body.Attachments, options, parserOptions);
-                var t7 = Stopwatch.GetTimestamp();
+                var t7 = Stopwatch.GetTimestamp(); var a7 = GC.GetAllocatedBytesForCurrentThread();
                 _ = body.BuildHtml();
                 _ = defects.Distinct().ToList();
-                var t8 = Stopwatch.GetTimestamp();
+                var t8 = Stopwatch.GetTimestamp(); var a8 = GC.GetAllocatedBytesForCurrentThread();
                 var t9 = Stopwatch.GetTimestamp();
                 HeaderlessMachineMail.Judge(subject, from?.Address ?? "", words, text);
                 var t10 = Stopwatch.GetTimestamp();
@@ -210,6 +233,11 @@ internal static class MimeBenchmark
                 }
                 ticks[10] += t12 - t11; ticks[11] += t13 - t12;
                 ticks[8] += t10 - t9; ticks[9] += t11 - t10;
+                if (pass == 5)
+                {
+                    bytes[0] += a1 - a0; bytes[1] += a2 - a1; bytes[2] += a3 - a2; bytes[3] += a4 - a3;
+                    bytes[4] += a5 - a4; bytes[5] += a6 - a5; bytes[6] += a7 - a6; bytes[7] += a8 - a7;
+                }
                 ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3;
                 ticks[4] += t5 - t4; ticks[5] += t6 - t5; ticks[6] += t7 - t6; ticks[7] += t8 - t7;
             }
@@ -219,7 +247,7 @@ internal static class MimeBenchmark
                 best[i] = Math.Min(best[i], ticks[i] * 1e6 / Stopwatch.Frequency / messages.Count);
         }
         for (var i = 0; i < names.Length; i++)
-            Console.WriteLine($"  stage {names[i]}: {best[i]:F1} µs/msg");
+            Console.WriteLine($"  stage {names[i]}: {best[i]:F1} µs/msg" + (i < bytes.Length ? $", {bytes[i] / 1024.0 / messages.Count:F1} KiB allocated/msg" : ""));
         Console.WriteLine($"  stages total: {best.Take(8).Sum():F1} µs/msg");
     }
 

@@ -40,7 +40,7 @@ internal static partial class Forwards
         string? subject = null;
         var to = new List<EmailAddress>();
         var i = start;
-        while (i < lines.Length && Unquote(lines[i]).Trim().Length == 0)
+        while (i < lines.Length && string.IsNullOrWhiteSpace(Unquote(lines[i])))
             i++;
         var sawHeader = false;
         for (; i < lines.Length; i++)
@@ -186,7 +186,7 @@ internal static partial class Forwards
         var blank = 0;
         foreach (var line in lines)
         {
-            if (line.Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(line))
             {
                 blank++;
                 continue;

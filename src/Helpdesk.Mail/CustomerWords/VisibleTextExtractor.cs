@@ -138,7 +138,7 @@ public static partial class VisibleTextExtractor
     private static bool WordsAfter(string[] lines, int from, int end)
     {
         for (var k = from; k < end; k++)
-            if (lines[k].Trim().Length > 0)
+            if (!string.IsNullOrWhiteSpace(lines[k]))
                 return true;
         return false;
     }
@@ -176,7 +176,7 @@ public static partial class VisibleTextExtractor
     private static int RuleAbove(string[] lines, int i)
     {
         var k = i - 1;
-        while (k >= 0 && lines[k].Trim().Length == 0)
+        while (k >= 0 && string.IsNullOrWhiteSpace(lines[k]))
             k--;
         return k >= 0 && Separators.IsRule(lines[k]) ? k : i;
     }
@@ -185,7 +185,7 @@ public static partial class VisibleTextExtractor
     {
         for (var k = i + 1; k < lines.Length; k++)
         {
-            if (lines[k].Trim().Length == 0)
+            if (string.IsNullOrWhiteSpace(lines[k]))
                 continue;
             return QuoteHeaders.IsHeaderBlock(lines, k) || Separators.Kind(lines[k]) != SeparatorKind.None;
         }
@@ -195,7 +195,7 @@ public static partial class VisibleTextExtractor
     private static bool HasWordsBefore(string[] lines, int i)
     {
         for (var k = 0; k < i; k++)
-            if (lines[k].Trim().Length > 0)
+            if (!string.IsNullOrWhiteSpace(lines[k]))
                 return true;
         return false;
     }
@@ -204,7 +204,7 @@ public static partial class VisibleTextExtractor
     {
         var n = 0;
         for (var k = i + 1; k < lines.Length && n < 3; k++)
-            if (lines[k].Trim().Length > 0)
+            if (!string.IsNullOrWhiteSpace(lines[k]))
                 n++;
         return n;
     }

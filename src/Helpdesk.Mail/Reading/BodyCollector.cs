@@ -127,7 +127,7 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
             inner.Walk(rich, depth + 1);
             _attachments.AddRange(inner._attachments);
             html = inner.BuildHtml();
-            if (plainText is null || plainText.Trim().Length == 0)
+            if (plainText is null || string.IsNullOrWhiteSpace(plainText))
             {
                 plainText = null;
                 if (html is null)
@@ -217,7 +217,9 @@ internal sealed class BodyCollector(MimeParserOptions options, RawMessage source
     {
         if (part.Content is null)
             return ReadOnlyMemory<byte>.Empty;
-        using var output = new MemoryStream();
+        // Decoding never makes content longer: sized once from the encoded length, the stream does not regrow.
+        var stream = part.Content.Stream;
+        using var output = stream is { CanSeek: true } ? new MemoryStream((int)Math.Min(stream.Length, Array.MaxLength)) : new MemoryStream();
         part.Content.DecodeTo(output);
         return output.GetBuffer().AsMemory(0, (int)output.Length);
     }

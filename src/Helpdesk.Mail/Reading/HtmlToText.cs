@@ -34,7 +34,7 @@ public static class HtmlToText
     {
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
-        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
+        var document = HtmlDocuments.ParseForText(HtmlLimits.Cap(html));
         var writer = new Writer(null);
         writer.Walk(document.Body ?? (INode)document.DocumentElement);
         return writer.ToString();
@@ -48,7 +48,7 @@ public static class HtmlToText
     {
         if (string.IsNullOrWhiteSpace(html))
             return (string.Empty, null);
-        var document = HtmlDocuments.Parse(HtmlLimits.Cap(html));
+        var document = HtmlDocuments.ParseForText(HtmlLimits.Cap(html));
         var root = document.Body ?? (INode)document.DocumentElement;
         var writer = new Writer(null);
         writer.Walk(root);
@@ -337,25 +337,45 @@ public static class HtmlToText
 
         public override string ToString()
         {
-            // Non-breaking spaces are layout, not meaning; trailing spaces on lines are noise.
-            var text = _sb.Replace('\u00A0', ' ').ToString();
-            var lines = text.Split('\n');
-            var sb = new StringBuilder(text.Length);
-            var blank = 0;
-            foreach (var raw in lines)
+            // Non-breaking spaces are layout, not meaning; trailing spaces on lines are noise; at most one blank
+            // line in a row. One pass over the written text into one pooled buffer.
+            var length = _sb.Length;
+            if (length == 0)
+                return string.Empty;
+            var source = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+            var target = System.Buffers.ArrayPool<char>.Shared.Rent(length + 1);
+            try
             {
-                var line = raw.TrimEnd();
-                if (line.Length == 0)
+                _sb.CopyTo(0, source, length);
+                var text = source.AsSpan(0, length);
+                text.Replace('\u00A0', ' ');
+                var w = 0;
+                var blank = 0;
+                while (true)
                 {
-                    blank++;
-                    if (blank > 1)
-                        continue;
+                    var nl = text.IndexOf('\n');
+                    var line = (nl < 0 ? text : text[..nl]).TrimEnd();
+                    if (line.IsEmpty)
+                        blank++;
+                    else
+                        blank = 0;
+                    if (blank <= 1)
+                    {
+                        line.CopyTo(target.AsSpan(w));
+                        w += line.Length;
+                        target[w++] = '\n';
+                    }
+                    if (nl < 0)
+                        break;
+                    text = text[(nl + 1)..];
                 }
-                else
-                    blank = 0;
-                sb.Append(line).Append('\n');
+                return new string(target.AsSpan(0, w).Trim('\n'));
             }
-            return sb.ToString().Trim('\n');
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(source);
+                System.Buffers.ArrayPool<char>.Shared.Return(target);
+            }
         }
     }
 }
