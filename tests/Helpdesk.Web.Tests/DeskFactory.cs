@@ -70,10 +70,11 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         if (!_waitUntilPrepared) return host;
-        // Prepared, and every worker started (or the reason one refused, thrown as the start's error).
+        // Prepared, and every worker started (or the reason one refused, thrown as the start's error). The workers are
+        // looked up before waiting: a worker that refuses stops the host, and its services are gone soon after.
         var preparation = host.Services.GetRequiredService<Helpdesk.Web.Startup.DeskPreparation>();
+        var workers = host.Services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started).ToList();
         preparation.Ready.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
-        var workers = host.Services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started);
         Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
         return host;
     }
