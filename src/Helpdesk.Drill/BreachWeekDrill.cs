@@ -59,7 +59,10 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             var bulkTask = Task.Run(async () =>
             {
                 await Task.Delay(clock.ToReal(shape.Length / 2), people.Token).ConfigureAwait(false);
-                await staff.BulkReplyAsync(lead, people.Token).ConfigureAwait(false);
+                // Halfway is when the lead looks; on a loaded machine intake can trail the arrivals so far that nothing
+                // waits yet, so the lead looks again every second until there is a cluster to answer (once).
+                while (!await staff.BulkReplyAsync(lead, people.Token).ConfigureAwait(false))
+                    await Task.Delay(TimeSpan.FromSeconds(1), people.Token).ConfigureAwait(false);
                 Say($"halfway: bulk reply {staff.Bulk}");
             }, people.Token);
             var reporter = Task.Run(() => ReportLoopAsync(clock, customers, staff, sampler, people.Token), people.Token);

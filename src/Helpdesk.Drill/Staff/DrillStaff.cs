@@ -178,8 +178,11 @@ public sealed class DrillStaff(DrillOptions options, DrillDesk desk, DrillClock 
     /// <summary>What the halfway bulk reply did.</summary>
     public sealed record BulkOutcome(double At, string Intent, int ClusterSize, int Queued, int Skipped, string Template, string? Error);
 
-    /// <summary>The lead picks the largest cluster of waiting tickets and answers it with the intent's first template, as the bulk page does.</summary>
-    public async Task BulkReplyAsync(long lead, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lead picks the largest cluster of waiting tickets and answers it with the intent's first template, as the bulk
+    /// page does. False when nothing was waiting (the outcome says so until a later look finds a cluster).
+    /// </summary>
+    public async Task<bool> BulkReplyAsync(long lead, CancellationToken cancellationToken)
     {
         var services = desk.First;
         var at = clock.Elapsed.TotalSeconds;
@@ -190,17 +193,19 @@ public sealed class DrillStaff(DrillOptions options, DrillDesk desk, DrillClock 
             if (largest is null)
             {
                 Bulk = new BulkOutcome(at, "", 0, 0, 0, "", "no cluster of waiting tickets to answer");
-                return;
+                return false;
             }
             var bulk = services.GetRequiredService<BulkReplyService>();
             var template = (await bulk.TemplatesForAsync(largest.Intent, largest.Representative.Ticket.Text, cancellationToken).ConfigureAwait(false)).First();
             var result = await bulk.SendAsync(lead, new BulkSendRequest(largest.Intent, template.Id, template.VersionId,
                 [.. largest.Members.Select(m => new BulkTarget(m.Ticket.TicketNumber, m.Ticket.Version))]), cancellationToken).ConfigureAwait(false);
             Bulk = new BulkOutcome(at, largest.Intent, largest.Size, result.Queued, result.Skipped.Count, template.Id, null);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Bulk = new BulkOutcome(at, "", 0, 0, 0, "", ex.GetType().Name + ": " + ex.Message);
+            return true;
         }
     }
 }
