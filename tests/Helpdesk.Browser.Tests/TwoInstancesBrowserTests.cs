@@ -1,4 +1,7 @@
+using System.Text;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,5 +42,67 @@ public sealed class TwoInstancesBrowserTests
         await using var check = await b.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         Assert.AreNotEqual(Core.Tickets.TicketStatus.New, await check.Tickets.Where(t => t.Number == number).Select(t => t.Status).SingleAsync(),
             "B reads the ticket A answered: one database");
+    }
+
+    /// <summary>A customer asking whether a mail was ours (the seed set's phishing_check wording), taken in by one instance's intake.</summary>
+    private static async Task<(string? Intent, TicketPriority Priority, string Why)> AskIsThisRealAsync(BrowserDesk desk, string customer, long uid)
+    {
+        var mail = Encoding.UTF8.GetBytes(
+            $"From: <{customer}>\r\nTo: passwordchange@meridian.example\r\nSubject: Phishing attempt\r\nMessage-ID: <{Guid.NewGuid():N}@c.example>\r\n"
+            + "Date: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Just letting you know I received a phishing email pretending to be Meridian. Subject was \"Final notice: account deactivation\". "
+            + "Sender address was some random Gmail. Thought you'd want to know.\r\n");
+        var outcome = await desk.Services.GetRequiredService<IntakePipeline>().ProcessAsync(new RawMessage("INBOX-two-instances", 1, uid, mail, DateTimeOffset.UtcNow));
+        Assert.IsNotNull(outcome.TicketNumber, outcome.Error);
+        await using var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Number == outcome.TicketNumber);
+        return (ticket.Intent, ticket.Priority, $"confidence {ticket.IntentConfidence}, triage {ticket.NeedsTriage}");
+    }
+
+    [TestMethod]
+    [TestCategory("Postgres")]
+    public async Task IncidentMode_SwitchedOnOneInstance_BannerPriorityAndMarkerOnTheOther_AuditedOnce()
+    {
+        await using var database = await SharedPostgres.CreateAsync();
+        // About priority, not the classifier's confidence: with a low triage threshold the top intent stands (the small
+        // model these tests share is less sure than its calibrated threshold of some seed wordings).
+        var settings = database.DeskSettings;
+        settings["Helpdesk:Classification:TriageThreshold"] = "0.2";
+        await using var a = await BrowserDesk.StartAsync(settings);
+        await using var b = await BrowserDesk.StartAsync(settings);
+        var help = await b.NewPageAsync();
+        await help.GotoAsync("/help");
+        await BrowserDesk.WaitForCircuitAsync(help);
+        Assert.AreEqual(0, await help.Locator("[data-incident-banner]").CountAsync());
+        var navigations = 0;
+        help.FrameNavigated += (_, frame) => { if (frame == help.MainFrame) navigations++; };
+        var before = await AskIsThisRealAsync(b, "before@customers.example", 1);
+        Assert.AreEqual("phishing_check", before.Intent, "the seed set's own wording is classified as a phishing check; " + before.Why);
+        Assert.AreNotEqual(TicketPriority.High, before.Priority, "without an incident a phishing check waits its turn");
+
+        // The Admin switches incident mode on instance A.
+        var admin = await a.SignedInPageAsync("admin");
+        await admin.GotoAsync("/admin/incident");
+        await BrowserDesk.WaitForCircuitAsync(admin);
+        await admin.Locator("[data-incident-state=off]").WaitForAsync();
+        await admin.Locator("[data-incident-switch]").ClickAsync();
+        await admin.Locator("[data-incident-state=on]").WaitForAsync();
+
+        // Instance B: the open help page gets the banner over its circuit (A's NOTIFY), B's intake raises the priority,
+        // and B's dashboard marks the incident's start.
+        await help.Locator("[data-incident-banner]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        StringAssert.Contains(await help.Locator("[data-incident-banner]").InnerTextAsync(), "pretend to come from");
+        Assert.AreEqual(0, navigations, "the banner arrives without a reload");
+        var during = await AskIsThisRealAsync(b, "during@customers.example", 2);
+        Assert.AreEqual("phishing_check", during.Intent, during.Why);
+        Assert.AreEqual(TicketPriority.High, during.Priority, "during the incident B's intake puts phishing checks ahead");
+        var lead = await b.SignedInPageAsync("lead");
+        await lead.GotoAsync("/lead");
+        await lead.Locator("[data-chart=last24] [data-incident-marker]").WaitForAsync();
+
+        await using var db = await b.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        var audit = await db.AuditEvents.Where(e => e.Action == "incident.on").SingleAsync();
+        Assert.AreEqual("admin", audit.Actor);
+        Assert.IsTrue(await db.IncidentSwitch.Select(i => i.IsOn).SingleAsync());
     }
 }

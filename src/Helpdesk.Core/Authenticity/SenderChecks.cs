@@ -75,8 +75,15 @@ public sealed class SenderChecks
             || await db.Messages.AsNoTracking().AnyAsync(m => m.MessageIdHeader == messageId && m.Direction == MessageDirection.Outbound, cancellationToken).ConfigureAwait(false);
     }
 
-    private static List<string> OwnDomainsOf(CompanyOptions company, AuthenticityOptions options)
+    /// <summary>
+    /// The company's own domains, the one list every check measures against (sender verdicts, lookalikes, the links a
+    /// reply may carry): the desk address's domain, the organizational domains of the company URLs, and
+    /// <c>Helpdesk:Mail:OwnDomains</c>.
+    /// </summary>
+    public static IReadOnlyList<string> OwnDomainsOf(CompanyOptions company, AuthenticityOptions options)
     {
+        ArgumentNullException.ThrowIfNull(company);
+        ArgumentNullException.ThrowIfNull(options);
         var domains = new List<string> { company.DeskDomain };
         foreach (var url in new[] { company.SiteUrl, company.ResetUrl, company.HelpUrl, company.ProtectionUrl })
             if (Uri.TryCreate(url, UriKind.Absolute, out var uri)) domains.Add(OrganizationalDomain.Of(uri.Host));

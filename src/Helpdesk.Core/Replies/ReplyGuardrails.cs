@@ -57,13 +57,13 @@ public sealed partial class ReplyGuardrails
     /// <param name="authenticity">Its own and protected domains are what lookalike links are measured against.</param>
     public ReplyGuardrails(CompanyOptions company, GuardrailOptions options, Microsoft.Extensions.Options.IOptions<Authenticity.AuthenticityOptions> authenticity)
     {
-        var domains = new List<string> { company.DeskDomain };
-        foreach (var url in new[] { company.SiteUrl, company.ResetUrl, company.HelpUrl, company.ProtectionUrl })
-            if (Uri.TryCreate(url, UriKind.Absolute, out var uri)) domains.Add(SiteDomain(uri.Host));
+        ArgumentNullException.ThrowIfNull(authenticity);
+        // The company's own domains come from the sender checks' list (one source of truth), then the extra link domains.
+        var domains = new List<string>(Authenticity.SenderChecks.OwnDomainsOf(company, authenticity.Value));
         domains.AddRange(options.AllowedLinkDomains.Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0));
         _allowedDomains = [.. domains.Distinct(StringComparer.Ordinal)];
         _lookalikes = new Helpdesk.Mail.Authenticity.Lookalikes.LookalikeDetector(
-            _allowedDomains.Concat(authenticity.Value.OwnDomains).Concat(authenticity.Value.ProtectedDomains));
+            _allowedDomains.Concat(authenticity.Value.ProtectedDomains));
     }
 
     /// <summary>A link to a host that imitates ours: never sent, by an agent or in a template.</summary>
@@ -161,12 +161,6 @@ public sealed partial class ReplyGuardrails
     }
 
     // "www.meridian.example" -> "meridian.example": the company's site allows its sibling hosts (help., account.).
-    private static string SiteDomain(string host)
-    {
-        var h = host.ToLowerInvariant();
-        return h.StartsWith("www.", StringComparison.Ordinal) ? h[4..] : h;
-    }
-
     private static void Add(List<GuardrailFinding> findings, GuardrailFinding finding)
     {
         if (!findings.Any(f => f.Key == finding.Key)) findings.Add(finding);

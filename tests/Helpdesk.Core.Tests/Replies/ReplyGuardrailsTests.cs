@@ -122,6 +122,20 @@ public sealed class ReplyGuardrailsTests
     }
 
     [TestMethod]
+    public void Check_DomainTheSenderChecksCallOurs_AllowedAndItsLookalikeBlocked()
+    {
+        var company = new CompanyOptions();
+        var authenticity = new Authenticity.AuthenticityOptions { OwnDomains = ["meridianoutfitters.com"] };
+        var guardrails = new ReplyGuardrails(company, new GuardrailOptions(), Microsoft.Extensions.Options.Options.Create(authenticity));
+
+        var keys = guardrails.Check("Our shop: https://shop.meridianoutfitters.com/orders and https://meridianoutfitters-support.com/x.").Select(f => f.Key).ToArray();
+
+        // One list of our domains: what the sender checks call ours, a reply may link to.
+        CollectionAssert.IsSubsetOf(Authenticity.SenderChecks.OwnDomainsOf(company, authenticity).ToArray(), guardrails.AllowedDomains.ToArray());
+        CollectionAssert.AreEqual(new[] { "lookalike:meridianoutfitters-support.com" }, keys);
+    }
+
+    [TestMethod]
     [DataRow("Hello {{customer.first_name}}, thanks.", "placeholder:{{customer.first_name}}")]
     [DataRow("Your order [ORDER NUMBER] has shipped.", "placeholder:[ORDER NUMBER]")]
     [DataRow("Dear <<name>>, thanks.", "placeholder:<<name>>")]

@@ -9,9 +9,11 @@ namespace Helpdesk.Testing.Mail;
 /// </summary>
 public sealed class LoopbackMailServers
 {
-    private LoopbackMailServers(string script, string runDirectory, int basePort, string? oauth2IntrospectionUrl)
+    private LoopbackMailServers(string script, string runDirectory, int basePort, string? oauth2IntrospectionUrl, string? dkimMilter = null)
     {
         Script = script;
+        DkimMilter = dkimMilter;
+        SigningPort = basePort + 587;
         OAuth2IntrospectionUrl = oauth2IntrospectionUrl;
         RunDirectory = runDirectory;
         ImapPort = basePort + 143;
@@ -35,6 +37,15 @@ public sealed class LoopbackMailServers
 
     public int SmtpsPort { get; }
 
+    /// <summary>
+    /// With a DKIM milter (<see cref="StartWithSigner"/>): the SMTP port whose mail that milter signs, as the company's own
+    /// outbound server would (basePort + 587). Mail sent to <see cref="SmtpPort"/> is never signed.
+    /// </summary>
+    public int SigningPort { get; }
+
+    /// <summary>Postfix's smtpd_milters value for <see cref="SigningPort"/> ("inet:127.0.0.1:PORT"), or null.</summary>
+    public string? DkimMilter { get; }
+
     /// <summary>When set, Dovecot (and Postfix's AUTH through it) also takes XOAUTH2/OAUTHBEARER tokens checked at this URL.</summary>
     public string? OAuth2IntrospectionUrl { get; }
 
@@ -49,11 +60,20 @@ public sealed class LoopbackMailServers
     /// <paramref name="oauth2IntrospectionUrl"/> the users may also sign in with OAuth2 tokens, each POSTed by
     /// Dovecot to that URL (RFC 7662 token introspection, served by the test).
     /// </summary>
-    public static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl = null)
+    public static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl = null) => Start(basePort, oauth2IntrospectionUrl, null);
+
+    /// <summary>
+    /// As <see cref="Start(int, string?)"/>, plus a listener on <see cref="SigningPort"/> whose mail the milter at
+    /// <paramref name="dkimMilter"/> (an OpenDKIM signer, "inet:127.0.0.1:PORT") signs; Postfix refuses that port's mail
+    /// when the milter does not answer, so nothing arrives unsigned by mistake.
+    /// </summary>
+    public static LoopbackMailServers StartWithSigner(int basePort, string dkimMilter) => Start(basePort, null, dkimMilter);
+
+    private static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl, string? dkimMilter)
     {
         var script = Path.Combine(FindRepositoryRoot(), "tests", "servers", "mail", "mailservers.sh");
         var run = Directory.CreateTempSubdirectory("helpdesk-mail-").FullName;
-        var servers = new LoopbackMailServers(script, run, basePort, oauth2IntrospectionUrl);
+        var servers = new LoopbackMailServers(script, run, basePort, oauth2IntrospectionUrl, dkimMilter);
         var (code, output) = servers.Run("start");
         if (code != 0)
         {
@@ -102,6 +122,14 @@ public sealed class LoopbackMailServers
         }
     }
 
+    /// <summary>The messages in a user's Maildir (new and cur) as Dovecot stored them, bytes unchanged; empty before the first delivery.</summary>
+    public IReadOnlyList<byte[]> ReadMaildir(string user)
+    {
+        var maildir = Path.Combine(RunDirectory, "mail", user, "Maildir");
+        return [.. new[] { "new", "cur" }.Select(sub => Path.Combine(maildir, sub)).Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles).Select(File.ReadAllBytes)];
+    }
+
     /// <summary>
     /// Writes messages as files into the user's Maildir/new (the fastest way to fill a mailbox; Dovecot picks them
     /// up at the next SELECT). Bytes are stored exactly as given; use CRLF line ends.
@@ -139,6 +167,8 @@ public sealed class LoopbackMailServers
         ["SMTP_PORT"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SMTPS_PORT"] = SmtpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["OAUTH2_INTROSPECTION_URL"] = OAuth2IntrospectionUrl ?? "",
+        ["DKIM_MILTER"] = DkimMilter ?? "",
+        ["SIGNING_PORT"] = SigningPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private static (int Code, string Output) RunProcess(string file, string[] arguments, Dictionary<string, string>? environment = null)

@@ -12,6 +12,9 @@ RUN=${MAIL_RUN:-$HERE/run}
 IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
 LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_PORT:-10465}
 OAUTH2_INTROSPECTION_URL=${OAUTH2_INTROSPECTION_URL:-}
+# DKIM_MILTER (optional, e.g. inet:127.0.0.1:10891): a further SMTP listener on SIGNING_PORT whose mail that milter
+# (OpenDKIM) signs, as the company's own outbound server would; the other listeners never sign.
+DKIM_MILTER=${DKIM_MILTER:-} SIGNING_PORT=${SIGNING_PORT:-10587}
 PACKAGES=(dovecot-imapd dovecot-lmtpd postfix)
 DCONF=$RUN/dovecot.conf PCONF=$RUN/postfix/etc
 ROOT=$([ "$(id -u)" = 0 ] && echo 1 || echo 0)
@@ -81,9 +84,13 @@ start() {
   if [ "$ROOT" = 1 ]; then  # postfix must be started by root
     render "$HERE/postfix-main.cf.in" "$PCONF/main.cf"
     render "$HERE/postfix-master.cf.in" "$PCONF/master.cf"
+    if [ -n "$DKIM_MILTER" ]; then  # reject rather than pass mail unsigned when the signer is down
+      echo "127.0.0.1:$SIGNING_PORT inet n - n - - smtpd -o smtpd_milters=$DKIM_MILTER -o milter_default_action=reject" >>"$PCONF/master.cf"
+    fi
     touch -d '1 minute ago' "$PCONF"/*.cf   # postfix waits ~2 s on a just-written main.cf
     alive "$RUN/postfix/spool/pid/master.pid" || postfix -c "$PCONF" start </dev/null
     wait_port "$SMTP_PORT"; wait_port "$SMTPS_PORT"
+    [ -z "$DKIM_MILTER" ] || wait_port "$SIGNING_PORT"
   else echo "not root: Postfix (SMTP) skipped, Dovecot only" >&2; fi
   status
 }
@@ -112,7 +119,8 @@ status() {
   alive "$RUN/dovecot.pid" && echo "dovecot pid $(pidof_ "$RUN/dovecot.pid"): imap 127.0.0.1:$IMAP_PORT (STARTTLS)," \
     "imaps :$IMAPS_PORT, lmtp :$LMTP_PORT" || echo "dovecot stopped"
   alive "$RUN/postfix/spool/pid/master.pid" && echo "postfix pid $(pidof_ "$RUN/postfix/spool/pid/master.pid"):" \
-    "smtp 127.0.0.1:$SMTP_PORT (STARTTLS, AUTH optional), smtps :$SMTPS_PORT" || echo "postfix stopped"
+    "smtp 127.0.0.1:$SMTP_PORT (STARTTLS, AUTH optional), smtps :$SMTPS_PORT${DKIM_MILTER:+, signing :$SIGNING_PORT via $DKIM_MILTER}" \
+    || echo "postfix stopped"
 }
 
 env_() {  # eval "$(mailservers.sh env)" in a test job
