@@ -12,7 +12,6 @@ public static class SecurityRegistration
         services.TryAddSingleton<SecurityFeed>();
         services.TryAddSingleton<SecurityFigures>();
         services.TryAddSingleton<SecurityWebhook>();
-        services.TryAddSingleton<Incidents.IncidentMode>();
         return services;
     }
 }
