@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.Core.Security;
 
-/// <summary>The security desk: phishing report figures, takedown exports, the security team's webhook, incident mode.</summary>
+/// <summary>The security desk: phishing report figures, takedown exports, the security team's webhook (incident mode: AddHelpdeskIncidents).</summary>
 public static class SecurityRegistration
 {
     public static IServiceCollection AddHelpdeskSecurity(this IServiceCollection services)
