@@ -72,7 +72,7 @@ public static class HelpdeskWeb
             .AddPolicy(Policies.BulkReply, p => p.AddRequirements(new BulkReplyRequirement()));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
-        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Replies.CompanyOptions>, DemoHelpUrl>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Abstractions.CompanyOptions>, DemoHelpUrl>();
         services.AddSingleton<DeskPreparation>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();

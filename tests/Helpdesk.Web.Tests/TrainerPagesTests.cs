@@ -1,4 +1,5 @@
 using System.Net;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Replies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Mail.Authenticity;
 using Helpdesk.Mail.Authenticity.Lookalikes;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
@@ -116,7 +117,7 @@ internal static class BulkDrafts
         var reply = TicketMessage.Outbound(staff.Id, messageId, inReplyTo, references, subject, text, now, version.Id, sentUnedited: true);
         reply.AttachTo(ticket.Number);
         var item = new OutboxItem(OutboxKind.BulkReply, ticket.Number, null, messageId, company.DeskAddress, ticket.CustomerAddress, subject, now, holdUntil);
-        item.SetMime(company.ReplyMime(ticket.CustomerName, ticket.CustomerAddress, subject, messageId, now, text, inReplyTo, references));
+        item.SetMime(ReplyComposer.StaffReply(company, ticket.CustomerName, ticket.CustomerAddress, subject, messageId, now, text, inReplyTo, references));
         return new BulkDraft(target, ticket, reply, item);
     }
 }

@@ -1,4 +1,5 @@
 using Helpdesk.Classification.Clustering;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;

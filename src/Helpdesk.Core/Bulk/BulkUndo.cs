@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;

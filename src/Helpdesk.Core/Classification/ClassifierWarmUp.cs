@@ -1,3 +1,4 @@
+using Helpdesk.Core.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public sealed class ClassifierWarmUp(ITicketClassifier classifier, IHostApplicat
             }
             catch (Exception e)
             {
-                logger.LogError(e, "The intent model could not be loaded or trained; tickets stay unclassified");
+                logger.ModelUnavailable(e);
             }
         }));
         return Task.CompletedTask;
@@ -55,7 +56,7 @@ public sealed class ModelFileWatcher(IntentClassifierService classifier, Microso
             catch (Exception e)
             {
                 // A half-copied or damaged file by hand: keep the live model and say why.
-                logger.LogError(e, "The intent model file changed but could not be loaded; the live model stays");
+                logger.ModelFileNotReloaded(e);
             }
         }
     }

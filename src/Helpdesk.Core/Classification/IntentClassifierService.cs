@@ -5,7 +5,9 @@ using Helpdesk.Classification.Model;
 using Helpdesk.Classification.Pipeline;
 using Helpdesk.Classification.Training;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Diagnostics;
 using Helpdesk.Core.Intents;
+using Helpdesk.Core.Replies;
 using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
@@ -104,7 +106,7 @@ public sealed class IntentClassifierService : ITicketClassifier
         if (!await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)) return;
         try
         {
-            _mergedLabels = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+            _mergedLabels = await IntentMerges.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
         {
@@ -130,7 +132,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             }
             catch (Exception e)
             {
-                _logger.LogError(e, "The intent model could not be loaded or trained; tickets stay unclassified");
+                _logger.ModelUnavailable(e);
                 Interlocked.Exchange(ref _warmUpStarted, 0);
             }
         });
@@ -155,7 +157,7 @@ public sealed class IntentClassifierService : ITicketClassifier
             Holder.Swap(model);
             _loadedFileTimeUtc = stamp;
             _liveReport = null; // the next activation check evaluates the new live model afresh
-            _logger.LogInformation("Intent model reloaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
+            _logger.ModelReloaded(ModelPath, model.Metrics.HeldOutMacroF1);
             return true;
         }
         finally
@@ -178,7 +180,7 @@ public sealed class IntentClassifierService : ITicketClassifier
                 await RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
                 Holder.Swap(model);
                 _loadedFileTimeUtc = stamp;
-                _logger.LogInformation("Intent model loaded from {Path} (held-out macro-F1 {F1:0.000})", ModelPath, model.Metrics.HeldOutMacroF1);
+                _logger.ModelLoaded(ModelPath, model.Metrics.HeldOutMacroF1);
                 return model;
             }
             Report(progress, $"No intent model at {ModelPath}: training one from {TrainingDirectory} (one time: about 25 s on an idle core)");
@@ -211,7 +213,7 @@ public sealed class IntentClassifierService : ITicketClassifier
         {
             var aside = ModelPath + ".unreadable";
             File.Move(ModelPath, aside, overwrite: true);
-            _logger.LogWarning("The intent model at {Path} cannot be read by this build ({Reason}); moved to {Aside}, training a new one", ModelPath, e.Message, aside);
+            _logger.ModelUnreadable(ModelPath, e.Message, aside);
             return null;
         }
     }
@@ -288,14 +290,13 @@ public sealed class IntentClassifierService : ITicketClassifier
                 : EvaluateHeldOut(live, cancellationToken);
         if (!Evaluator.ShouldActivate(candidate.HeldOut, liveReport))
         {
-            _logger.LogInformation("Candidate intent model not activated: held-out macro-F1 {Candidate:0.0000} < live {Live:0.0000}",
-                candidate.HeldOut.MacroF1, liveReport?.MacroF1);
+            _logger.CandidateModelRejected(candidate.HeldOut.MacroF1, liveReport?.MacroF1);
             return new ActivationResult(false, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
         }
         Save(candidate.Model);
         Holder.Swap(candidate.Model);
         _liveReport = candidate.HeldOut;
-        _logger.LogInformation("Intent model activated: held-out macro-F1 {Candidate:0.0000} (was {Live})", candidate.HeldOut.MacroF1,
+        _logger.ModelActivated(candidate.HeldOut.MacroF1,
             liveReport is null ? "none" : liveReport.MacroF1.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
         return new ActivationResult(true, candidate.HeldOut.MacroF1, liveReport?.MacroF1);
     }
@@ -312,7 +313,7 @@ public sealed class IntentClassifierService : ITicketClassifier
                 .Where(e => e.State == TrainingExampleState.Accepted && e.Source != TrainingExampleSource.Seed)
                 .OrderBy(e => e.Id).Select(e => new { e.Id, e.Text, e.IntentId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var merged = await IntentCatalog.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
+            var merged = await IntentMerges.MergedLabelsAsync(db, cancellationToken).ConfigureAwait(false);
             return (rows.Select(r => new LabeledText(r.Text, r.IntentId, $"db-{r.Id}")).ToList(), merged);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 1)
@@ -329,7 +330,7 @@ public sealed class IntentClassifierService : ITicketClassifier
 
     private void Report(IProgress<string>? progress, string line)
     {
-        _logger.LogInformation("{Line}", line);
+        _logger.TrainingProgress(line);
         progress?.Report(line);
     }
 

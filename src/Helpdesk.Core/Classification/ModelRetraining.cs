@@ -1,4 +1,5 @@
 using Helpdesk.Classification.Evaluation;
+using Helpdesk.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Classification;
@@ -93,11 +94,11 @@ public sealed class ModelRetraining(IntentClassifierService classifier, TimeProv
             var liveReport = classifier.EvaluateHeldOut(classifier.Holder.Current ?? live);
             lock (_lock)
                 _status = _status with { State = RetrainState.Ready, FinishedAt = time.GetUtcNow(), Candidate = candidate, Live = liveReport, Stage = null };
-            logger.LogInformation("Retrained intent model: held-out macro-F1 {Candidate:0.000} (live {Live:0.000})", candidate.HeldOut.MacroF1, liveReport.MacroF1);
+            logger.ModelRetrained(candidate.HeldOut.MacroF1, liveReport.MacroF1);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Retraining the intent model failed");
+            logger.ModelRetrainingFailed(e);
             lock (_lock) _status = _status with { State = RetrainState.Failed, FinishedAt = time.GetUtcNow(), Error = e.Message, Stage = null };
         }
         Changed?.Invoke();

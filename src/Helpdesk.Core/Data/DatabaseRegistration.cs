@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Helpdesk.Core.Abstractions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,9 +37,9 @@ public static class DatabaseRegistration
         if (options.Provider == DatabaseProvider.Postgres)
         {
             // Several instances share one PostgreSQL: "tickets changed" crosses them by LISTEN/NOTIFY.
-            services.AddSingleton<Intake.InProcessDeskNotifier>();
+            services.AddSingleton<InProcessDeskNotifier>();
             services.AddSingleton<PostgresDeskNotifier>();
-            services.AddSingleton<Intake.IDeskNotifier>(sp => sp.GetRequiredService<PostgresDeskNotifier>());
+            services.AddSingleton<IDeskNotifier>(sp => sp.GetRequiredService<PostgresDeskNotifier>());
             services.AddSingleton<PostgresNotificationListener>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Intake;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

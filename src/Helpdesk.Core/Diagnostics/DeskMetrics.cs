@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Helpdesk.Core.Intake;
 
 namespace Helpdesk.Core.Diagnostics;
 
@@ -53,16 +52,12 @@ public static class DeskMetrics
             "Age of the oldest stored email not yet turned into a ticket (0 when none): intake lag while intake is stuck.");
     }
 
-    /// <summary>Intake wrote a batch: counts, lag from fetch, bounces. Called once per batch by the pipeline.</summary>
-    public static void TakenIn(IEnumerable<RawMessage> raws, IReadOnlyList<IntakeOutcome> outcomes, DateTimeOffset now)
+    /// <summary>Intake finished one stored email: its state, how long after fetching, whether it was a bounce. Called per email of a batch.</summary>
+    public static void TakenIn(string state, TimeSpan? sinceFetched, bool bounce)
     {
-        var fetched = raws.ToDictionary(r => r.Id, r => r.FetchedAt);
-        foreach (var outcome in outcomes)
-        {
-            Emails.Add(1, new KeyValuePair<string, object?>("state", outcome.State.ToString().ToLowerInvariant()));
-            if (fetched.TryGetValue(outcome.RawMessageId, out var at)) Lag.Record(Math.Max(0, (now - at).TotalSeconds));
-            if (string.Equals(outcome.MachineKind, "bounce", StringComparison.OrdinalIgnoreCase)) Bounces.Add(1);
-        }
+        Emails.Add(1, new KeyValuePair<string, object?>("state", state));
+        if (sinceFetched is { } lag) Lag.Record(Math.Max(0, lag.TotalSeconds));
+        if (bounce) Bounces.Add(1);
     }
 
     public static void Claimed() => Claims.Add(1);

@@ -1,9 +1,9 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tickets;
-using Helpdesk.Mail.Writing;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Intake;
@@ -85,19 +85,8 @@ public sealed class Acknowledgments
             CustomerEmail: customer.Address, TicketNumber: ticket.Number, TicketSubject: ticket.Subject);
         var text = MergeFields.Render(wording.Body, context, _company);
         if (wording.Banner is { Length: > 0 } banner) text = MergeFields.Render(banner, context, _company).Trim() + "\n\n" + text;
-        var mime = DeskComposer.Build(new OutgoingMail
-        {
-            From = (_company.DeskDisplayName, _company.DeskAddress),
-            To = (customer.Name, customer.Address),
-            Subject = subject,
-            MessageId = messageId,
-            Date = now,
-            Text = text,
-            InReplyTo = message.MessageIdHeader,
-            References = references.TakeLast(20).ToList(),
-            // RFC 3834: marks it as automatic so the customer's own auto-responder does not answer it.
-            AutoSubmitted = "auto-replied",
-        });
+        var mime = ReplyComposer.Acknowledgment(_company, customer.Name, customer.Address, subject, messageId, now, text,
+            message.MessageIdHeader, references.TakeLast(20).ToList());
         var item = new OutboxItem(OutboxKind.Acknowledgment, ticket.Number, null, messageId, _company.DeskAddress, customer.Address, subject, now);
         item.SetMime(mime);
         return item;

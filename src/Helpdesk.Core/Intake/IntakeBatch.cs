@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
@@ -17,17 +15,11 @@ namespace Helpdesk.Core.Intake;
 /// messages and attachment rows (tickets get their numbers), then acknowledgments and the stored emails' state,
 /// which refer to those numbers.
 /// </summary>
-internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
+internal sealed class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMessage> prepared, Acknowledgments acks, DateTimeOffset now,
     Security.SecurityOptions? security = null, IntakeStageTimes? times = null)
 {
-    private static readonly TicketStatus[] OpenStatuses = [TicketStatus.New, TicketStatus.Open, TicketStatus.Pending];
-
     private readonly Dictionary<string, Customer> _customers = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Ticket> _tickets = [];
-    private readonly Dictionary<string, long> _threadIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Ticket> _newThreadIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Ticket> _openByCustomer = [];
-    private readonly Dictionary<long, long> _latestByCustomer = [];
+    private readonly MailThreads _threads = new();
     private readonly List<(Ticket Ticket, Customer Customer, TicketMessage Message)> _inbound = [];
     private readonly List<(PreparedMessage Message, Ticket? Ticket, long? TicketNumber)> _done = [];
     private readonly List<(TicketMessage Message, Ticket Ticket)> _newMessages = [];
@@ -283,39 +275,8 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         foreach (var chunk in addresses.Chunk(500))
             foreach (var c in await db.Customers.Where(c => chunk.Contains(c.Address)).ToListAsync(cancellationToken).ConfigureAwait(false))
                 _customers[c.Address] = c;
-
-        var referenced = readable.SelectMany(p => ThreadIds(p.Email!)).Distinct().ToList();
-        foreach (var chunk in referenced.Chunk(500))
-        {
-            var rows = await db.Messages.AsNoTracking().Where(m => m.MessageIdHeader != null && chunk.Contains(m.MessageIdHeader))
-                .Select(m => new { m.MessageIdHeader, m.TicketNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var r in rows) _threadIndex.TryAdd(r.MessageIdHeader!, r.TicketNumber);
-            var sent = await db.Outbox.AsNoTracking().Where(o => chunk.Contains(o.MessageIdHeader))
-                .Select(o => new { o.MessageIdHeader, o.TicketNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var r in sent) _threadIndex.TryAdd(r.MessageIdHeader, r.TicketNumber);
-        }
-
-        var customerIds = _customers.Values.Select(c => c.Id).ToList();
-        var numbers = _threadIndex.Values.Concat(readable.Select(p => SubjectTicketNumber(p.Email!.Subject)).OfType<long>()).Distinct().ToList();
-        foreach (var chunk in customerIds.Chunk(500))
-        {
-            var latest = await db.Tickets.AsNoTracking().Where(t => chunk.Contains(t.CustomerId))
-                .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Number = g.Max(t => t.Number) })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var l in latest) _latestByCustomer[l.Key] = l.Number;
-            var open = await db.Tickets.Where(t => chunk.Contains(t.CustomerId) && OpenStatuses.Contains(t.Status))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var t in open)
-            {
-                _tickets[t.Number] = t;
-                if (!_openByCustomer.TryGetValue(t.CustomerId, out var current) || current.Number < t.Number) _openByCustomer[t.CustomerId] = t;
-            }
-        }
-        numbers.AddRange(_latestByCustomer.Values);
-        var missing = numbers.Where(n => !_tickets.ContainsKey(n)).Distinct().ToList();
-        foreach (var chunk in missing.Chunk(500))
-            foreach (var t in await db.Tickets.Where(t => chunk.Contains(t.Number)).ToListAsync(cancellationToken).ConfigureAwait(false))
-                _tickets[t.Number] = t;
+        await _threads.LoadAsync(db, readable.Select(p => p.Email!).ToList(), _customers.Values.Select(c => c.Id).ToList(), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static IEnumerable<string> SenderAddresses(PreparedMessage p)
@@ -324,21 +285,6 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         if (p.Email.Machine.Bounce is { } bounce)
             foreach (var r in bounce.Recipients)
                 yield return Customer.NormalizeAddress(r.Address);
-    }
-
-    /// <summary>In-Reply-To first, then References newest first: the closest known ancestor wins.</summary>
-    private static IEnumerable<string> ThreadIds(ParsedEmail email)
-    {
-        if (email.InReplyTo is { Length: > 0 } irt) yield return irt;
-        for (var i = email.References.Count - 1; i >= 0; i--) yield return email.References[i];
-        if (email.Machine.Bounce?.OriginalMessageId is { Length: > 0 } original) yield return original;
-    }
-
-    /// <summary>The "[#12345]" token the desk puts in its subjects.</summary>
-    internal static long? SubjectTicketNumber(string subject)
-    {
-        var m = TicketToken().Match(subject);
-        return m.Success && long.TryParse(m.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
     private Ticket TakeCustomerMail(PreparedMessage p)
@@ -359,7 +305,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
             message.AddAttachment(new MessageAttachment(att.FileName ?? "", att.ContentType, att.Size, att.Sha256, att.Inline, att.ContentId));
         if (p.Senders is { } senders) message.RecordSender(senders.Authenticity, senders.Forwarded);
 
-        var ticket = FindThread(email, customer);
+        var ticket = _threads.Find(email, customer);
         if (ticket is null)
         {
             ticket = Ticket.Open(customer, email.Subject, p.Raw.FetchedAt);
@@ -375,9 +321,7 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
         if (email.Forwarded is { } forwarded)
             _reports.Add((Security.PhishingReport.From(forwarded, customer.Id, address, p.Raw.FetchedAt), message, ticket, customer));
         _newMessages.Add((message, ticket));
-        if (customer.Id == 0) _openByNewCustomer[customer] = ticket;
-        else _openByCustomer[customer.Id] = ticket;
-        if (email.MessageId is { Length: > 0 } mid) _newThreadIndex[mid] = ticket;
+        _threads.Took(ticket, customer, email.MessageId);
         _inbound.Add((ticket, customer, message));
         return ticket;
     }
@@ -390,44 +334,11 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private static bool FollowUpDecidesIntent(Ticket ticket, Classification.IntentPrediction prediction) =>
         !ticket.IntentChangedByAgent && prediction.Confidence is not null && (!prediction.NeedsTriage || ticket.Intent is null);
 
-    // New customers have no id until the save; their ticket is remembered by the object instead.
-    private readonly Dictionary<Customer, Ticket> _openByNewCustomer = new(ReferenceEqualityComparer.Instance);
-
-    private Ticket? FindThread(ParsedEmail email, Customer customer)
-    {
-        // 1. Replies to a known message (ours or the customer's earlier one).
-        foreach (var id in ThreadIds(email))
-        {
-            if (_newThreadIndex.TryGetValue(id, out var fresh)) return Usable(fresh);
-            if (_threadIndex.TryGetValue(id, out var number) && _tickets.TryGetValue(number, out var known)) return Usable(known);
-        }
-        // 2. The subject's ticket token, believed only from that ticket's own customer.
-        if (SubjectTicketNumber(email.Subject) is { } n && _tickets.TryGetValue(n, out var byToken) && byToken.CustomerId == customer.Id && customer.Id != 0)
-            return Usable(byToken);
-        // 3. The customer wrote again while a ticket is still open.
-        if (customer.Id == 0)
-            return _openByNewCustomer.TryGetValue(customer, out var mine) && OpenStatuses.Contains(mine.Status) ? mine : null;
-        return _openByCustomer.TryGetValue(customer.Id, out var open) && OpenStatuses.Contains(open.Status) ? open : null;
-    }
-
-    /// <summary>A closed ticket stays closed: the new email starts a new ticket. A solved one reopens.</summary>
-    private static Ticket? Usable(Ticket ticket) => ticket.Status == TicketStatus.Closed ? null : ticket;
-
     private Ticket? AttachMachineReply(PreparedMessage p)
     {
         var email = p.Email!;
         var address = email.From?.Address is { Length: > 0 } a ? Customer.NormalizeAddress(a) : null;
-        Ticket? ticket = null;
-        foreach (var id in ThreadIds(email))
-        {
-            if (_newThreadIndex.TryGetValue(id, out ticket)) break;
-            if (_threadIndex.TryGetValue(id, out var number) && _tickets.TryGetValue(number, out ticket)) break;
-        }
-        if (ticket is null && address is not null && _customers.TryGetValue(address, out var customer))
-        {
-            if (customer.Id == 0) _openByNewCustomer.TryGetValue(customer, out ticket);
-            else if (_latestByCustomer.TryGetValue(customer.Id, out var latest)) _tickets.TryGetValue(latest, out ticket);
-        }
+        var ticket = _threads.FindForMachineReply(email, address is not null && _customers.TryGetValue(address, out var customer) ? customer : null);
         if (ticket is null) return null;
         var reply = TicketMessage.MachineReply(email.MessageId, address ?? "", Truncate(email.Subject, 1000),
             SensitiveDataMasker.Mask(email.Text), p.Raw.FetchedAt, p.Raw.Id);
@@ -479,7 +390,4 @@ internal sealed partial class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<Pr
     private static bool IsPermanent(BounceRecipient r) => r.Permanent;
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
-
-    [GeneratedRegex(@"\[#(\d{1,18})\]", RegexOptions.CultureInvariant)]
-    private static partial Regex TicketToken();
 }

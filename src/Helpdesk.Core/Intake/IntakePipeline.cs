@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Diagnostics;
 using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -87,7 +89,7 @@ public sealed class IntakePipeline
             catch (Exception e) when (e is not OperationCanceledException && prepared.Count > 1)
             {
                 // One message the database refuses must not hold back the others: go one by one.
-                _logger.LogWarning(e, "Intake batch of {Count} failed; processing its messages one by one", prepared.Count);
+                _logger.IntakeBatchFailed(e, prepared.Count);
                 var outcomes = new List<IntakeOutcome>(prepared.Count);
                 foreach (var p in prepared) outcomes.Add(await WriteOneOrQuarantineAsync(p, cancellationToken).ConfigureAwait(false));
                 StageTimes.Add(IntakeStage.Database, clock.Elapsed);
@@ -144,7 +146,7 @@ public sealed class IntakePipeline
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogError(e, "No intent model could be loaded or trained; this batch is taken in unclassified");
+            _logger.IntakeUnclassified(e);
         }
     }
 
@@ -164,7 +166,7 @@ public sealed class IntakePipeline
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    _logger.LogWarning(e, "Sender check of stored message {Id} failed; taken in unchecked", p.Raw.Id);
+                    _logger.IntakeSenderCheckFailed(e, p.Raw.Id);
                 }
             }).ConfigureAwait(false);
     }
@@ -217,8 +219,18 @@ public sealed class IntakePipeline
         }
         if (batch.ChangedTickets.Count > 0) _notifier.TicketsChanged(batch.ChangedTickets);
         if (batch.PhishingReports > 0) _securityFeed.ReportsAdded(batch.AlertsRaised);
-        Diagnostics.DeskMetrics.TakenIn(prepared.Select(p => p.Raw), batch.Outcomes, _time.GetUtcNow());
+        RecordTakenIn(prepared, batch.Outcomes, _time.GetUtcNow());
         return batch.Outcomes;
+    }
+
+    /// <summary>Counts, lag from fetch and bounces of a written batch, one email at a time (see <see cref="Diagnostics.DeskMetrics"/>).</summary>
+    private static void RecordTakenIn(IReadOnlyList<PreparedMessage> prepared, IReadOnlyList<IntakeOutcome> outcomes, DateTimeOffset now)
+    {
+        var fetched = prepared.ToDictionary(p => p.Raw.Id, p => p.Raw.FetchedAt);
+        foreach (var outcome in outcomes)
+            Diagnostics.DeskMetrics.TakenIn(outcome.State.ToString().ToLowerInvariant(),
+                fetched.TryGetValue(outcome.RawMessageId, out var at) ? now - at : null,
+                string.Equals(outcome.MachineKind, "bounce", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<IntakeOutcome> WriteOneOrQuarantineAsync(PreparedMessage prepared, CancellationToken cancellationToken)
@@ -229,7 +241,7 @@ public sealed class IntakePipeline
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning(e, "Quarantined stored message {Id}", prepared.Raw.Id);
+            _logger.IntakeQuarantined(e, prepared.Raw.Id);
             return await QuarantineAsync(prepared.Raw, "Processing failed: " + e.Message, cancellationToken).ConfigureAwait(false);
         }
     }

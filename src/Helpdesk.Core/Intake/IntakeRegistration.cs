@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Mail.Transport.OAuth2;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ public static class IntakeRegistration
         // One token cache per mailbox for the life of the process (OAuth2 mailboxes); a reconnect reuses a good token.
         services.TryAddSingleton(sp => new MailTokenProviders(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IntakeRunner>();
-        services.TryAddSingleton<Tickets.AttachmentFiles>();
+        services.TryAddSingleton<AttachmentFiles>();
+        services.TryAddSingleton<StoredEmails>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ public sealed class IntakeRunner(MailSources sources, IntakePipeline pipeline, I
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     errors[source.Name] = Describe(e);
-                    logger.LogError("Intake from {Mailbox} failed: {Error}", source.Name, Describe(e));
+                    logger.IntakeSourceFailed(source.Name, Describe(e));
                     await store.RecordPollAsync(source.Name, 0, Describe(e), CancellationToken.None).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
@@ -80,11 +81,11 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             // two instances starting together would otherwise both process the emails the other was storing.
             var leased = sources.Mailboxes.Select(m => m.DisplayName).ToList();
             var pending = await pipeline.ProcessPendingAsync(cancellationToken: stoppingToken, exceptSources: leased).ConfigureAwait(false);
-            if (pending > 0) logger.LogInformation("Intake processed {Count} emails stored before the last stop", pending);
+            if (pending > 0) logger.IntakeLeftoversProcessed(pending);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Intake could not process the emails left from the last run; they stay pending");
+            logger.IntakeLeftoversFailed(e);
         }
 
         var loops = sources.Mailboxes.Select(m => RunLeasedAsync(m, stoppingToken)).ToList();
@@ -113,19 +114,19 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             }
             catch (Exception e)
             {
-                logger.LogWarning("Intake could not take the lease on {Mailbox}: {Error}", name, IntakeRunner.Describe(e));
+                logger.IntakeLeaseNotTaken(name, IntakeRunner.Describe(e));
                 held = false;
             }
             if (!held)
             {
-                if (!waitingLogged) logger.LogInformation("{Mailbox} is taken in by another desk instance; {Instance} stands by", name, leases.InstanceName);
+                if (!waitingLogged) logger.IntakeStandingBy(name, leases.InstanceName);
                 waitingLogged = true;
                 try { await Task.Delay(leases.RenewEvery, time, stoppingToken).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
                 continue;
             }
             waitingLogged = false;
-            logger.LogInformation("{Instance} takes in {Mailbox}", leases.InstanceName, name);
+            logger.IntakeLeaseTaken(leases.InstanceName, name);
             using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var renewing = RenewAsync(name, holding);
             await ProcessLeftAsync(name, holding.Token).ConfigureAwait(false);
@@ -134,7 +135,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             await renewing.ConfigureAwait(false);
         }
         try { await leases.ReleaseAsync(name, CancellationToken.None).ConfigureAwait(false); }
-        catch (Exception e) { logger.LogWarning("Intake could not give up the lease on {Mailbox}: {Error}", name, IntakeRunner.Describe(e)); }
+        catch (Exception e) { logger.IntakeLeaseNotReleased(name, IntakeRunner.Describe(e)); }
     }
 
     /// <summary>
@@ -146,7 +147,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
         try
         {
             var left = await pipeline.ProcessPendingAsync(cancellationToken: holding, onlySource: mailbox).ConfigureAwait(false);
-            if (left > 0) logger.LogInformation("Intake processed {Count} emails of {Mailbox} stored before its last holder stopped", left, mailbox);
+            if (left > 0) logger.IntakeMailboxLeftoversProcessed(left, mailbox);
         }
         catch (OperationCanceledException) when (holding.IsCancellationRequested)
         {
@@ -154,7 +155,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Intake could not process the emails left in {Mailbox}; they stay pending", mailbox);
+            logger.IntakeMailboxLeftoversFailed(e, mailbox);
         }
     }
 
@@ -167,7 +168,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             {
                 await Task.Delay(leases.RenewEvery, time, holding.Token).ConfigureAwait(false);
                 if (await leases.TryAcquireAsync(mailbox, holding.Token).ConfigureAwait(false)) continue;
-                logger.LogWarning("{Instance} lost the lease on {Mailbox} to another instance and stops taking it in", leases.InstanceName, mailbox);
+                logger.IntakeLeaseLost(leases.InstanceName, mailbox);
                 await holding.CancelAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -177,7 +178,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             catch (Exception e)
             {
                 // A database hiccup: keep taking in; the lease only runs out after two more failed renewals.
-                logger.LogWarning("Intake could not renew the lease on {Mailbox}: {Error}", mailbox, IntakeRunner.Describe(e));
+                logger.IntakeLeaseNotRenewed(mailbox, IntakeRunner.Describe(e));
             }
         }
     }
@@ -195,7 +196,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
                 try
                 {
                     var taken = await source.TakeInAsync(stoppingToken).ConfigureAwait(false);
-                    if (taken > 0) logger.LogInformation("Intake took in {Count} emails from {Source}", taken, source.Name);
+                    if (taken > 0) logger.IntakeTookIn(taken, source.Name);
                 }
                 finally
                 {
@@ -212,8 +213,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
             {
                 failures++;
                 var delay = Backoff(failures);
-                logger.LogWarning("Intake from {Source} failed ({Failures} in a row), next try in {Delay:F1} s: {Error}",
-                    source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
+                logger.IntakeSourceRetrying(source.Name, failures, delay.TotalSeconds, IntakeRunner.Describe(e));
                 try
                 {
                     if (source is not DropFolderSource) await store.RecordPollAsync(source.Name, 0, IntakeRunner.Describe(e), stoppingToken).ConfigureAwait(false);
@@ -225,7 +225,7 @@ public sealed class IntakeWorker(MailSources sources, IntakePipeline pipeline, I
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException)
                 {
-                    logger.LogWarning("Intake could not record the failure of {Source}: {Error}", source.Name, inner.Message);
+                    logger.IntakeFailureNotRecorded(source.Name, inner.Message);
                 }
             }
         }

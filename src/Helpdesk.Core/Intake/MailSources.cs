@@ -1,3 +1,4 @@
+using Helpdesk.Core.Diagnostics;
 using Helpdesk.Mail.Transport.OAuth2;
 using Helpdesk.Core.Data;
 using Microsoft.Extensions.Logging;
@@ -67,7 +68,7 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
                 try { read.Add((path, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false))); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    logger.LogWarning("Drop folder: could not read {File}: {Error}", Path.GetFileName(path), e.Message);
+                    logger.DropFolderUnreadable(Path.GetFileName(path), e.Message);
                 }
             }
             if (read.Count == 0) continue;
@@ -96,7 +97,7 @@ public sealed class DropFolderSource(string folder, TimeSpan interval, IntakeSto
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Stored already; if the file stays, the next pass stores it again and content dedup marks it Duplicate.
-            logger.LogWarning("Drop folder: could not move {File} aside: {Error}", name, e.Message);
+            logger.DropFolderNotMoved(name, e.Message);
         }
     }
 

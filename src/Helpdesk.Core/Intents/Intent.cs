@@ -1,3 +1,5 @@
+using Helpdesk.Core.Abstractions;
+
 namespace Helpdesk.Core.Intents;
 
 /// <summary>What a customer asks, e.g. reset_help. Trainers add, rename and merge intents.</summary>

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Abstractions;
+
 namespace Helpdesk.Core.Outbox;
 
 public enum OutboxState

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Abstractions;
+using Helpdesk.Core.Diagnostics;
 using Helpdesk.Core.Intake;
 using Microsoft.Extensions.Logging;
 
@@ -100,7 +102,7 @@ public sealed class QueueCountsFeed : IDisposable
         catch (OperationCanceledException) { }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Queue counts could not be recounted; the pages keep the last counts until the next change.");
+            _logger.QueueCountsNotRecounted(ex);
         }
         lock (_gate) _pending = null;
     }
@@ -117,7 +119,7 @@ public sealed class QueueCountsFeed : IDisposable
         foreach (var subscriber in subscribers)
         {
             try { subscriber(snapshot); }
-            catch (Exception ex) { _logger.LogDebug(ex, "A queue page failed to take new counts."); }
+            catch (Exception ex) { _logger.QueuePageCountsFailed(ex); }
         }
         return snapshot;
     }

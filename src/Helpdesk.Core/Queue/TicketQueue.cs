@@ -10,7 +10,7 @@ namespace Helpdesk.Core.Queue;
 /// <see cref="NextAsync"/> claims one ticket atomically with a lease, so no ticket is ever held by two agents;
 /// a heartbeat renews the lease; release or expiry puts the ticket back.
 /// </summary>
-public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, QueueOptions options)
+public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, QueueOptions options) : Staff.IEndedAccountClaims
 {
     public TimeSpan LeaseDuration => options.LeaseDuration;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Helpdesk.Core.Abstractions;
 
 namespace Helpdesk.Core.Replies;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Helpdesk.Core.Abstractions;
 
 namespace Helpdesk.Core.Replies;
 

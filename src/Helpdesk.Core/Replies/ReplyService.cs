@@ -1,6 +1,6 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +44,7 @@ public sealed class ReplyService(
         ticket.Reply(staffId, draft.SeenVersion, message, now);
 
         var item = new OutboxItem(OutboxKind.Reply, ticket.Number, null, messageId, company.DeskAddress, customer.Address, subject, now);
-        item.SetMime(company.ReplyMime(customer.Name, customer.Address, subject, messageId, now, text, inbound?.MessageIdHeader, references));
+        item.SetMime(ReplyComposer.StaffReply(company, customer.Name, customer.Address, subject, messageId, now, text, inbound?.MessageIdHeader, references));
         db.Outbox.Add(item);
         db.AuditEvents.Add(new AuditEvent(now, staffId, staff?.UserName ?? $"staff {staffId}", "ticket.reply", ticket.Number,
             draft.TemplateVersionId is { } v ? $"template version {v}{(draft.SentUnedited ? ", unedited" : "")}" : null));

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Abstractions;
+
 namespace Helpdesk.Core.Replies;
 
 public enum TemplateVersionState

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Intake;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;

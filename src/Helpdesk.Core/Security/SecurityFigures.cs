@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Security;
@@ -65,16 +64,6 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
         var rows = await query.OrderByDescending(r => r.Id).Take(limit).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new ReportRow(r.Id, r.ReportedAt, r.ReporterAddress, r.TicketNumber, r.MessageId, r.RawMessageId, r.SenderAddress,
             r.SenderDomain, r.Subject, r.LinkHostList, r.AttachmentList)).ToList();
-    }
-
-    /// <summary>The customer's stored email that carried report <paramref name="reportId"/>, as received; null when unknown.</summary>
-    public async Task<byte[]?> RawSourceAsync(long reportId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rawId = await db.PhishingReports.AsNoTracking().Where(r => r.Id == reportId).Select(r => r.RawMessageId)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (rawId is null) return null;
-        return await db.RawMessages.AsNoTracking().Where(r => r.Id == rawId).Select(r => r.Bytes).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<IndicatorCount>> CountsAsync(FigureSql sql, int? rowsPerKind, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.Core.Security;
 
-/// <summary>The security desk: phishing report figures, takedown exports, the security team's webhook, incident mode.</summary>
+/// <summary>The security desk: phishing report figures, takedown exports, the security team's webhook (incident mode: AddHelpdeskIncidents).</summary>
 public static class SecurityRegistration
 {
     public static IServiceCollection AddHelpdeskSecurity(this IServiceCollection services)
@@ -12,7 +12,6 @@ public static class SecurityRegistration
         services.TryAddSingleton<SecurityFeed>();
         services.TryAddSingleton<SecurityFigures>();
         services.TryAddSingleton<SecurityWebhook>();
-        services.TryAddSingleton<Incidents.IncidentMode>();
         return services;
     }
 }

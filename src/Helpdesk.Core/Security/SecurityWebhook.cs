@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

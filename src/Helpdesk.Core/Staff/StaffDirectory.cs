@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record StaffRow(long Id, string UserName, string DisplayName, stri
 /// What admins do to staff accounts, and what each person does to their own: every change is audited in the same
 /// SaveChanges, and every change that should end existing sessions rotates the security stamp.
 /// </summary>
-public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, Queue.TicketQueue queue)
+public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, IEndedAccountClaims claims)
 {
     private readonly StaffPasswords _passwords = new();
 
@@ -101,7 +102,7 @@ public sealed class StaffDirectory(IDbContextFactory<HelpdeskDbContext> factory,
             return Task.FromResult<string?>($"{Describe(before)} -> {Describe(endsAt)}");
         }, cancellationToken).ConfigureAwait(false);
         // Ended now: its tickets go back to the queue at once, not when the leases lapse (the sweep does it for ends that pass later).
-        if (endsAt is { } end && end <= time.GetUtcNow()) await queue.ReleaseEndedAccountsAsync(cancellationToken).ConfigureAwait(false);
+        if (endsAt is { } end && end <= time.GetUtcNow()) await claims.ReleaseEndedAccountsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The accounts that end (or have ended), soonest first: what a Lead sees on the responders page.</summary>

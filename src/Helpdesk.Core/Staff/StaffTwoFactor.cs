@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Helpdesk.Core.Abstractions;
 using Microsoft.AspNetCore.Identity;
 
 namespace Helpdesk.Core.Staff;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Customers;
 
 namespace Helpdesk.Core.Tickets;

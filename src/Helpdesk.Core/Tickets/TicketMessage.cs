@@ -1,3 +1,5 @@
+using Helpdesk.Core.Abstractions;
+
 namespace Helpdesk.Core.Tickets;
 
 public enum MessageDirection

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Web.Answer;

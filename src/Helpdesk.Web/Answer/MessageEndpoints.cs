@@ -1,3 +1,4 @@
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tickets;
 using System.Text;
 using Helpdesk.Core.Data;

@@ -1,5 +1,6 @@
 using System.Net;
 using Helpdesk.Core.Diagnostics;
+using Helpdesk.Core.Queue;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,4 +1,5 @@
 using System.Text;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Security;
 
 namespace Helpdesk.Web.SecurityDesk;
@@ -24,8 +25,8 @@ public static class SecurityEndpoints
             return Results.File(Encoding.UTF8.GetBytes(text), "application/json; charset=utf-8", $"phishing-indicators-{time.GetUtcNow():yyyyMMdd-HHmm}.json");
         });
         // The customer's mail as received, as a download: never rendered in the console (it carries the attacker's HTML).
-        security.MapGet("/reports/{id:long}/source", async (long id, SecurityFigures figures, CancellationToken ct) =>
-            await figures.RawSourceAsync(id, ct) is { } bytes
+        security.MapGet("/reports/{id:long}/source", async (long id, StoredEmails emails, CancellationToken ct) =>
+            await emails.OfPhishingReportAsync(id, ct) is { } bytes
                 ? Results.File(bytes, "message/rfc822", $"report-{id}.eml")
                 : Results.NotFound());
     }

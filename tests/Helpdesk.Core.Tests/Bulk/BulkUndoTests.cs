@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Reporting;

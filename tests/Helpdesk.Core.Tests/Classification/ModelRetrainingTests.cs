@@ -1,6 +1,7 @@
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intents;
+using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tests.Support;
 
 namespace Helpdesk.Core.Tests.Classification;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tests.Support;
 using System.Security.Cryptography;
 using System.Text;

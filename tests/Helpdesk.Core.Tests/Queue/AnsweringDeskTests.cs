@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Tests.Support;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Replies;
 
 namespace Helpdesk.Core.Tests.Replies;

@@ -1,4 +1,5 @@
 using System.Text;
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;

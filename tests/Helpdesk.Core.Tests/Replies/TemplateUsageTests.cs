@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Tests.Support;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;

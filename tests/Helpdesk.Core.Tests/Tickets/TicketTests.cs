@@ -1,3 +1,4 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

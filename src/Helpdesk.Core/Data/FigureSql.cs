@@ -1,10 +1,9 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Reporting;
+namespace Helpdesk.Core.Data;
 
 /// <summary>Plain ADO reads for the figures: the rollup tables are outside EF's model, and times differ per provider
 /// (UTC milliseconds on SQLite, timestamptz on PostgreSQL).</summary>

@@ -1,4 +1,4 @@
-namespace Helpdesk.Core.Intake;
+namespace Helpdesk.Core.Abstractions;
 
 /// <summary>Tells whoever watches the desk (agent console, lead dashboard) that tickets changed, after the change committed.</summary>
 public interface IDeskNotifier

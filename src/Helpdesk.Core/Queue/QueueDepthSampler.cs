@@ -1,11 +1,12 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Diagnostics;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Helpdesk.Core.Diagnostics;
+namespace Helpdesk.Core.Queue;
 
 /// <summary>
 /// Reads the waiting tickets per intent and the intake backlog every <see cref="Every"/> for the observable gauges of

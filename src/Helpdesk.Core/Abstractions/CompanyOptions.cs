@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Helpdesk.Mail.Writing;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Abstractions;
 
 /// <summary>Bound from <c>Helpdesk:Company</c>: what the <c>company.*</c> and <c>site.*</c> merge fields say.</summary>
 public sealed class CompanyOptions : IValidatableObject
@@ -45,23 +44,4 @@ public sealed class CompanyOptions : IValidatableObject
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 yield return new ValidationResult($"{Section}:{name} must be an absolute http(s) address, not '{value}'.", [name]);
     }
-
-    /// <summary>
-    /// The finished MIME of a staff reply (an agent's or a bulk reply): from the desk, replies come back to the desk,
-    /// threaded to the customer's message. Built once; every send attempt uses these bytes.
-    /// </summary>
-    public byte[] ReplyMime(string? customerName, string customerAddress, string subject, string messageId, DateTimeOffset date, string text,
-        string? inReplyTo, IReadOnlyList<string> references) =>
-        DeskComposer.Build(new OutgoingMail
-        {
-            From = (DeskDisplayName, DeskAddress),
-            To = (customerName, customerAddress),
-            Subject = subject,
-            MessageId = messageId,
-            Date = date,
-            Text = text,
-            InReplyTo = inReplyTo,
-            References = references,
-            ReplyTo = DeskAddress,
-        });
 }

@@ -1,9 +1,10 @@
+using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Replies;
+using Helpdesk.Core.Intents;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Intents;
+namespace Helpdesk.Core.Replies;
 
 /// <summary>One intent on the trainers' page, with what hangs on it.</summary>
 public sealed record IntentRow(string Id, string DisplayName, string Description, bool IsActive, string? MergedInto, int Tickets, int Templates, int Examples);
@@ -118,21 +119,6 @@ public sealed class IntentCatalog(
         suggester.Invalidate();
         await classifier.RefreshMergedIntentsAsync(cancellationToken).ConfigureAwait(false);
         return new IntentMergeResult(tickets, templates, examples);
-    }
-
-    /// <summary>Retired intent id → the active intent it lives on in (following chains of merges).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> MergedLabelsAsync(HelpdeskDbContext db, CancellationToken cancellationToken)
-    {
-        var merged = await db.Intents.AsNoTracking().Where(i => i.MergedInto != null)
-            .ToDictionaryAsync(i => i.Id, i => i.MergedInto!, cancellationToken).ConfigureAwait(false);
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in merged.Keys)
-        {
-            var target = merged[id];
-            for (var hops = 0; merged.TryGetValue(target, out var next) && hops < 64; hops++) target = next;
-            result[id] = target;
-        }
-        return result;
     }
 
     private static async Task AuditAsync(HelpdeskDbContext db, long staffId, string action, string details, DateTimeOffset at, CancellationToken cancellationToken)

@@ -1,10 +1,9 @@
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Intake;
 using Helpdesk.Mail.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Core.Tickets;
+namespace Helpdesk.Core.Intake;
 
 /// <summary>An attachment's bytes, ready to be served as a download.</summary>
 public sealed record AttachmentFile(long Id, string FileName, string ContentType, ReadOnlyMemory<byte> Content);
