@@ -30,6 +30,8 @@ public static class HelpdeskWeb
         services.AddBootstrapBlazor();
         services.AddSingleton<Circuits.ConsoleCircuits>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Circuits.ConsoleCircuits.Handler>();
+        // One per answering page: the claimed ticket, the reply and what the page says about them.
+        services.AddTransient<Answer.AnswerSession>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         // Sign-in cookies are sealed with data-protection keys. Kept on disk (default data/keys) so a restart does not
