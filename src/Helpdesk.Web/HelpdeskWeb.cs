@@ -81,10 +81,7 @@ public static class HelpdeskWeb
         services.AddHostedService<Helpdesk.Core.Security.SecurityWebhookWorker>();
         services.AddHostedService<Helpdesk.Core.Queue.EndedAccountSweep>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
-        services.AddOptions<Helpdesk.Core.Demo.LoadDrillOptions>().BindConfiguration(Helpdesk.Core.Demo.LoadDrillOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Helpdesk.Core.Demo.LoadDrill>();
-        services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
+        Helpdesk.Core.Demo.LoadDrillRegistration.AddLoadDrill(services);
         services.AddHelpdeskHealth(builder.Configuration);
         services.AddHelpdeskMetrics(builder.Configuration);
         StartWorkersAfterPreparation(services);
