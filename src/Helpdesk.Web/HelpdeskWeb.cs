@@ -30,6 +30,8 @@ public static class HelpdeskWeb
         services.AddBootstrapBlazor();
         services.AddSingleton<Circuits.ConsoleCircuits>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Circuits.ConsoleCircuits.Handler>();
+        // One per answering page: the claimed ticket, the reply and what the page says about them.
+        services.AddTransient<Answer.AnswerSession>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         // Sign-in cookies are sealed with data-protection keys. Kept on disk (default data/keys) so a restart does not
@@ -79,10 +81,7 @@ public static class HelpdeskWeb
         services.AddHostedService<Helpdesk.Core.Security.SecurityWebhookWorker>();
         services.AddHostedService<Helpdesk.Core.Queue.EndedAccountSweep>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
-        services.AddOptions<Helpdesk.Core.Demo.LoadDrillOptions>().BindConfiguration(Helpdesk.Core.Demo.LoadDrillOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Helpdesk.Core.Demo.LoadDrill>();
-        services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Demo.LoadDrill>());
+        Helpdesk.Core.Demo.LoadDrillRegistration.AddLoadDrill(services);
         services.AddHelpdeskHealth(builder.Configuration);
         services.AddHelpdeskMetrics(builder.Configuration);
         StartWorkersAfterPreparation(services);

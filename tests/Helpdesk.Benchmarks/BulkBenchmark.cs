@@ -4,6 +4,7 @@ using Helpdesk.Classification.Data;
 using Helpdesk.Core;
 using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
 using Helpdesk.Mail.CustomerWords;
@@ -156,13 +157,13 @@ public static class BulkBenchmark
         {
             var n = Math.Min(batch, count - done);
             await using var tx = await conn.BeginTransactionAsync();
-            var customer = PreparedCommand.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,0)""", 4);
-            var ticket = PreparedCommand.Prepare(conn, tx, """
+            var customer = RawSql.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,0)""", 4);
+            var ticket = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
                   "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","UpdatedAt","InboundCount","HasAttachments","Escalated","IsSpam","Version")
                 VALUES (@p0,@p1,@p2,0,1,@p3,@p4,0,0,@p5,@p5,@p5,@p5,1,0,0,0,2)
                 """, 6);
-            var message = PreparedCommand.Prepare(conn, tx, """
+            var message = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","FromName","Subject","Text","VisibleText","CreatedAt","SentUnedited")
                 VALUES (@p0,0,@p1,@p2,@p3,@p4,@p5,@p5,@p6,0)
                 """, 7);
@@ -172,14 +173,14 @@ public static class BulkBenchmark
                 var at = (now - TimeSpan.FromHours(48) + TimeSpan.FromSeconds(k)).ToUnixTimeMilliseconds();
                 var name = $"{Names[random.Next(Names.Length)]} Customer{k}";
                 var address = $"customer{k}@bulk.example";
-                await PreparedCommand.RunAsync(customer, CancellationToken.None, k, address, name, at);
+                await RawSql.RunAsync(customer, CancellationToken.None, k, address, name, at);
                 var intent = intents[random.Next(intents.Length)];
                 var pool = texts[intent];
                 // Skewed pick: the first questions of each intent are asked far more often (rank ~ r^3), as in a surge.
                 var text = Vary(pool[(int)(Math.Pow(random.NextDouble(), 3) * pool.Count)], random);
                 var subject = "Re: Important: please create a new password";
-                await PreparedCommand.RunAsync(ticket, CancellationToken.None, k, subject, k, intent, 0.85 + random.NextDouble() * 0.15, at);
-                await PreparedCommand.RunAsync(message, CancellationToken.None, k, $"bulk-bench-{k}@mail.example", address, name, subject, text, at);
+                await RawSql.RunAsync(ticket, CancellationToken.None, k, subject, k, intent, 0.85 + random.NextDouble() * 0.15, at);
+                await RawSql.RunAsync(message, CancellationToken.None, k, $"bulk-bench-{k}@mail.example", address, name, subject, text, at);
             }
             await tx.CommitAsync();
         }

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tickets;
@@ -51,7 +52,7 @@ internal static class BulkUndo
     {
         // A refusal throws, which rolls the transaction back: a refused undo changes nothing.
         var id = ("@id", (object)plan.BulkSendId);
-        var now = ("@now", BulkWriter.Time(db, plan.Now));
+        var now = ("@now", ProviderSql.For(db).Time(plan.Now));
         var membersQueued = ("@queued", (object)(int)BulkMemberOutcome.Queued);
         // A dispatcher that took an item leased it, and one that tried it counted an attempt: either way that reply
         // may be on its way, so only items untouched since the send are withdrawn, and all of them or none.
@@ -84,7 +85,7 @@ internal static class BulkUndo
               "Version" = "Tickets"."Version" + 1
             FROM "BulkSendMembers" AS m
             WHERE m."BulkSendId" = @id AND m."Outcome" = @queued AND m."TicketNumber" = "Tickets"."Number"
-            """, cancellationToken, id, now, membersQueued, ("@solved", (int)TicketStatus.Solved), ("@sentAt", BulkWriter.Time(db, plan.SentAt)))
+            """, cancellationToken, id, now, membersQueued, ("@solved", (int)TicketStatus.Solved), ("@sentAt", ProviderSql.For(db).Time(plan.SentAt)))
             .ConfigureAwait(false);
         await RunAsync(db, """
             UPDATE "BulkSendMembers" SET "Outcome" = @undone WHERE "BulkSendId" = @id AND "Outcome" = @queued
@@ -118,9 +119,10 @@ internal static class BulkUndo
     /// </summary>
     private static async Task WithdrawFromRollupsAsync(HelpdeskDbContext db, BulkUndoPlan plan, CancellationToken cancellationToken)
     {
-        string Hour(string time) => db.IsSqlite ? $"{time} {FigureRollups.Hour}" : $"desk_hour({time})";
-        var bucket = db.IsSqlite ? FigureRollups.SqliteBucketExpression("t") : """desk_response_bucket(t."ReceivedAt", t."FirstResponseAt")""";
-        (string, object)[] values = [("@id", plan.BulkSendId), ("@queued", (int)BulkMemberOutcome.Queued), ("@outbound", (int)MessageDirection.Outbound)];
+        var sql = ProviderSql.For(db);
+        string Hour(string time) => sql.HourOf(time);
+        var bucket = sql.ResponseBucket("t");
+        (string, object?)[] values = [("@id", plan.BulkSendId), ("@queued", (int)BulkMemberOutcome.Queued), ("@outbound", (int)MessageDirection.Outbound)];
         await RunAsync(db, $"""
             UPDATE "DeskAgentHourly" SET "Replies" = "DeskAgentHourly"."Replies" - x.n
             FROM (SELECT {Hour("r.\"CreatedAt\"")} AS h, r."AuthorStaffId" AS s, COUNT(*) AS n FROM "Messages" AS r
@@ -141,10 +143,8 @@ internal static class BulkUndo
         await RunAsync(db, """DELETE FROM "DeskResponseTimes" WHERE "Tickets" <= 0""", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(HelpdeskDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    private static async Task<int> RunAsync(HelpdeskDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
     {
-        await using var command = BulkWriter.Command(db, sql);
-        foreach (var (name, value) in values) BulkWriter.Add(command, name, value);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return await new RawSql(db).ExecuteAsync(sql, cancellationToken, values).ConfigureAwait(false);
     }
 }

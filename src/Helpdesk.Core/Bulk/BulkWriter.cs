@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Helpdesk.Core.Bulk;
 
@@ -85,38 +85,17 @@ internal static class BulkWriter
     /// </summary>
     private static DbCommand SolveCommand(HelpdeskDbContext db, DateTimeOffset now)
     {
-        var command = Command(db, """
+        var command = new RawSql(db).Command("""
             UPDATE "Tickets" SET "Status" = @solved, "SolvedAt" = @now, "FirstResponseAt" = COALESCE("FirstResponseAt", @now),
               "ClaimedBy" = NULL, "ClaimedAt" = NULL, "ClaimExpiresAt" = NULL,
               "UpdatedAt" = CASE WHEN "UpdatedAt" > @now THEN "UpdatedAt" ELSE @now END, "Version" = "Version" + 1
             WHERE "Number" = @p0 AND "Version" = @p1 AND "Status" IN (0, 1)
               AND ("ClaimedBy" IS NULL OR "ClaimExpiresAt" IS NULL OR "ClaimExpiresAt" <= @now)
             """);
-        Add(command, "@p0", 0L);
-        Add(command, "@p1", 0);
-        Add(command, "@solved", (int)TicketStatus.Solved);
-        Add(command, "@now", Time(db, now));
+        RawSql.Add(command, "@p0", 0L);
+        RawSql.Add(command, "@p1", 0);
+        RawSql.Add(command, "@solved", (int)TicketStatus.Solved);
+        RawSql.Add(command, "@now", ProviderSql.For(db).Time(now));
         return command;
-    }
-
-    /// <summary>A command in the context's current transaction.</summary>
-    internal static DbCommand Command(HelpdeskDbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        return command;
-    }
-
-    /// <summary>A time as the provider stores it: unix milliseconds on SQLite (see HelpdeskDbContext), timestamptz on PostgreSQL.</summary>
-    internal static object Time(HelpdeskDbContext db, DateTimeOffset? at) =>
-        at is not { } value ? DBNull.Value : db.IsSqlite ? value.ToUnixTimeMilliseconds() : value;
-
-    internal static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

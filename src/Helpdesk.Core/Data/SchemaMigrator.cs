@@ -109,10 +109,7 @@ public sealed class SchemaMigrator(IDbContextFactory<HelpdeskDbContext> factory,
 
     private static async Task<bool> TableExistsAsync(HelpdeskDbContext db, string table, CancellationToken cancellationToken)
     {
-        var sql = db.IsSqlite
-            ? """SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = {0}"""
-            : """SELECT COUNT(*)::int AS "Value" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {0}""";
-        return await db.Database.SqlQueryRaw<int>(sql, table).SingleAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await db.Database.SqlQueryRaw<int>(Sql.ProviderSql.For(db).CountTablesNamed, table).SingleAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     private static string MigrationsAssemblyOf(HelpdeskDbContext db) =>

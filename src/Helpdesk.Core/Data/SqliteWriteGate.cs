@@ -24,7 +24,7 @@ public static class SqliteWriteGate
     internal static async Task<T> InTransactionAsync<T>(HelpdeskDbContext db, Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? For(db.Database.GetConnectionString() ?? "") : null;
+        var gate = Sql.ProviderSql.For(db).WriteGate(db);
         if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Intents;
 using Helpdesk.Core.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +22,12 @@ public static class RealisticSurge
         double answeredShare = 0.6, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
-        object T(DateTimeOffset t) => db.IsSqlite ? t.ToUnixTimeMilliseconds() : t;
+        var provider = ProviderSql.For(db);
+        object T(DateTimeOffset t) => provider.Time(t);
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
 
-        foreach (var (id, name, description) in SeedIntents.All)
-            if (!await db.Intents.AnyAsync(i => i.Id == id, cancellationToken))
-                db.Intents.Add(new Intent(id, name, description, now));
+        await SyntheticSurge.AddIntentsAsync(db, now, cancellationToken);
         for (var a = 1; a <= Agents; a++)
         {
             var user = $"surge-agent-{a:00}";
@@ -49,14 +49,14 @@ public static class RealisticSurge
         {
             var n = Math.Min(batch, tickets - done);
             await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-            var customer = PreparedCommand.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
-            var ticket = PreparedCommand.Prepare(conn, tx, """
+            var customer = RawSql.Prepare(conn, tx, SyntheticSurge.InsertCustomer, 5);
+            var ticket = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
                   "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
                   "HasAttachments","Escalated","IsSpam","Version","ClaimedBy","ClaimedAt","ClaimExpiresAt")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21,@p22)
                 """, 23);
-            var message = PreparedCommand.Prepare(conn, tx, """
+            var message = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","Subject","Text","VisibleText","CreatedAt","SentUnedited","AuthorStaffId")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9)
                 """, 10);
@@ -67,7 +67,7 @@ public static class RealisticSurge
                 var number = firstTicket + k;
                 var received = start + arrival((k + 0.5) / tickets);
                 var address = $"customer{customerId}@synthetic.example";
-                await PreparedCommand.RunAsync(customer, cancellationToken, customerId, address, $"Customer {customerId}", T(received), false);
+                await RawSql.RunAsync(customer, cancellationToken, customerId, address, $"Customer {customerId}", T(received), false);
 
                 var intent = SyntheticSurge.PickIntent(random);
                 var confidence = 0.55 + random.NextDouble() * 0.45;
@@ -87,15 +87,15 @@ public static class RealisticSurge
                 var priority = intent is "phishing_check" or "card_safety" ? 2 : 1;
                 var subject = $"Question about {intent.Replace('_', ' ')}";
                 var updated = again ?? solved ?? answered ?? received;
-                await PreparedCommand.RunAsync(ticket, cancellationToken, number, subject, customerId, status, priority, triage ? null : intent,
+                await RawSql.RunAsync(ticket, cancellationToken, number, subject, customerId, status, priority, triage ? null : intent,
                     confidence, triage, changed, T(received), T(again ?? received), T(again ?? received), answered is { } f ? T(f) : null,
                     solved is { } s ? T(s) : null, T(updated), again is null ? 1 : 2, false, false, false, 1,
                     held ? agent : null, held ? T(now - TimeSpan.FromMinutes(1)) : null, held ? T(now + TimeSpan.FromMinutes(4)) : null);
                 var body = $"Synthetic message {number} about {intent}.";
-                await PreparedCommand.RunAsync(message, cancellationToken, number, 0, $"synthetic-{number}@synthetic.example", address, subject,
+                await RawSql.RunAsync(message, cancellationToken, number, 0, $"synthetic-{number}@synthetic.example", address, subject,
                     body, body, T(received), false, null);
                 if (answered is { } at)
-                    await PreparedCommand.RunAsync(message, cancellationToken, number, 1, $"reply-{number}@meridian.example", "passwordchange@meridian.example",
+                    await RawSql.RunAsync(message, cancellationToken, number, 1, $"reply-{number}@meridian.example", "passwordchange@meridian.example",
                         "Re: " + subject, "Thank you for writing.", "Thank you for writing.", T(at), false, agent);
             }
             await tx.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Intents;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,15 +23,25 @@ public static class SyntheticSurge
 
     private const int Batch = 20_000;
 
+    /// <summary>A customer row of a surge: @p0 id, @p1 address, @p2 name, @p3 first seen, @p4 undeliverable.</summary>
+    internal const string InsertCustomer =
+        """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""";
+
+    /// <summary>Adds the seed intents a surge's tickets are filed under, where missing (saved by the caller).</summary>
+    internal static async Task AddIntentsAsync(HelpdeskDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (id, name, description) in SeedIntents.All)
+            if (!await db.Intents.AnyAsync(i => i.Id == id, cancellationToken))
+                db.Intents.Add(new Intent(id, name, description, now));
+    }
+
     public static async Task<int> WriteAsync(HelpdeskDbContext db, int tickets, TimeSpan span, DateTimeOffset now, int seed,
         IReadOnlyList<string>? bodies = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
 
-        foreach (var (id, name, description) in SeedIntents.All)
-            if (!await db.Intents.AnyAsync(i => i.Id == id, cancellationToken))
-                db.Intents.Add(new Intent(id, name, description, now));
+        await AddIntentsAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var firstCustomer = (await db.Customers.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
@@ -42,28 +53,29 @@ public static class SyntheticSurge
             return tickets;
         }
 
-        object T(DateTimeOffset t) => db.IsSqlite ? t.ToUnixTimeMilliseconds() : t;
+        var provider = ProviderSql.For(db);
+        object T(DateTimeOffset t) => provider.Time(t);
         foreach (var chunk in plan.Chunk(Batch))
         {
             await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-            var customer = PreparedCommand.Prepare(conn, tx, """INSERT INTO "Customers" ("Id","Address","Name","FirstSeenAt","Undeliverable") VALUES (@p0,@p1,@p2,@p3,@p4)""", 5);
-            var ticket = PreparedCommand.Prepare(conn, tx, """
+            var customer = RawSql.Prepare(conn, tx, InsertCustomer, 5);
+            var ticket = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Tickets" ("Number","Subject","CustomerId","Status","Priority","Intent","IntentConfidence","NeedsTriage",
                   "IntentChangedByAgent","ReceivedAt","LastCustomerMessageAt","WaitingSince","FirstResponseAt","SolvedAt","UpdatedAt","InboundCount",
                   "HasAttachments","Escalated","IsSpam","Version")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19)
                 """, 20);
-            var message = PreparedCommand.Prepare(conn, tx, """
+            var message = RawSql.Prepare(conn, tx, """
                 INSERT INTO "Messages" ("TicketNumber","Direction","MessageIdHeader","FromAddress","Subject","Text","VisibleText","CreatedAt","SentUnedited")
                 VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8)
                 """, 9);
             foreach (var r in chunk)
             {
-                await PreparedCommand.RunAsync(customer, cancellationToken, r.CustomerId, r.Address, r.CustomerName, T(r.Received), false);
-                await PreparedCommand.RunAsync(ticket, cancellationToken, r.Number, r.Subject, r.CustomerId, r.Status, r.Priority, r.Intent,
+                await RawSql.RunAsync(customer, cancellationToken, r.CustomerId, r.Address, r.CustomerName, T(r.Received), false);
+                await RawSql.RunAsync(ticket, cancellationToken, r.Number, r.Subject, r.CustomerId, r.Status, r.Priority, r.Intent,
                     r.Confidence, r.NeedsTriage, false, T(r.Received), T(r.Received), T(r.Received), r.FirstResponseAt is { } f ? T(f) : null,
                     r.SolvedAt is { } s ? T(s) : null, T(r.UpdatedAt), 1, false, false, false, 1);
-                await PreparedCommand.RunAsync(message, cancellationToken, r.Number, 0, r.MessageIdHeader, r.Address, r.Subject,
+                await RawSql.RunAsync(message, cancellationToken, r.Number, 0, r.MessageIdHeader, r.Address, r.Subject,
                     r.Body, r.Body, T(r.Received), false);
             }
             await tx.CommitAsync(cancellationToken);

@@ -71,8 +71,8 @@ public sealed class IncidentMode : IDisposable
         {
             // The row exists before anyone reads it, and on PostgreSQL two Admins switching at once take turns on it.
             await db.Database.ExecuteSqlRawAsync("""INSERT INTO "IncidentSwitch" ("Id", "IsOn") VALUES (1, FALSE) ON CONFLICT ("Id") DO NOTHING""", ct).ConfigureAwait(false);
-            if (db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync("""SELECT 1 FROM "IncidentSwitch" WHERE "Id" = 1 FOR UPDATE""", ct).ConfigureAwait(false);
+            if (Data.Sql.ProviderSql.For(db).ForUpdate is { Length: > 0 } lockRow)
+                await new Data.Sql.RawSql(db).ExecuteAsync("""SELECT 1 FROM "IncidentSwitch" WHERE "Id" = 1""" + lockRow, ct).ConfigureAwait(false);
             var row = await db.IncidentSwitch.FirstOrDefaultAsync(s => s.Id == IncidentSwitch.SingletonId, ct).ConfigureAwait(false);
             if (row is null)
             {

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Mail.Reading;
@@ -201,22 +202,10 @@ internal sealed class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMe
     private async Task RecordAcknowledgedAsync(List<Customer> customers, CancellationToken cancellationToken)
     {
         if (customers.Count == 0) return;
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """UPDATE "Customers" SET "LastAcknowledgedAt" = @at WHERE "Id" = @id""";
-        var at = command.CreateParameter();
-        at.ParameterName = "@at";
-        command.Parameters.Add(at);
-        var id = command.CreateParameter();
-        id.ParameterName = "@id";
-        command.Parameters.Add(id);
+        var sql = new RawSql(db);
+        await using var command = sql.Prepare("""UPDATE "Customers" SET "LastAcknowledgedAt" = @at WHERE "Id" = @id""", "@at", "@id");
         foreach (var customer in customers)
-        {
-            var when = customer.LastAcknowledgedAt!.Value;
-            at.Value = db.IsSqlite ? when.ToUnixTimeMilliseconds() : when;
-            id.Value = customer.Id;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            await RawSql.RunAsync(command, cancellationToken, sql.Time(customer.LastAcknowledgedAt!.Value), customer.Id).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -226,28 +215,16 @@ internal sealed class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMe
     private async Task MarkStoredAsync(List<PreparedMessage> work, CancellationToken cancellationToken)
     {
         if (work.Count == 0) return;
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
+        var sql = new RawSql(db);
+        await using var command = sql.Prepare("""
             UPDATE "RawMessages" SET "MessageIdHeader" = @mid, "State" = @state, "MachineKind" = @kind, "Defects" = @defects,
             "Error" = @error, "TicketNumber" = @ticket, "ProcessedAt" = @at WHERE "Id" = @id
-            """;
-        var names = new[] { "@mid", "@state", "@kind", "@defects", "@error", "@ticket", "@at", "@id" };
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        var sqlite = db.IsSqlite;
+            """, "@mid", "@state", "@kind", "@defects", "@error", "@ticket", "@at", "@id");
         foreach (var p in work)
         {
             var r = p.Raw;
-            object? at = r.ProcessedAt is { } t ? (sqlite ? t.ToUnixTimeMilliseconds() : t) : null;
-            object?[] values = [r.MessageIdHeader, (int)r.State, r.MachineKind, r.Defects, r.Error, r.TicketNumber, at, r.Id];
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await RawSql.RunAsync(command, cancellationToken, r.MessageIdHeader, (int)r.State, r.MachineKind, r.Defects, r.Error, r.TicketNumber,
+                sql.Time(r.ProcessedAt), r.Id).ConfigureAwait(false);
         }
     }
 

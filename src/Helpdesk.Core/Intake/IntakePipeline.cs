@@ -202,7 +202,7 @@ public sealed class IntakePipeline
     private async Task<IReadOnlyList<IntakeOutcome>> WriteAsync(IReadOnlyList<PreparedMessage> prepared, CancellationToken cancellationToken)
     {
         await using var db = await _factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        var gate = Data.Sql.ProviderSql.For(db).WriteGate(db);
         if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         IntakeBatch batch;
         try

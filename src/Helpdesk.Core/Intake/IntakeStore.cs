@@ -1,4 +1,5 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -91,25 +92,15 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private static async Task InsertAsync(HelpdeskDbContext db, List<RawMessage> stored, CancellationToken cancellationToken)
     {
         if (stored.Count == 0) return;
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
+        var sql = new RawSql(db);
+        await using var command = sql.Prepare("""
             INSERT INTO "RawMessages" ("Source", "UidValidity", "Uid", "Sha256", "Size", "Bytes", "FetchedAt", "State")
             VALUES (@source, @validity, @uid, @sha, @size, @bytes, @at, @state) RETURNING "Id"
-            """;
-        foreach (var name in (string[])["@source", "@validity", "@uid", "@sha", "@size", "@bytes", "@at", "@state"])
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
-        var sqlite = db.IsSqlite;
+            """, "@source", "@validity", "@uid", "@sha", "@size", "@bytes", "@at", "@state");
         foreach (var r in stored)
         {
-            object?[] values = [r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size, r.Bytes, sqlite ? r.FetchedAt.ToUnixTimeMilliseconds() : r.FetchedAt, (int)r.State];
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var id = await RawSql.RunScalarAsync(command, cancellationToken, r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size, r.Bytes,
+                sql.Time(r.FetchedAt), (int)r.State).ConfigureAwait(false);
             r.StoredAs(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
         }
     }

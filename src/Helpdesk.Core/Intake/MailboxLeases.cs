@@ -1,4 +1,5 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,5 @@ public sealed class MailboxLeases(IDbContextFactory<HelpdeskDbContext> factory, 
         return await db.MailboxLeases.AsNoTracking().OrderBy(l => l.Mailbox).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Raw SQL bypasses EF's converters: SQLite keeps times as UTC milliseconds (see HelpdeskDbContext).</summary>
-    private static object Time(HelpdeskDbContext db, DateTimeOffset t) => db.IsSqlite ? t.ToUnixTimeMilliseconds() : t;
+    private static object Time(HelpdeskDbContext db, DateTimeOffset t) => ProviderSql.For(db).Time(t);
 }

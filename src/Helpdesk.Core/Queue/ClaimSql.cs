@@ -1,24 +1,25 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 
 namespace Helpdesk.Core.Queue;
 
-/// <summary>The claim statements, per provider. Each one is a single statement, so the claim is atomic.</summary>
+/// <summary>
+/// The claim statements. Each one is a single statement, so the claim is atomic; where the engines differ (a time's
+/// form, the index hint, row locking) the text asks <see cref="ProviderSql"/>.
+/// </summary>
 internal sealed class ClaimSql
 {
-    private static readonly ClaimSql Sqlite = new(sqlite: true);
-    private static readonly ClaimSql Postgres = new(sqlite: false);
+    private static readonly ClaimSql Sqlite = new(SqliteSql.Instance);
+    private static readonly ClaimSql Postgres = new(PostgresSql.Instance);
 
-    private readonly bool _sqlite;
+    private readonly ProviderSql _provider;
 
-    private ClaimSql(bool sqlite) => _sqlite = sqlite;
+    private ClaimSql(ProviderSql provider) => _provider = provider;
 
-    public static ClaimSql For(HelpdeskDbContext db) =>
-        db.IsSqlite ? Sqlite
-        : db.IsPostgres ? Postgres
-        : throw new NotSupportedException($"The queue has no claim statements for {db.Database.ProviderName}.");
+    public static ClaimSql For(HelpdeskDbContext db) => ProviderSql.For(db).IsSqlite ? Sqlite : Postgres;
 
-    /// <summary>Times are stored as UTC milliseconds on SQLite (see HelpdeskDbContext).</summary>
-    public object Time(DateTimeOffset t) => _sqlite ? t.ToUnixTimeMilliseconds() : t;
+    /// <inheritdoc cref="ProviderSql.Time(DateTimeOffset)"/>
+    public object Time(DateTimeOffset t) => _provider.Time(t);
 
     private const string Claimable = """("Status" IN (0, 1) AND ("ClaimedBy" IS NULL OR "ClaimExpiresAt" <= @now))""";
 
@@ -27,9 +28,7 @@ internal sealed class ClaimSql
     /// naming the partial queue index makes the claim read one index entry (0.1 ms). Measured with EXPLAIN QUERY PLAN.
     /// </summary>
     private string QueueIndex(bool byIntent, QueueLane lane) =>
-        !_sqlite ? ""
-        : lane == QueueLane.Escalated ? " INDEXED BY \"IX_Tickets_Escalated\""
-        : byIntent ? " INDEXED BY \"IX_Tickets_QueueByIntent\"" : " INDEXED BY \"IX_Tickets_Queue\"";
+        _provider.IndexedBy(lane == QueueLane.Escalated ? "IX_Tickets_Escalated" : byIntent ? "IX_Tickets_QueueByIntent" : "IX_Tickets_Queue");
 
     /// <summary>
     /// The escalated lane has its own small partial index: walking the main queue index for the few escalated tickets
@@ -42,7 +41,7 @@ internal sealed class ClaimSql
     /// passed over instead of waited for, so 500 agents do not queue behind the same first ticket. SQLite has one
     /// writer at a time and needs nothing.
     /// </summary>
-    private string SkipLocked => _sqlite ? "" : " FOR UPDATE SKIP LOCKED";
+    private string SkipLocked => _provider.SkipLocked;
 
     /// <summary>
     /// One statement: the ticket the agent already holds (resumed, lease renewed), else the first claimable one.

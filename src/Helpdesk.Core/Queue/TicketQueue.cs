@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Queue;
@@ -84,13 +85,8 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
         var held = new List<(long Ticket, long StaffId)>();
         var conn = db.Database.GetDbConnection();
         if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var cmd = conn.CreateCommand())
+        await using (var cmd = RawSql.Command(conn, null, sql.HeldByEnded, ("now", sql.Time(now))))
         {
-            cmd.CommandText = sql.HeldByEnded;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@now";
-            p.Value = sql.Time(now);
-            cmd.Parameters.Add(p);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) held.Add((reader.GetInt64(0), reader.GetInt64(1)));
         }
@@ -121,7 +117,7 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
         Func<DbConnection, DbTransaction, Task<long?>> work, CancellationToken cancellationToken)
     {
         // One writer at a time on SQLite, queued in-process (see SqliteWriteGate) rather than sleeping in the busy handler.
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
+        var gate = ProviderSql.For(db).WriteGate(db);
         if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -141,19 +137,8 @@ public sealed class TicketQueue(IDbContextFactory<HelpdeskDbContext> factory, Ti
     }
 
     private static async Task<long?> ScalarAsync(DbConnection conn, DbTransaction tx, string sql,
-        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        var result = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
-    }
+        CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await RawSql.ScalarAsync(conn, tx, sql, cancellationToken, parameters).ConfigureAwait(false) is { } number
+            ? Convert.ToInt64(number, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }

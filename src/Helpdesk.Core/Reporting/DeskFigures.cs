@@ -1,4 +1,5 @@
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -56,14 +57,14 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<EscalatedFigures> EscalatedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var count = await sql.ScalarAsync($"""
-            SELECT COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_Escalated")} WHERE "Escalated" AND "Status" IN (0, 1)
+            SELECT COUNT(*) FROM "Tickets"{sql.IndexedBy("IX_Tickets_Escalated")} WHERE "Escalated" AND "Status" IN (0, 1)
             """, cancellationToken).ConfigureAwait(false);
         var oldest = await sql.ListAsync($"""
-            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.Indexed("IX_Tickets_Escalated")}
+            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.IndexedBy("IX_Tickets_Escalated")}
             WHERE "Escalated" AND "Status" IN (0, 1) ORDER BY "WaitingSince", "Number" LIMIT 1
-            """, r => new OldestWaiting(FigureSql.ReadLong(r, 0), sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
+            """, r => new OldestWaiting(RawSql.ReadLong(r, 0), RawSql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
         return new EscalatedFigures(Convert.ToInt32(count, System.Globalization.CultureInfo.InvariantCulture), oldest.FirstOrDefault());
     }
 
@@ -71,7 +72,7 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<DateTimeOffset?> IncidentStartAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         // MIN per status uses the (Status, ReceivedAt) index; MIN over all tickets would scan them.
         var firsts = await sql.ListAsync("""
             SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 0 UNION ALL
@@ -79,7 +80,7 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
             SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 2 UNION ALL
             SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 3 UNION ALL
             SELECT MIN("ReceivedAt") FROM "Tickets" WHERE "Status" = 4
-            """, r => sql.ReadNullableTime(r, 0), cancellationToken).ConfigureAwait(false);
+            """, r => RawSql.ReadNullableTime(r, 0), cancellationToken).ConfigureAwait(false);
         return firsts.Where(f => f is not null).Min();
     }
 
@@ -89,10 +90,10 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
         fromHour = HourOf(fromHour);
         toHour = HourOf(toHour);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var rows = await sql.ListAsync("""
             SELECT "Hour", "Arrived", "Reopened", "Answered" FROM "DeskHourlyFlow" WHERE "Hour" >= @from AND "Hour" <= @to
-            """, r => new HourFlow(sql.ReadTime(r, 0), FigureSql.ReadInt(r, 1), FigureSql.ReadInt(r, 2), FigureSql.ReadInt(r, 3)),
+            """, r => new HourFlow(RawSql.ReadTime(r, 0), RawSql.ReadInt(r, 1), RawSql.ReadInt(r, 2), RawSql.ReadInt(r, 3)),
             cancellationToken, ("from", sql.Time(fromHour)), ("to", sql.Time(toHour))).ConfigureAwait(false);
         var byHour = rows.ToDictionary(r => r.Hour);
         var result = new List<HourFlow>();
@@ -105,13 +106,13 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<BacklogFigures> BacklogAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var byIntent = await sql.ListAsync("""
             SELECT "Intent", SUM("Tickets") FROM "DeskBacklog" GROUP BY "Intent" HAVING SUM("Tickets") > 0
-            """, r => new IntentCount(r.GetString(0) is { Length: > 0 } i ? i : null, FigureSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
+            """, r => new IntentCount(r.GetString(0) is { Length: > 0 } i ? i : null, RawSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
         var byHour = await sql.ListAsync("""
             SELECT "WaitingHour", SUM("Tickets") FROM "DeskBacklog" GROUP BY "WaitingHour" HAVING SUM("Tickets") > 0
-            """, r => (Hour: sql.ReadTime(r, 0), Tickets: FigureSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
+            """, r => (Hour: RawSql.ReadTime(r, 0), Tickets: RawSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
         var total = byHour.Sum(h => h.Tickets);
 
         // Waiting at least `age`: whole rollup hours before the cut, plus an exact count inside the cut's own hour.
@@ -122,7 +123,7 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
             var whole = byHour.Where(h => h.Hour < cutHour).Sum(h => h.Tickets);
             if (!byHour.Any(h => h.Hour == cutHour)) return whole;
             var partial = await sql.ScalarAsync($"""
-                SELECT COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_Waiting")}
+                SELECT COUNT(*) FROM "Tickets"{sql.IndexedBy("IX_Tickets_Waiting")}
                 WHERE "Status" IN (0, 1) AND "WaitingSince" >= @from AND "WaitingSince" <= @cut
                 """, cancellationToken, ("from", sql.Time(cutHour)), ("cut", sql.Time(cut))).ConfigureAwait(false);
             return whole + Convert.ToInt32(partial, System.Globalization.CultureInfo.InvariantCulture);
@@ -139,11 +140,11 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<OldestWaiting?> OldestWaitingAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var rows = await sql.ListAsync($"""
-            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.Indexed("IX_Tickets_Waiting")}
+            SELECT "Number", "WaitingSince" FROM "Tickets"{sql.IndexedBy("IX_Tickets_Waiting")}
             WHERE "Status" IN (0, 1) ORDER BY "WaitingSince", "Number" LIMIT 1
-            """, r => new OldestWaiting(FigureSql.ReadLong(r, 0), sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
+            """, r => new OldestWaiting(RawSql.ReadLong(r, 0), RawSql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false);
         return rows.FirstOrDefault();
     }
 
@@ -151,10 +152,10 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<ResponseTimes> FirstResponseAsync(DateTimeOffset? sinceHour, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var buckets = await sql.ListAsync("""
             SELECT "Minutes", SUM("Tickets") FROM "DeskResponseTimes" WHERE "Hour" >= @from GROUP BY "Minutes" ORDER BY "Minutes"
-            """, r => (Minutes: FigureSql.ReadInt(r, 0), Tickets: FigureSql.ReadInt(r, 1)), cancellationToken,
+            """, r => (Minutes: RawSql.ReadInt(r, 0), Tickets: RawSql.ReadInt(r, 1)), cancellationToken,
             ("from", sql.Time(sinceHour is { } s ? HourOf(s) : DateTimeOffset.UnixEpoch))).ConfigureAwait(false);
         var n = buckets.Sum(b => b.Tickets);
         if (n == 0) return new ResponseTimes(0, null, null);
@@ -192,21 +193,21 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<IReadOnlyList<AgentFigures>> AgentsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var zone = options.ResolveTimeZone();
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var dayStart = new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date)).ToUniversalTime();
         var holding = (await sql.ListAsync($"""
-            SELECT "ClaimedBy", COUNT(*) FROM "Tickets"{sql.Indexed("IX_Tickets_ClaimedBy")} WHERE "ClaimedBy" IS NOT NULL AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
+            SELECT "ClaimedBy", COUNT(*) FROM "Tickets"{sql.IndexedBy("IX_Tickets_ClaimedBy")} WHERE "ClaimedBy" IS NOT NULL AND "ClaimExpiresAt" > @now AND "Status" IN (0, 1)
             GROUP BY "ClaimedBy"
-            """, r => (Id: FigureSql.ReadLong(r, 0), Count: FigureSql.ReadInt(r, 1)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false))
+            """, r => (Id: RawSql.ReadLong(r, 0), Count: RawSql.ReadInt(r, 1)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false))
             .ToDictionary(x => x.Id, x => x.Count);
         var today = (await sql.ListAsync("""
             SELECT "StaffId", SUM("Replies") FROM "DeskAgentHourly" WHERE "Hour" >= @from GROUP BY "StaffId"
-            """, r => (Id: FigureSql.ReadLong(r, 0), Count: FigureSql.ReadInt(r, 1)), cancellationToken, ("from", sql.Time(dayStart))).ConfigureAwait(false))
+            """, r => (Id: RawSql.ReadLong(r, 0), Count: RawSql.ReadInt(r, 1)), cancellationToken, ("from", sql.Time(dayStart))).ConfigureAwait(false))
             .ToDictionary(x => x.Id, x => x.Count);
         var lastReply = (await sql.ListAsync("""SELECT "StaffId", "LastReplyAt" FROM "DeskAgentActivity" """,
-            r => (Id: FigureSql.ReadLong(r, 0), At: sql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false))
+            r => (Id: RawSql.ReadLong(r, 0), At: RawSql.ReadTime(r, 1)), cancellationToken).ConfigureAwait(false))
             .ToDictionary(x => x.Id, x => x.At);
         var ids = holding.Keys.Concat(today.Keys).Concat(lastReply.Where(l => now - l.Value <= options.OnlineWindow).Select(l => l.Key)).ToHashSet();
         var staff = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.DisplayName })
@@ -225,9 +226,9 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     public async Task<TriageFigures> TriageAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var row = (await sql.ListAsync("""SELECT SUM("Arrived"), SUM("Triage"), SUM("IntentChanged") FROM "DeskHourlyFlow" """,
-            r => new TriageFigures(FigureSql.ReadInt(r, 0), FigureSql.ReadInt(r, 1), FigureSql.ReadInt(r, 2)), cancellationToken).ConfigureAwait(false)).Single();
+            r => new TriageFigures(RawSql.ReadInt(r, 0), RawSql.ReadInt(r, 1), RawSql.ReadInt(r, 2)), cancellationToken).ConfigureAwait(false)).Single();
         return row;
     }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Helpdesk.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Helpdesk.Core.Data.Sql;
 
 namespace Helpdesk.Core.Security;
 
@@ -12,6 +10,8 @@ namespace Helpdesk.Core.Security;
 /// </summary>
 internal sealed class PhishingIntake(HelpdeskDbContext db, SecurityOptions options)
 {
+    private readonly RawSql _sql = new(db);
+
     /// <summary>Inserts the reports; returns how many alerts this batch raised.</summary>
     public async Task<int> InsertAsync(IReadOnlyList<PhishingReport> reports, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -39,16 +39,16 @@ internal sealed class PhishingIntake(HelpdeskDbContext db, SecurityOptions optio
         {
             // On PostgreSQL two instances may take in the same domain at once; each counts after the other's rows are
             // committed (the lock is held to the end of the transaction), so the crossing is seen by exactly one.
-            if (db.IsPostgres) await ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", LockKey(domain))).ConfigureAwait(false);
-            var count = Convert.ToInt32(await ScalarAsync("""
+            if (_sql.Provider.TransactionLock is { } takeTurns) await _sql.ExecuteAsync(takeTurns, cancellationToken, ("key", LockKey(domain))).ConfigureAwait(false);
+            var count = Convert.ToInt32(await _sql.ScalarAsync("""
                 SELECT COUNT(*) FROM "ReportedIndicators" WHERE "Kind" = 0 AND "Value" = @domain AND "SeenAt" >= @from AND "SeenAt" < @to
-                """, cancellationToken, ("domain", domain), ("from", Time(window)), ("to", Time(window.AddHours(1)))).ConfigureAwait(false),
+                """, cancellationToken, ("domain", domain), ("from", _sql.Time(window)), ("to", _sql.Time(window.AddHours(1)))).ConfigureAwait(false),
                 System.Globalization.CultureInfo.InvariantCulture);
             if (count < options.WebhookThreshold) continue;
-            raised += await ExecuteAsync("""
+            raised += await _sql.ExecuteAsync("""
                 INSERT INTO "SecurityAlerts" ("Domain", "WindowStart", "Reports", "RaisedAt", "NextAttemptAt", "Attempts")
                 VALUES (@domain, @window, @reports, @now, @now, 0) ON CONFLICT ("Domain", "WindowStart") DO NOTHING
-                """, cancellationToken, ("domain", domain), ("window", Time(window)), ("reports", count), ("now", Time(now))).ConfigureAwait(false);
+                """, cancellationToken, ("domain", domain), ("window", _sql.Time(window)), ("reports", count), ("now", _sql.Time(now))).ConfigureAwait(false);
         }
         return raised;
     }
@@ -58,34 +58,5 @@ internal sealed class PhishingIntake(HelpdeskDbContext db, SecurityOptions optio
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("helpdesk-alert:" + domain));
         return BitConverter.ToInt64(hash, 0);
-    }
-
-    private object Time(DateTimeOffset t) => db.IsSqlite ? t.ToUnixTimeMilliseconds() : t.ToUniversalTime();
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private DbCommand Command(string sql, (string Name, object Value)[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-        return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Security;
@@ -32,17 +33,17 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
     public async Task<SecuritySnapshot> ReadAsync(int rowsPerKind = PageRows, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var totals = (await sql.ListAsync("""
             SELECT COUNT(*), COUNT(DISTINCT "CustomerId"), MIN("ReportedAt"), MAX("ReportedAt") FROM "PhishingReports"
-            """, r => (Reports: FigureSql.ReadInt(r, 0), Customers: FigureSql.ReadInt(r, 1), First: sql.ReadNullableTime(r, 2), Last: sql.ReadNullableTime(r, 3)),
+            """, r => (Reports: RawSql.ReadInt(r, 0), Customers: RawSql.ReadInt(r, 1), First: RawSql.ReadNullableTime(r, 2), Last: RawSql.ReadNullableTime(r, 3)),
             cancellationToken).ConfigureAwait(false))[0];
         var counts = await CountsAsync(sql, rowsPerKind, cancellationToken).ConfigureAwait(false);
         var alerts = await sql.ListAsync("""
             SELECT "Id", "Domain", "WindowStart", "Reports", "RaisedAt", "DeliveredAt", "Attempts", "LastError" FROM "SecurityAlerts"
             ORDER BY "RaisedAt" DESC, "Id" DESC LIMIT 50
-            """, r => new AlertRow(FigureSql.ReadLong(r, 0), r.GetString(1), sql.ReadTime(r, 2), FigureSql.ReadInt(r, 3), sql.ReadTime(r, 4),
-                sql.ReadNullableTime(r, 5), FigureSql.ReadInt(r, 6), r.IsDBNull(7) ? null : r.GetString(7)), cancellationToken).ConfigureAwait(false);
+            """, r => new AlertRow(RawSql.ReadLong(r, 0), r.GetString(1), RawSql.ReadTime(r, 2), RawSql.ReadInt(r, 3), RawSql.ReadTime(r, 4),
+                RawSql.ReadNullableTime(r, 5), RawSql.ReadInt(r, 6), r.IsDBNull(7) ? null : r.GetString(7)), cancellationToken).ConfigureAwait(false);
         return new SecuritySnapshot(time.GetUtcNow(), totals.Reports, totals.Customers, totals.First, totals.Last,
             counts.Where(c => c.Kind == IndicatorKind.Domain).ToList(), counts.Where(c => c.Kind == IndicatorKind.Sender).ToList(),
             counts.Where(c => c.Kind == IndicatorKind.LinkHost).ToList(), alerts);
@@ -52,7 +53,7 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
     public async Task<IReadOnlyList<IndicatorCount>> AllCountsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await CountsAsync(new FigureSql(db), null, cancellationToken).ConfigureAwait(false);
+        return await CountsAsync(new RawSql(db), null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The newest reports first, <paramref name="limit"/> of them, optionally only those of one sender domain.</summary>
@@ -66,7 +67,7 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
             r.SenderDomain, r.Subject, r.LinkHostList, r.AttachmentList)).ToList();
     }
 
-    private static async Task<List<IndicatorCount>> CountsAsync(FigureSql sql, int? rowsPerKind, CancellationToken cancellationToken)
+    private static async Task<List<IndicatorCount>> CountsAsync(RawSql sql, int? rowsPerKind, CancellationToken cancellationToken)
     {
         // One pass over the covering (Kind, Value, SeenAt, CustomerId) index; the top rows per kind are picked here
         // rather than by a window function, which would sort the groups once more in the database.
@@ -79,6 +80,6 @@ public sealed class SecurityFigures(IDbContextFactory<HelpdeskDbContext> factory
             .OrderBy(c => c.Kind).ThenByDescending(c => c.Reports).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
     }
 
-    private static IndicatorCount Read(FigureSql sql, DbDataReader r) =>
-        new((IndicatorKind)FigureSql.ReadInt(r, 0), r.GetString(1), FigureSql.ReadInt(r, 2), FigureSql.ReadInt(r, 3), sql.ReadTime(r, 4), sql.ReadTime(r, 5));
+    private static IndicatorCount Read(RawSql sql, DbDataReader r) =>
+        new((IndicatorKind)RawSql.ReadInt(r, 0), r.GetString(1), RawSql.ReadInt(r, 2), RawSql.ReadInt(r, 3), RawSql.ReadTime(r, 4), RawSql.ReadTime(r, 5));
 }

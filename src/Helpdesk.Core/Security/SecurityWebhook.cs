@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,17 +32,17 @@ public sealed partial class SecurityWebhook(IDbContextFactory<HelpdeskDbContext>
         if (options.Value.WebhookUri is not { } uri) return 0;
         var now = time.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sql = new FigureSql(db);
+        var sql = new RawSql(db);
         var due = await sql.ListAsync("""
             SELECT "Id", "Domain", "WindowStart", "Reports", "RaisedAt", "Attempts" FROM "SecurityAlerts"
             WHERE "DeliveredAt" IS NULL AND "NextAttemptAt" <= @now AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
             ORDER BY "Id" LIMIT 100
-            """, r => (Id: FigureSql.ReadLong(r, 0), Domain: r.GetString(1), Window: sql.ReadTime(r, 2), Reports: FigureSql.ReadInt(r, 3),
-                Raised: sql.ReadTime(r, 4), Attempts: FigureSql.ReadInt(r, 5)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false);
+            """, r => (Id: RawSql.ReadLong(r, 0), Domain: r.GetString(1), Window: RawSql.ReadTime(r, 2), Reports: RawSql.ReadInt(r, 3),
+                Raised: RawSql.ReadTime(r, 4), Attempts: RawSql.ReadInt(r, 5)), cancellationToken, ("now", sql.Time(now))).ConfigureAwait(false);
         var delivered = 0;
         foreach (var a in due)
         {
-            if (!await ClaimAsync(db, sql, a.Id, now, cancellationToken).ConfigureAwait(false)) continue;
+            if (!await ClaimAsync(sql, a.Id, now, cancellationToken).ConfigureAwait(false)) continue;
             var payload = new SecurityAlertPayload("phishing_domain_threshold", a.Id, a.Domain, a.Window, a.Window.AddHours(1), a.Reports,
                 options.Value.WebhookThreshold, a.Raised);
             string? error;
@@ -59,7 +60,7 @@ public sealed partial class SecurityWebhook(IDbContextFactory<HelpdeskDbContext>
             var after = time.GetUtcNow();
             if (error is null)
             {
-                await ExecuteAsync(db, """
+                await WriteAsync(sql, """
                     UPDATE "SecurityAlerts" SET "DeliveredAt" = @at, "Attempts" = "Attempts" + 1, "ClaimedUntil" = NULL, "LastError" = NULL WHERE "Id" = @id
                     """, cancellationToken, ("at", sql.Time(after)), ("id", a.Id)).ConfigureAwait(false);
                 delivered++;
@@ -68,7 +69,7 @@ public sealed partial class SecurityWebhook(IDbContextFactory<HelpdeskDbContext>
             else
             {
                 var next = after + Backoff(a.Attempts + 1);
-                await ExecuteAsync(db, """
+                await WriteAsync(sql, """
                     UPDATE "SecurityAlerts" SET "Attempts" = "Attempts" + 1, "ClaimedUntil" = NULL, "NextAttemptAt" = @next, "LastError" = @error WHERE "Id" = @id
                     """, cancellationToken, ("next", sql.Time(next)), ("error", error.Length > 1000 ? error[..1000] : error), ("id", a.Id)).ConfigureAwait(false);
                 Failed(logger, a.Domain, a.Id, a.Attempts + 1, error, next);
@@ -86,36 +87,15 @@ public sealed partial class SecurityWebhook(IDbContextFactory<HelpdeskDbContext>
         return wait;
     }
 
-    private async Task<bool> ClaimAsync(HelpdeskDbContext db, FigureSql sql, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ExecuteAsync(db, """
+    private async Task<bool> ClaimAsync(RawSql sql, long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await WriteAsync(sql, """
             UPDATE "SecurityAlerts" SET "ClaimedUntil" = @until
             WHERE "Id" = @id AND "DeliveredAt" IS NULL AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < @now)
             """, cancellationToken, ("until", sql.Time(now + ClaimFor)), ("id", id), ("now", sql.Time(now))).ConfigureAwait(false) == 1;
 
-    private static async Task<int> ExecuteAsync(HelpdeskDbContext db, string text, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var gate = db.IsSqlite ? SqliteWriteGate.For(db.Database.GetConnectionString() ?? "") : null;
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = text;
-            foreach (var (name, value) in parameters)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                p.Value = value;
-                command.Parameters.Add(p);
-            }
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
+    // One writer at a time on SQLite: the delivery worker's writes queue on the gate with the desk's other writers.
+    private static Task<int> WriteAsync(RawSql sql, string text, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        sql.GatedAsync(() => sql.ExecuteAsync(text, cancellationToken, parameters), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
