@@ -80,7 +80,7 @@ internal static class SurgeCopy
         }
 
         // The rebuild truncates and recounts every rollup and creates the triggers afresh (enabled).
-        await ExecuteAsync(conn, Reporting.FigureRollups.Postgres, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(conn, Data.FigureRollups.Postgres, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(conn, """
             SELECT setval(pg_get_serial_sequence('"Customers"', 'Id'), GREATEST(1, (SELECT MAX("Id") FROM "Customers")));
             SELECT setval(pg_get_serial_sequence('"Tickets"', 'Number'), GREATEST(1, (SELECT MAX("Number") FROM "Tickets")));

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Bulk;
+using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tickets;

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Data;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

@@ -21,9 +21,9 @@ public sealed class SqliteSql : ProviderSql
 
     public override string? TransactionLock => null;
 
-    public override string HourOf(string time) => $"{time} {Reporting.FigureRollups.Hour}";
+    public override string HourOf(string time) => $"{time} {FigureRollups.Hour}";
 
-    public override string ResponseBucket(string ticket) => Reporting.FigureRollups.SqliteBucketExpression(ticket);
+    public override string ResponseBucket(string ticket) => FigureRollups.SqliteBucketExpression(ticket);
 
     public override string CountTablesNamed => """SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = {0}""";
 

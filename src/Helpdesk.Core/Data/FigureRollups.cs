@@ -1,4 +1,4 @@
-namespace Helpdesk.Core.Reporting;
+namespace Helpdesk.Core.Data;
 
 /// <summary>
 /// The lead dashboard's rollup tables and the triggers that keep them right. They live in the database, not in EF's
