@@ -7,6 +7,7 @@ using Helpdesk.Mail.Authenticity.Lookalikes;
 using Helpdesk.Mail.Reading;
 using Helpdesk.Testing.Dns;
 using MimeKit;
+using MimeKit.Cryptography;
 
 namespace Helpdesk.Mail.Tests.Authenticity;
 
@@ -19,6 +20,7 @@ public sealed class SenderAuthenticityDnsTests
 {
     private static LoopbackDns _dns = null!;
     private static DkimTestKey _key = null!;
+    private static DkimTestKey _listKey = null!;
 
     private static int Port => int.TryParse(Environment.GetEnvironmentVariable("HELPDESK_TEST_DNS_PORT"), out var p) ? p : 31901;
 
@@ -26,9 +28,11 @@ public sealed class SenderAuthenticityDnsTests
     public static void StartDns(TestContext _)
     {
         _key = new DkimTestKey("meridian.example", "notice2026");
+        _listKey = new DkimTestKey("lists.example", "arc1");
         _dns = LoopbackDns.Start(Port, new Dictionary<string, string>
         {
             [_key.RecordName] = _key.Record,
+            [_listKey.RecordName] = _listKey.Record,
             ["_dmarc.meridian.example"] = "v=DMARC1; p=reject; adkim=r; aspf=r",
             ["meridian.example"] = "v=spf1 ip4:192.0.2.10 -all",
         });
@@ -39,6 +43,7 @@ public sealed class SenderAuthenticityDnsTests
     {
         _dns.Dispose();
         _key.Dispose();
+        _listKey.Dispose();
     }
 
     private static SenderAuthenticityChecker Checker(string? authServId = null, string? server = null, TimeSpan? timeout = null) =>
@@ -180,5 +185,63 @@ public sealed class SenderAuthenticityDnsTests
         Assert.AreEqual(SenderVerdict.None, verdict.Verdict, verdict.Reason);
         StringAssert.Contains(verdict.Reason, "dns unavailable");
         Assert.IsLessThan(TimeSpan.FromSeconds(4), clock.Elapsed, $"took {clock.Elapsed}");
+    }
+
+    /// <summary>
+    /// A mailing list that tags the subject breaks our signature but seals what it saw with ARC (RFC 8617): the verdict
+    /// stays by our own signature (fail), and the reason tells the reader the list's chain holds.
+    /// </summary>
+    [TestMethod]
+    public async Task CheckAsync_ListChangedSignedNoticeWithArcSeal_FailsAndNotesTheChainHolds()
+    {
+        var sealedMail = ThroughList(_key.Sign(Notice()));
+
+        var verdict = await Checker().CheckAsync(Read(sealedMail).Message);
+
+        Assert.AreEqual(SenderVerdict.Fail, verdict.Verdict, verdict.Reason);
+        StringAssert.Contains(verdict.Reason, "does not hold");
+        StringAssert.Contains(verdict.Reason, "arc chain holds");
+    }
+
+    [TestMethod]
+    public async Task CheckAsync_BodyChangedAfterArcSeal_NotesTheChainBroken()
+    {
+        var sealedMail = Encoding.ASCII.GetString(ThroughList(_key.Sign(Notice())));
+        var changed = sealedMail.Replace("https://www.meridian.example/account/new-password", "https://meridian-secure.example.net/reset", StringComparison.Ordinal);
+        Assert.AreNotEqual(sealedMail, changed);
+
+        var verdict = await Checker().CheckAsync(Read(Encoding.ASCII.GetBytes(changed)).Message);
+
+        Assert.AreEqual(SenderVerdict.Fail, verdict.Verdict, verdict.Reason);
+        StringAssert.Contains(verdict.Reason, "arc chain broken");
+    }
+
+    /// <summary>What a list does: tags the subject (our signature no longer holds), then seals the message as it saw it.</summary>
+    private static byte[] ThroughList(byte[] signed)
+    {
+        var message = MimeMessage.Load(new MemoryStream(signed));
+        message.Subject = "[customers] " + message.Subject;
+        var signer = new ListArcSigner(_listKey)
+        {
+            HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+            BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+        };
+        signer.Sign(message, [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId]);
+        return Bytes(message);
+    }
+
+    /// <summary>The list's ARC signer: records that our DKIM signature held when the list received the message.</summary>
+    private sealed class ListArcSigner(DkimTestKey key)
+        : ArcSigner(key.KeyFile, key.Domain, key.Selector, DkimSignatureAlgorithm.RsaSha256)
+    {
+        protected override AuthenticationResults GenerateArcAuthenticationResults(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+        {
+            var results = new AuthenticationResults("lists.example");
+            results.Results.Add(new AuthenticationMethodResult("dkim", "pass"));
+            return results;
+        }
+
+        protected override Task<AuthenticationResults> GenerateArcAuthenticationResultsAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(GenerateArcAuthenticationResults(options, message, cancellationToken));
     }
 }
