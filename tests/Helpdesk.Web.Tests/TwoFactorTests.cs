@@ -239,4 +239,22 @@ public sealed class AccountEndTests
         await using var check = await factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         Assert.AreEqual(2, await check.AuditEvents.CountAsync(a => a.Action == "staff.ends_at"));
     }
+
+    [TestMethod]
+    public async Task SignIn_EndedAccountWithAWrongPassword_ToldOnlyThatTheSignInFailed()
+    {
+        using var factory = new DeskFactory();
+        var time = factory.Services.GetRequiredService<TimeProvider>();
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync())
+        {
+            var admin = await db.Staff.Where(s => s.UserName == "admin").Select(s => s.Id).SingleAsync();
+            var agent = await db.Staff.Where(s => s.UserName == "agent").Select(s => s.Id).SingleAsync();
+            await factory.Services.GetRequiredService<StaffDirectory>().SetEndsAtAsync(admin, agent, time.GetUtcNow().AddMinutes(-1));
+        }
+
+        var guessed = await Browserless.SignInAsync(Browserless.Client(factory), "agent", "not-the-password-1");
+
+        var location = guessed.Headers.Location!.ToString();
+        StringAssert.StartsWith(location, "/signin?error=failed&");
+    }
 }

@@ -53,19 +53,19 @@ public sealed class StaffSignIn(IDbContextFactory<HelpdeskDbContext> factory, Ti
             return (SignInOutcome.Failed, null);
         }
         if (user.IsLockedOut(now)) return (SignInOutcome.LockedOut, null);
-        if (user.HasEnded(now))
-        {
-            db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in_failed", null, "account ended"));
-            await db.SaveChangesAsync(cancellationToken);
-            return (SignInOutcome.Ended, null);
-        }
-
         if (!_passwords.Verify(user, password ?? ""))
         {
             user.RecordFailedSignIn(now, MaxFailedAttempts, LockoutDuration);
             db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in_failed", null, null));
             await db.SaveChangesAsync(cancellationToken);
             return (user.IsLockedOut(now) ? SignInOutcome.LockedOut : SignInOutcome.Failed, null);
+        }
+        // Only after the password: whoever does not know it learns nothing about the account, not even that it ended.
+        if (user.HasEnded(now))
+        {
+            db.AuditEvents.Add(new AuditEvent(now, user.Id, user.UserName, "staff.sign_in_failed", null, "account ended"));
+            await db.SaveChangesAsync(cancellationToken);
+            return (SignInOutcome.Ended, null);
         }
 
         if (user.TwoFactorEnabled)
