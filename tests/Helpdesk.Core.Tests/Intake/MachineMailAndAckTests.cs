@@ -65,6 +65,7 @@ public sealed class MachineMailAndAckTests
         var mime = Encoding.ASCII.GetString(item.Mime!);
         StringAssert.Contains(mime, "Auto-Submitted: auto-replied");
         StringAssert.Contains(mime, "In-Reply-To: <m1@example.com>");
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(mime, "^Reply-To:", System.Text.RegularExpressions.RegexOptions.Multiline), "an acknowledgment sets no Reply-To");
         Assert.IsTrue(System.Text.RegularExpressions.Regex.IsMatch(mime, @"^Subject: .*=\?utf-8\?[bq]\?", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase),
             "the non-ASCII subject goes as an RFC 2047 encoded word");
         StringAssert.Contains(mime, "https://www.meridian.example/help");

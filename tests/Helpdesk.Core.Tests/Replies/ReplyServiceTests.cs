@@ -40,6 +40,8 @@ public sealed class ReplyServiceTests
         var mime = Encoding.UTF8.GetString(stored.Mime!);
         StringAssert.Contains(mime, $"In-Reply-To: <m0@example.com>");
         StringAssert.Contains(mime, $"Message-ID: <{item.MessageIdHeader}>");
+        Assert.IsTrue(System.Text.RegularExpressions.Regex.IsMatch(mime, "^Reply-To: .*@", System.Text.RegularExpressions.RegexOptions.Multiline), "the customer's answer comes back to the desk");
+        Assert.IsFalse(mime.Contains("Auto-Submitted", StringComparison.OrdinalIgnoreCase), "an agent's reply is not marked automatic");
         StringAssert.Contains(stored.Subject, $"[#{number}]");
         Assert.AreEqual(1, await db.AuditEvents.CountAsync(a => a.Action == "ticket.reply" && a.TicketNumber == number));
     }
