@@ -163,12 +163,25 @@ public sealed class IntakePipeline
                 try
                 {
                     p.Senders = await _senders.CheckAsync(p.Email!, ct).ConfigureAwait(false);
+                    p.Prediction = WithForwardEvidence(p.Prediction, p.Senders.Forwarded);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     _logger.IntakeSenderCheckFailed(e, p.Raw.Id);
                 }
             }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A customer who forwards a mail that claims to be from us (or imitates us) is asking whether it is real. When the
+    /// classifier is unsure (a bare forward says little in the customer's own words), the forward's evidence decides:
+    /// "Is this really you?", with the classifier's own probability for it where it ranked it.
+    /// </summary>
+    internal static IntentPrediction WithForwardEvidence(IntentPrediction prediction, Mail.Authenticity.PhishingJudgment? forwarded)
+    {
+        if (!prediction.NeedsTriage || forwarded is not { ClaimsUs: true }) return prediction;
+        var score = prediction.Top.FirstOrDefault(t => t.Intent == Intents.SeedIntents.PhishingCheck)?.Probability;
+        return prediction with { Intent = Intents.SeedIntents.PhishingCheck, Confidence = score, NeedsTriage = false };
     }
 
     private async Task StoreUnsavedAsync(IReadOnlyList<RawMessage> raws, CancellationToken cancellationToken)

@@ -3,6 +3,9 @@ namespace Helpdesk.Core.Intents;
 /// <summary>The intents the desk starts with for this incident; trainers add, rename and merge them later.</summary>
 public static class SeedIntents
 {
+    /// <summary>"Is this really you?": the intent a forwarded mail that claims to be from us is about.</summary>
+    public const string PhishingCheck = "phishing_check";
+
     public static IReadOnlyList<(string Id, string Name, string Description)> All { get; } =
     [
         ("reset_help", "Password reset help", "Trouble creating the new password: link missing or expired, reset email not received, new password rejected, error on the reset page."),

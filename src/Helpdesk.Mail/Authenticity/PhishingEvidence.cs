@@ -14,8 +14,11 @@ public enum PhishingFinding
     NotOurs,
 }
 
-/// <summary>The finding with the evidence behind it, each a sentence a lead can read.</summary>
-public sealed record PhishingJudgment(PhishingFinding Finding, IReadOnlyList<string> Evidence);
+/// <summary>
+/// The finding with the evidence behind it, each a sentence a lead can read. <paramref name="ClaimsUs"/>: the forwarded
+/// mail names one of our domains as its sender or imitates one (a lookalike host), whatever the finding.
+/// </summary>
+public sealed record PhishingJudgment(PhishingFinding Finding, IReadOnlyList<string> Evidence, bool ClaimsUs = false);
 
 /// <summary>
 /// Decides "this was ours" / "not ours" / "unknown" for a forwarded message by evidence only, never by what the
@@ -32,7 +35,7 @@ public sealed class PhishingEvidence(SenderAuthenticityChecker checker, Lookalik
         var evidence = new List<string>();
         foreach (var hit in LookalikeScan.Of(forwarded, lookalikes))
             evidence.Add($"{hit.Where} {hit.Lookalike.Host} imitates {hit.Lookalike.LooksLike} ({hit.Lookalike.Why})");
-        if (evidence.Count > 0) return new PhishingJudgment(PhishingFinding.NotOurs, evidence);
+        if (evidence.Count > 0) return new PhishingJudgment(PhishingFinding.NotOurs, evidence, ClaimsUs: true);
 
         var domain = LookalikeScan.DomainOf(forwarded.From?.Address);
         var ours = domain is not null && checker.IsOwnDomain(domain);
@@ -40,19 +43,19 @@ public sealed class PhishingEvidence(SenderAuthenticityChecker checker, Lookalik
         {
             var sender = await checker.CheckAsync(original, cancellationToken).ConfigureAwait(false);
             if (sender.Verdict == SenderVerdict.Pass && ours)
-                return new PhishingJudgment(PhishingFinding.Ours, [$"our signature holds: {sender.Reason}"]);
+                return new PhishingJudgment(PhishingFinding.Ours, [$"our signature holds: {sender.Reason}"], ClaimsUs: true);
             if (sender.Verdict == SenderVerdict.Fail)
-                return new PhishingJudgment(PhishingFinding.NotOurs, [$"the sender check fails: {sender.Reason}"]);
+                return new PhishingJudgment(PhishingFinding.NotOurs, [$"the sender check fails: {sender.Reason}"], ours);
             evidence.Add($"sender check: {sender.VerdictName} ({sender.Reason})");
         }
         var messageId = MessageIdOf(forwarded);
         if (ours && messageId is not null && await isOurMessageId(messageId, cancellationToken).ConfigureAwait(false))
-            return new PhishingJudgment(PhishingFinding.Ours, [.. evidence, $"Message-ID {messageId} is one of our notices"]);
+            return new PhishingJudgment(PhishingFinding.Ours, [.. evidence, $"Message-ID {messageId} is one of our notices"], ClaimsUs: true);
         if (domain is not null && !ours)
             return new PhishingJudgment(PhishingFinding.NotOurs, [.. evidence, $"sent from {domain}, not one of our domains"]);
         if (domain is null) evidence.Add("the forward does not show the sender");
         else evidence.Add($"from our domain {domain}, but no signature or known Message-ID survived the forward");
-        return new PhishingJudgment(PhishingFinding.Unknown, evidence);
+        return new PhishingJudgment(PhishingFinding.Unknown, evidence, ours);
     }
 
     private static string? MessageIdOf(ForwardedMessage forwarded)

@@ -161,6 +161,18 @@ public sealed class PhishingEvidenceTests
 
         Assert.AreEqual(PhishingFinding.NotOurs, judgment.Finding, string.Join("; ", judgment.Evidence));
         StringAssert.Contains(judgment.Evidence[0], "meridian-secure.com imitates meridian.example");
+        Assert.IsTrue(judgment.ClaimsUs, "a lookalike link claims to be us");
+    }
+
+    [TestMethod]
+    public async Task Judge_InlineForwardFromAnotherCompany_NotOursAndNotClaimingUs()
+    {
+        var forwarded = Inline("newsletter@bookshop.example", "https://bookshop.example/offers");
+
+        var judgment = await Evidence().JudgeAsync(forwarded, KnownNotice);
+
+        Assert.AreEqual(PhishingFinding.NotOurs, judgment.Finding, string.Join("; ", judgment.Evidence));
+        Assert.IsFalse(judgment.ClaimsUs, "another company's mail does not claim to be us");
     }
 
     [TestMethod]
@@ -185,6 +197,7 @@ public sealed class PhishingEvidenceTests
 
         Assert.AreEqual(PhishingFinding.Unknown, judgment.Finding, string.Join("; ", judgment.Evidence));
         StringAssert.Contains(judgment.Evidence[^1], "no signature or known Message-ID survived");
+        Assert.IsTrue(judgment.ClaimsUs, "it names our domain as its sender");
     }
 
     [TestMethod]
