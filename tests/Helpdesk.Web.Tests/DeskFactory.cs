@@ -60,6 +60,32 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     {
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.UseEnvironment("Testing");
+        builder.ConfigureServices(s => s.AddSingleton<IHostedService>(sp => new StartWatch(sp, _start)));
+    }
+
+    private readonly StartTasks _start = new();
+
+    private sealed class StartTasks
+    {
+        public Task Prepared { get; set; } = Task.CompletedTask;
+
+        public List<Task> Workers { get; } = [];
+    }
+
+    /// <summary>
+    /// Registered after the desk's own services, so it starts after them, while the host is still starting: it notes the
+    /// preparation and each worker's start before a worker that refuses can stop the host and dispose its services.
+    /// </summary>
+    private sealed class StartWatch(IServiceProvider services, StartTasks into) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            into.Prepared = services.GetRequiredService<Helpdesk.Web.Startup.DeskPreparation>().Ready;
+            into.Workers.AddRange(services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>
@@ -70,12 +96,10 @@ public sealed class DeskFactory : WebApplicationFactory<Program>
     {
         var host = base.CreateHost(builder);
         if (!_waitUntilPrepared) return host;
-        // Prepared, and every worker started (or the reason one refused, thrown as the start's error). The workers are
-        // looked up before waiting: a worker that refuses stops the host, and its services are gone soon after.
-        var preparation = host.Services.GetRequiredService<Helpdesk.Web.Startup.DeskPreparation>();
-        var workers = host.Services.GetServices<IHostedService>().OfType<Helpdesk.Web.Startup.AfterPreparation>().Select(w => w.Started).ToList();
-        preparation.Ready.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
-        Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+        // Prepared, and every worker started (or the reason one refused, thrown as the start's error). The tasks were noted
+        // while the host started (StartWatch): a worker that refuses stops the host, and its services can be gone by now.
+        _start.Prepared.WaitAsync(TimeSpan.FromMinutes(5)).GetAwaiter().GetResult();
+        Task.WhenAll(_start.Workers).WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
         return host;
     }
 
