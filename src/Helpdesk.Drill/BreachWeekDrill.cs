@@ -8,6 +8,7 @@ using Helpdesk.Drill.Report;
 using Helpdesk.Drill.Staff;
 using Helpdesk.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Drill;
 
@@ -65,7 +66,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
                     await Task.Delay(TimeSpan.FromSeconds(1), people.Token).ConfigureAwait(false);
                 Say($"halfway: bulk reply {staff.Bulk}");
             }, people.Token);
-            var reporter = Task.Run(() => ReportLoopAsync(clock, customers, staff, sampler, people.Token), people.Token);
+            var reporter = Task.Run(() => ReportLoopAsync(desk, clock, customers, staff, sampler, people.Token), people.Token);
 
             await customers.WriteAllAsync(mails, cancellationToken).ConfigureAwait(false);
             var arrivalsDone = clock.Elapsed;
@@ -124,7 +125,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
         lock (progress) progress.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
     }
 
-    private async Task ReportLoopAsync(DrillClock clock, Customers customers, DrillStaff staff, DrillSampler sampler, CancellationToken token)
+    private async Task ReportLoopAsync(DrillDesk desk, DrillClock clock, Customers customers, DrillStaff staff, DrillSampler sampler, CancellationToken token)
     {
         try
         {
@@ -145,9 +146,22 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
                 Say($"t={clock.Elapsed.TotalSeconds:0}s day {clock.Simulated.TotalDays + 1:0.0}: written {customers.Accepted.Count:N0}, "
                     + $"ticket messages {last?.TicketMessages ?? 0:N0}, backlog {last?.Backlog ?? 0:N0}, replies {staff.Sends:N0} "
                     + $"(skips {staff.Skips:N0}, failures {staff.Failures:N0}), sent {last?.Sent ?? 0:N0}, outbox queue {last?.OutboxQueued ?? 0:N0}, on duty {staff.Headcount(clock.Simulated)}");
+                Say("  intake so far: " + IntakeStages(desk));
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>Where intake's time went so far, summed over the desk's instances (wall time per stage; parsing runs on all cores).</summary>
+    internal static string IntakeStages(DrillDesk desk)
+    {
+        var totals = Enum.GetValues<IntakeStage>().ToDictionary(s => s, _ => TimeSpan.Zero);
+        foreach (var instance in desk.Instances)
+        {
+            var times = instance.Services.GetRequiredService<IntakePipeline>().StageTimes;
+            foreach (var stage in totals.Keys.ToList()) totals[stage] += times[stage];
+        }
+        return string.Join(", ", totals.Select(t => $"{t.Key} {t.Value.TotalSeconds:0.0} s"));
     }
 
     private static async Task IgnoreCancellation(params Task[] tasks)
