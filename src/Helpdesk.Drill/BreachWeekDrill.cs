@@ -30,7 +30,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
         Directory.CreateDirectory(work);
         var started = DateTimeOffset.UtcNow;
         var own = servers is null;
-        servers ??= LoopbackMailServers.Start(options.MailBasePort);
+        servers ??= LoopbackMailServers.StartForVolume(options.MailBasePort);
         try
         {
             var run = "r" + Guid.NewGuid().ToString("N")[..6];
@@ -107,7 +107,13 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
     /// <summary>Expunges every message of the user's INBOX (doveadm), so a reused server pair starts the drill empty.</summary>
     private static void EmptyMailbox(LoopbackMailServers servers, string user)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", servers.DovecotConfig, "expunge", "-u", user, "mailbox", "INBOX", "all"])
+        EmptyFolder(servers, user, "INBOX");
+        EmptyFolder(servers, user, DrillDesk.DrillProcessedFolder);
+    }
+
+    private static void EmptyFolder(LoopbackMailServers servers, string user, string folder)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("doveadm", ["-c", servers.DovecotConfig, "expunge", "-u", user, "mailbox", folder, "all"])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

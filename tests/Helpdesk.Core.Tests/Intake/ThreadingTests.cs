@@ -1,4 +1,7 @@
+using Helpdesk.Core.Abstractions;
+using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,6 +109,32 @@ public sealed class ThreadingTests
 
         Assert.AreEqual(outcomes[0].TicketNumber, outcomes[1].TicketNumber);
         Assert.AreEqual(1, await desk.QueryAsync(db => db.Customers.CountAsync()));
+    }
+
+    [TestMethod]
+    public async Task ProcessBatchAsync_BatchLargerThanOneWrite_RepliesAcrossTheChunksJoinTheirTickets()
+    {
+        // On SQLite a fetch batch is written a chunk at a time (the one writer is not held for the whole batch); the
+        // chunks must still thread into each other as one batch does: the second half replies to the first.
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var now = desk.Database.Clock.GetUtcNow();
+        var count = IntakePipeline.SqliteWriteChunk + 20;
+        var raws = new List<RawMessage>();
+        for (var i = 0; i < count; i++)
+            raws.Add(new RawMessage("b", 1, i + 1, Mails.Customer($"c{i}@example.com", $"first{i}@example.com", $"Question {i}", "help"), now));
+        for (var i = 0; i < count; i++)
+            raws.Add(new RawMessage("b", 1, count + i + 1, Mails.Customer($"c{i}@example.com", $"again{i}@example.com", $"Re: Question {i}", "still stuck", inReplyTo: $"first{i}@example.com"), now));
+        var notified = 0;
+        desk.Database.Get<InProcessDeskNotifier>().Changed += _ => Interlocked.Increment(ref notified);
+
+        var outcomes = await desk.Pipeline.ProcessBatchAsync(raws);
+
+        Assert.AreEqual(2 * count, outcomes.Count);
+        for (var i = 0; i < count; i++) Assert.AreEqual(outcomes[i].TicketNumber, outcomes[count + i].TicketNumber, $"customer {i}'s reply");
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Outbox.CountAsync()), "one acknowledgment each");
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+            Assert.AreEqual((2 * count + IntakePipeline.SqliteWriteChunk - 1) / IntakePipeline.SqliteWriteChunk, notified, "committed chunk by chunk");
     }
 
     [TestMethod]

@@ -69,11 +69,18 @@ public sealed class LoopbackMailServers
     /// </summary>
     public static LoopbackMailServers StartWithSigner(int basePort, string dkimMilter) => Start(basePort, null, dkimMilter);
 
-    private static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl, string? dkimMilter)
+    /// <summary>
+    /// As <see cref="Start(int, string?)"/> with Dovecot storing mail as mdbox instead of Maildir: for a run that
+    /// delivers a hundred thousand messages into one mailbox (the breach-week drill), where Maildir's per-delivery UID
+    /// list rewrite made Dovecot the busiest process on the machine. <see cref="ReadMaildir"/> does not apply.
+    /// </summary>
+    public static LoopbackMailServers StartForVolume(int basePort) => Start(basePort, null, null, "mdbox:~/mdbox");
+
+    private static LoopbackMailServers Start(int basePort, string? oauth2IntrospectionUrl, string? dkimMilter, string? mailLocation = null)
     {
         var script = Path.Combine(FindRepositoryRoot(), "tests", "servers", "mail", "mailservers.sh");
         var run = Directory.CreateTempSubdirectory("helpdesk-mail-").FullName;
-        var servers = new LoopbackMailServers(script, run, basePort, oauth2IntrospectionUrl, dkimMilter);
+        var servers = new LoopbackMailServers(script, run, basePort, oauth2IntrospectionUrl, dkimMilter) { MailLocation = mailLocation };
         var (code, output) = servers.Run("start");
         if (code != 0)
         {
@@ -169,7 +176,11 @@ public sealed class LoopbackMailServers
         ["OAUTH2_INTROSPECTION_URL"] = OAuth2IntrospectionUrl ?? "",
         ["DKIM_MILTER"] = DkimMilter ?? "",
         ["SIGNING_PORT"] = SigningPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["MAIL_LOCATION"] = MailLocation ?? "",
     });
+
+    /// <summary>Dovecot's mail_location, or null for the script's default (Maildir).</summary>
+    public string? MailLocation { get; private init; }
 
     private static (int Code, string Output) RunProcess(string file, string[] arguments, Dictionary<string, string>? environment = null)
     {

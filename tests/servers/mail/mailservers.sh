@@ -12,6 +12,9 @@ RUN=${MAIL_RUN:-$HERE/run}
 IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
 LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_PORT:-10465}
 OAUTH2_INTROSPECTION_URL=${OAUTH2_INTROSPECTION_URL:-}
+# MAIL_LOCATION: Dovecot's storage. Maildir by default (tests read and write its files); the breach-week drill uses
+# mdbox, whose index-only deliveries stay cheap in a mailbox of 100,000 messages (Maildir rewrites its UID list).
+MAIL_LOCATION=${MAIL_LOCATION:-maildir:~/Maildir}
 # DKIM_MILTER (optional, e.g. inet:127.0.0.1:10891): a further SMTP listener on SIGNING_PORT whose mail that milter
 # (OpenDKIM) signs, as the company's own outbound server would; the other listeners never sign.
 DKIM_MILTER=${DKIM_MILTER:-} SIGNING_PORT=${SIGNING_PORT:-10587}
@@ -45,7 +48,7 @@ render() {  # render TEMPLATE OUT
   sed -e "s|@RUN@|$RUN|g; s|@HERE@|$HERE|g; s|@LOGIN_USER@|$lu|; s|@INTERNAL_USER@|$iu|;
           s|@INTERNAL_GROUP@|$ig|; s|@MAIL_USER@|$mu|; s|@MAIL_GROUP@|$mg|; s|@IMAP_PORT@|$IMAP_PORT|;
           s|@IMAPS_PORT@|$IMAPS_PORT|; s|@LMTP_PORT@|$LMTP_PORT|g; s|@SMTP_PORT@|$SMTP_PORT|; s|@SMTPS_PORT@|$SMTPS_PORT|;
-          s|@INTROSPECTION_URL@|$OAUTH2_INTROSPECTION_URL|" "$1" >"$2"
+          s|@INTROSPECTION_URL@|$OAUTH2_INTROSPECTION_URL|; s|@MAIL_LOCATION@|$MAIL_LOCATION|" "$1" >"$2"
 }
 
 check_installed() {
