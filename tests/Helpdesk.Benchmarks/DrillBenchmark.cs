@@ -1,4 +1,5 @@
 using Helpdesk.Drill;
+using Helpdesk.Drill.Report;
 using Helpdesk.Testing.Answering;
 
 namespace Helpdesk.Benchmarks;
@@ -37,7 +38,17 @@ public static class DrillBenchmark
             e.Cancel = true;
             stop.Cancel();
         };
-        var result = await new BreachWeekDrill(options, Console.Out, new DrillConsole()).RunAsync(cancellationToken: stop.Token);
+        DrillResult result;
+        try
+        {
+            result = await new BreachWeekDrill(options, Console.Out, new DrillConsole()).RunAsync(cancellationToken: stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C: the drill stopped its mail servers and desk on the way out; there is no report.
+            Console.Error.WriteLine("drill: stopped before the end; no report.");
+            return 130;
+        }
         if (!result.Passed) Console.Error.WriteLine("drill: a check failed (see the report): " + string.Join("; ", result.Checks.Where(x => !x.Passed).Select(x => x.Name)));
         return result.Passed ? 0 : 1;
     }
