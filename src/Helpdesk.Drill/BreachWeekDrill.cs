@@ -18,13 +18,17 @@ namespace Helpdesk.Drill;
 /// the desk's own services, a bulk reply halfway; then the exactly-once checks against the servers' delivery log and
 /// a report folder (drill.json, index.html).
 /// </summary>
-public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
+/// <param name="console">The real console (instance 1 as its web host, <see cref="DrillOptions.Browsers"/> agents in Chromium);
+/// needed when Browsers is above 0.</param>
+public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, IDrillConsole? console = null)
 {
     /// <summary>Runs the whole drill. With <paramref name="servers"/> the caller's running servers are used (tests), else the drill starts and stops its own.</summary>
     public async Task<DrillResult> RunAsync(LoopbackMailServers? servers = null, CancellationToken cancellationToken = default)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
+        if (options.Browsers > 0 && console is null)
+            throw new ArgumentException("--browsers needs the console in the drill's process: run the benchmarks' drill command (docs/drill.md).");
         var output = Path.GetFullPath(options.Output);
         var work = Path.Combine(output, "work");
         Directory.CreateDirectory(work);
@@ -43,11 +47,13 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             var mails = new MailMix(HumanCorpus.Load(options.Corpus), shape, options.Seed, run).Draw(options.Mails, options.UndeliverableShare);
             Say($"drill {run}: {mails.Count:N0} customer mails over {options.Days} simulated days, one day = {options.Day}, "
                 + $"{options.Agents} agents at peak, {options.Engine} x{options.Instances}; servers in {servers.RunDirectory}");
-            await using var desk = await DrillDesk.StartAsync(options, servers, work, null, cancellationToken).ConfigureAwait(false);
-            Say("desk started (schema, templates, intent model)");
+            var withConsole = options.Browsers > 0 ? console : null;
+            await using var desk = await DrillDesk.StartAsync(options, servers, work, null, withConsole, cancellationToken).ConfigureAwait(false);
+            Say("desk started (schema, templates, intent model)" + (desk.ConsoleAddress is { } address ? $"; instance 1 is the console at {address}" : ""));
             var clock = new DrillClock(options.Day);
             var staff = new DrillStaff(options, desk, clock);
             var (agents, lead) = await staff.EnsureStaffAsync(cancellationToken).ConfigureAwait(false);
+            var consoleAgents = withConsole is null ? null : await staff.EnsureConsoleAgentsAsync(cancellationToken).ConfigureAwait(false);
             var customers = new Customers(options, servers, clock);
             var sampler = new DrillSampler(options, desk, clock, customers, staff, servers);
             clock.Restart(); // the week starts when the people do, not while the desk was starting
@@ -56,6 +62,19 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var samplerTask = sampler.RunAsync(sampling.Token);
             var agentsTask = staff.RunAgentsAsync(agents, people.Token);
+            // The console agents work the whole run, beside the simulated ones; their shift ends when the people stop.
+            var consoleTask = withConsole is null || consoleAgents is null
+                ? Task.CompletedTask
+                : Task.Run(async () =>
+                {
+                    try { await withConsole.RunAgentsAsync(desk.ConsoleAddress!, consoleAgents, people.Token).ConfigureAwait(false); }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The rest of the week goes on; the report and the progress line show that Chromium stopped, and why.
+                        consoleAgents.Failed("the console agents stopped: " + e.Message);
+                        Say("Chromium agents stopped: " + e.Message);
+                    }
+                }, people.Token);
             var leadsTask = staff.RunLeadsAsync(people.Token);
             var bulkTask = Task.Run(async () =>
             {
@@ -66,7 +85,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
                     await Task.Delay(TimeSpan.FromSeconds(1), people.Token).ConfigureAwait(false);
                 Say($"halfway: bulk reply {staff.Bulk}");
             }, people.Token);
-            var reporter = Task.Run(() => ReportLoopAsync(desk, clock, customers, staff, sampler, people.Token), people.Token);
+            var reporter = Task.Run(() => ReportLoopAsync(desk, clock, customers, staff, consoleAgents, sampler, people.Token), people.Token);
 
             await customers.WriteAllAsync(mails, cancellationToken).ConfigureAwait(false);
             var arrivalsDone = clock.Elapsed;
@@ -74,7 +93,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             await WaitForDrainAsync(desk, options.DrainTimeout, cancellationToken).ConfigureAwait(false);
             var drained = clock.Elapsed;
             await people.CancelAsync().ConfigureAwait(false);
-            await IgnoreCancellation(agentsTask, leadsTask, bulkTask, reporter).ConfigureAwait(false);
+            await IgnoreCancellation(agentsTask, leadsTask, bulkTask, reporter, consoleTask).ConfigureAwait(false);
             Say($"agents stopped at {drained.TotalSeconds:0} s; waiting for outbox, bounces and intake to settle");
             var settled = await WaitForQuietAsync(desk, log, logFrom, options.DrainTimeout + TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
             Say(settled ? $"settled at {clock.Elapsed.TotalSeconds:0} s" : $"NOT settled by {clock.Elapsed.TotalSeconds:0} s: the checks will show what is missing");
@@ -90,11 +109,16 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             }
             var checks = await ExactlyOnce.RunAsync(desk, log, mails, customers.AcceptedAt, logFrom, cancellationToken).ConfigureAwait(false);
             var intakeLags = await IntakeLagsAsync(desk, customers, sampler.WallStart, cancellationToken).ConfigureAwait(false);
+            var consoleStored = consoleAgents is null ? 0 : await ConsoleRepliesStoredAsync(desk, consoleAgents, cancellationToken).ConfigureAwait(false);
             await desk.StopAsync().ConfigureAwait(false);
 
-            var result = DrillResult.Build(options, run, started, mails, customers, staff, sampler, intakeLags, checks, arrivalsDone, drained, settled, dropped);
+            var result = DrillResult.Build(options, run, started, mails, customers, staff, sampler, intakeLags, checks, arrivalsDone, drained, settled, dropped,
+                consoleAgents, consoleStored);
             DrillReportWriter.Write(result, output);
             foreach (var c in checks) Say($"{(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {c.Detail}");
+            if (result.Console is { } cr)
+                Say(FormattableString.Invariant($"Chromium x{cr.Browsers}: {cr.Replies:N0} replies ({cr.RepliesStored:N0} in the desk), send→next p50 {cr.SendToNextMs.P50:0} ms, ")
+                    + FormattableString.Invariant($"p95 {cr.SendToNextMs.P95:0} ms, max {cr.SendToNextMs.Max:0} ms over {cr.SendToNextMs.Count:N0} timed sends (target p95 < 150 ms)"));
             Say($"report: {Path.Combine(output, "index.html")}");
             return result;
         }
@@ -131,7 +155,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
         lock (progress) progress.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
     }
 
-    private async Task ReportLoopAsync(DrillDesk desk, DrillClock clock, Customers customers, DrillStaff staff, DrillSampler sampler, CancellationToken token)
+    private async Task ReportLoopAsync(DrillDesk desk, DrillClock clock, Customers customers, DrillStaff staff, ConsoleAgents? consoleAgents, DrillSampler sampler, CancellationToken token)
     {
         try
         {
@@ -151,7 +175,8 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
                     Say($"STALLED: no mail taken in, no reply written and nothing sent since t={before.At:0}s while {last.Backlog:N0} tickets and {last.OutboxQueued:N0} mails wait");
                 Say($"t={clock.Elapsed.TotalSeconds:0}s day {clock.Simulated.TotalDays + 1:0.0}: written {customers.Accepted.Count:N0}, "
                     + $"ticket messages {last?.TicketMessages ?? 0:N0}, backlog {last?.Backlog ?? 0:N0}, replies {staff.Sends:N0} "
-                    + $"(skips {staff.Skips:N0}, failures {staff.Failures:N0}), sent {last?.Sent ?? 0:N0}, outbox queue {last?.OutboxQueued ?? 0:N0}, on duty {staff.Headcount(clock.Simulated)}");
+                    + $"(skips {staff.Skips:N0}, failures {staff.Failures:N0}), sent {last?.Sent ?? 0:N0}, outbox queue {last?.OutboxQueued ?? 0:N0}, on duty {staff.Headcount(clock.Simulated)}"
+                    + (consoleAgents is null ? "" : ConsoleLine(consoleAgents)));
                 Say("  intake so far: " + IntakeStages(desk));
             }
         }
@@ -168,6 +193,24 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress)
             foreach (var stage in totals.Keys.ToList()) totals[stage] += times[stage];
         }
         return string.Join(", ", totals.Select(t => $"{t.Key} {t.Value.TotalSeconds:0.0} s"));
+    }
+
+    /// <summary>"; Chromium: 12 replies, send→next p50 80 ms p95 140 ms max 210 ms (last 30 s ...)" for the progress line.</summary>
+    private static string ConsoleLine(ConsoleAgents agents)
+    {
+        var all = agents.SendToNextMs.Snapshot();
+        var stats = Stats.Of(all.Select(s => s.Value));
+        var line = FormattableString.Invariant($"; Chromium x{agents.UserNames.Count}: {agents.Sends:N0} replies (skips {agents.Skips:N0}, failures {agents.Failures:N0}), send→next ");
+        return stats.Count == 0 ? line + "not timed yet" : line + FormattableString.Invariant($"p50 {stats.P50:0} ms p95 {stats.P95:0} ms max {stats.Max:0} ms ({stats.Count:N0} timed)");
+    }
+
+    /// <summary>The console agents' replies as the desk's database has them (the agents' own count is what the page told them).</summary>
+    private static async Task<int> ConsoleRepliesStoredAsync(DrillDesk desk, ConsoleAgents agents, CancellationToken cancellationToken)
+    {
+        await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ids = agents.StaffIds.ToList();
+        return await db.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound && m.AuthorStaffId != null && ids.Contains(m.AuthorStaffId.Value), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private static async Task IgnoreCancellation(params Task[] tasks)

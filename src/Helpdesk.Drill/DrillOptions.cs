@@ -81,6 +81,13 @@ public sealed class DrillOptions
 
     public DrillFault Fault { get; set; } = DrillFault.None;
 
+    /// <summary>
+    /// Agents answering in real Chromium sessions on the console (desk instance 1 is then the web host), beside the
+    /// simulated ones, for the whole run. Needs an <see cref="Staff.IDrillConsole"/> (the benchmarks' drill command and
+    /// the drill tests have one). Default 0.
+    /// </summary>
+    public int Browsers { get; set; }
+
     /// <summary>Problems, each naming its option; empty when the plan can run.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -95,6 +102,7 @@ public sealed class DrillOptions
         if (Instances is < 1 or > 8) errors.Add($"--instances must be from 1 to 8, not {Instances}.");
         if (Instances > 1 && Engine == DrillEngine.Sqlite) errors.Add("--instances above 1 needs --engine postgres: SQLite is one process's database.");
         if (Engine == DrillEngine.Postgres && string.IsNullOrWhiteSpace(Postgres)) errors.Add("--engine postgres needs --postgres CONNECTION.");
+        if (Browsers is < 0 or > 50) errors.Add($"--browsers must be from 0 to 50, not {Browsers}.");
         if (CustomerConnections is < 1 or > 32) errors.Add($"--connections must be from 1 to 32, not {CustomerConnections}.");
         return errors;
     }

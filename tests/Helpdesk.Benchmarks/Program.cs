@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
     ["classifier-lab"] = ClassifierLab.RunAsync,
     ["dashboard"] = DashboardBenchmark.RunAsync,
+    ["drill"] = DrillBenchmark.RunAsync,
     ["security-page"] = SecurityPageBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
     ["console-memory"] = ConsoleMemoryBenchmark.RunAsync,

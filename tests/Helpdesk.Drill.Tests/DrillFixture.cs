@@ -36,9 +36,12 @@ public static class DrillFixture
     public static string NewFolder() => Directory.CreateTempSubdirectory("helpdesk-drill-").FullName;
 
     /// <summary>
-    /// The short drill: 1,000 customer mails over two simulated days of 12 s each, 60 agents at peak, on SQLite.
-    /// Run once; the exactly-once test and the report test both read it.
+    /// The short drill: 1,000 customer mails over two simulated days of 12 s each, 60 agents at peak, on SQLite, whose
+    /// instance 1 is the web console with <see cref="ShortDrillBrowsers"/> agents answering in Chromium beside them.
+    /// Run once; the exactly-once test, the Chromium test and the report test read it.
     /// </summary>
+    public const int ShortDrillBrowsers = 2;
+
     public static Task<(DrillResult Result, string Folder, string Log)> ShortDrillAsync()
     {
         lock (Gate)
@@ -47,7 +50,9 @@ public static class DrillFixture
             {
                 var folder = NewFolder();
                 var log = new StringWriter();
-                var result = await new BreachWeekDrill(ShortPlan(folder), TextWriter.Synchronized(log)).RunAsync(Servers);
+                var plan = ShortPlan(folder);
+                plan.Browsers = ShortDrillBrowsers;
+                var result = await new BreachWeekDrill(plan, TextWriter.Synchronized(log), new Helpdesk.Testing.Answering.DrillConsole()).RunAsync(Servers);
                 return (result, folder, log.ToString());
             });
         }

@@ -40,6 +40,29 @@ public sealed class ShortDrillTests
 
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task ShortDrill_AgentsInChromium_RepliesSentAndSendToNextTimedInThePage()
+    {
+        var (result, _, log) = await DrillFixture.ShortDrillAsync();
+        TestContext.WriteLine(log);
+
+        var console = result.Console;
+        Assert.IsNotNull(console, "the short drill ran with agents in Chromium");
+        Assert.AreEqual(DrillFixture.ShortDrillBrowsers, console.Browsers);
+        // Their replies went through the console into the desk (and so into the exactly-once checks, which passed above).
+        Assert.IsGreaterThan(0L, console.Replies, $"the Chromium agents sent nothing; last error: {console.LastError}");
+        Assert.IsGreaterThanOrEqualTo((int)console.Replies, console.RepliesStored, "every reply the page confirmed is in the desk's database");
+        // Send→next was timed in the page: real, positive, below the send's own time limit.
+        var timed = console.SendToNextMs;
+        Assert.IsGreaterThan(0, timed.Count, "no send→next was timed");
+        Assert.IsGreaterThan(0.0, timed.P50);
+        Assert.IsTrue(timed.P50 <= timed.P95 && timed.P95 <= timed.Max && timed.Max < 30_000, $"p50 {timed.P50} p95 {timed.P95} max {timed.Max}");
+        Assert.AreEqual(timed.Count, result.Intervals.Sum(i => i.SendToNextCount), "every timed send is in one interval");
+        Assert.IsTrue(result.Intervals.Where(i => i.SendToNextCount > 0).All(i => i.SendToNextP95Ms > 0 && i.SendToNextMaxMs >= i.SendToNextP95Ms));
+        StringAssert.Contains(log, "send→next p50");
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
     public async Task ShortDrill_OneMailDroppedOnPurpose_ExactlyOnceCheckFailsAndNamesIt()
     {
         var plan = DrillFixture.ShortPlan(DrillFixture.NewFolder(), mails: 200, days: 1, daySeconds: 8);
@@ -77,7 +100,7 @@ public sealed class ShortDrillTests
         // The verdict the page shows is the drill's (the exactly-once test asserts the drill itself passed).
         var verdict = (await page.Locator("h2 span").TextContentAsync())?.Trim();
         Assert.AreEqual(result.Passed ? "nothing lost, nothing doubled" : "CHECKS FAILED", verdict);
-        string[] charts = ["arrivals", "backlog", "intake-lag", "latency", "outbox", "cpu", "memory", "agents"];
+        string[] charts = ["arrivals", "backlog", "intake-lag", "latency", "send-next", "outbox", "cpu", "memory", "agents"];
         foreach (var id in charts)
         {
             var svg = page.Locator($"figure#{id} svg");

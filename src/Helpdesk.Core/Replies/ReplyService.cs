@@ -33,7 +33,9 @@ public sealed class ReplyService(
             ?? throw new DomainException($"There is no ticket #{draft.TicketNumber}.");
         var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
         var customer = ticket.Customer!;
-        var inbound = ticket.Messages.Where(m => m.Direction == MessageDirection.Inbound).MaxBy(m => m.CreatedAt);
+        // The customer's newest message. Intake stamps a batch fetched together with one moment, so a question and its
+        // follow-up can share CreatedAt; the one taken in last (the higher Id) is the newer.
+        var inbound = ticket.Messages.Where(m => m.Direction == MessageDirection.Inbound).MaxBy(m => (m.CreatedAt, m.Id));
 
         var messageId = $"reply-{ticket.Number}-{Guid.NewGuid():N}@{company.DeskDomain}";
         var subject = TicketSubject.ForReply(inbound?.Subject ?? ticket.Subject, ticket.Number, "Your message");

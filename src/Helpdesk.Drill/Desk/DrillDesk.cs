@@ -5,7 +5,9 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Staff;
 using Helpdesk.Drill.Mail;
+using Helpdesk.Drill.Staff;
 using Helpdesk.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,9 +25,10 @@ namespace Helpdesk.Drill.Desk;
 /// </summary>
 public sealed class DrillDesk : IAsyncDisposable
 {
-    private DrillDesk(IReadOnlyList<IHost> instances, string connectionString, string? database, string? server)
+    private DrillDesk(IReadOnlyList<IHost> instances, string connectionString, string? database, string? server, Uri? console)
     {
         Instances = instances;
+        ConsoleAddress = console;
         ConnectionString = connectionString;
         _database = database;
         _server = server;
@@ -38,12 +41,17 @@ public sealed class DrillDesk : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The console's address when instance 1 is the web host (an <see cref="IDrillConsole"/> was given), else null.</summary>
+    public Uri? ConsoleAddress { get; }
+
     public IServiceProvider First => Instances[0].Services;
 
     public IDbContextFactory<HelpdeskDbContext> Factory => First.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>();
 
+    /// <param name="console">When given, instance 1 is the console's web host (built by it), not a plain worker host: with
+    /// SQLite one desk host per database, since the desk's write gate is in-process.</param>
     public static async Task<DrillDesk> StartAsync(DrillOptions options, LoopbackMailServers servers, string work, ILoggerProvider? log,
-        CancellationToken cancellationToken)
+        IDrillConsole? console, CancellationToken cancellationToken)
     {
         string connection;
         string? database = null;
@@ -65,7 +73,15 @@ public sealed class DrillDesk : IAsyncDisposable
         {
             for (var i = 0; i < options.Instances; i++)
             {
-                var host = Build(Settings(options, servers, work, connection, i), log);
+                var settings = Settings(options, servers, work, connection, i);
+                IHost host;
+                if (i == 0 && console is not null)
+                {
+                    // The web host also makes sure an Admin exists; the drill's is never signed in with.
+                    settings["Helpdesk:Admin:Password"] = PasswordRules.NewTemporaryPassword();
+                    host = console.BuildHost(settings, log);
+                }
+                else host = Build(settings, log);
                 if (i == 0)
                 {
                     await using (await StartupLock.AcquireAsync(host.Services.GetRequiredService<DatabaseTarget>(), cancellationToken).ConfigureAwait(false))
@@ -79,7 +95,8 @@ public sealed class DrillDesk : IAsyncDisposable
                 hosts.Add(host);
             }
             foreach (var host in hosts) await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new DrillDesk(hosts, connection, database, options.Postgres);
+            var address = console is null ? null : await console.ReadyAsync(hosts[0], cancellationToken).ConfigureAwait(false);
+            return new DrillDesk(hosts, connection, database, options.Postgres, address);
         }
         catch
         {

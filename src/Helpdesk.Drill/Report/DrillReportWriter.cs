@@ -61,10 +61,15 @@ public static class DrillReportWriter
         Row("claim (take next)", r.ClaimMs, "ms");
         Row("dashboard read (every figure)", r.DashboardMs, "ms");
         Row("drill-down read (waiting tickets)", r.DrillDownMs, "ms");
+        if (r.Console is { } console) Row($"send→next in Chromium ({console.Browsers} agents; target p95 < 150)", console.SendToNextMs, "ms");
         h.Append("</table><table>");
         void Fact(string name, string value) => h.Append("<tr><td>").Append(E(name)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
         Fact("mails written by customers", string.Join(", ", r.MailsWritten.Select(m => $"{m.Key} {m.Value:N0}")) + $" (accepted by Postfix {r.Accepted:N0}, refused {r.CustomerSmtpFailures:N0})");
         Fact("agents' replies / skips / failures", $"{r.AgentReplies:N0} / {r.AgentSkips:N0} / {r.AgentFailures:N0}" + (r.LastAgentError is null ? "" : $" (last: {r.LastAgentError})"));
+        if (r.Console is { } co)
+            Fact("agents in Chromium: replies (in the desk) / queue empty after the send / skips / failures",
+                $"{co.Replies:N0} ({co.RepliesStored:N0}) / {co.EmptyAfterSend:N0} / {co.Skips:N0} / {co.Failures:N0}" + (co.LastError is null ? "" : $" (last: {co.LastError})"));
+        else Fact("send→next in Chromium", "not measured in this run (no --browsers)");
         Fact("arrivals took / agents stopped at", $"{r.ArrivalsSeconds:0} s / {r.DrainedSeconds:0} s; settled afterwards: {(r.Settled ? "yes" : "NO")}");
         if (r.Bulk is { } b) Fact("bulk reply halfway", b.Error ?? $"at {b.At:0} s: largest cluster {b.Intent} ({b.ClusterSize} tickets), template {b.Template}: {b.Queued} queued, {b.Skipped} skipped");
         if (r.Drain is { } d)
@@ -89,6 +94,10 @@ public static class DrillReportWriter
             new("p50", Palette[0], Of(i => i.IntakeLagP50)), new("p95", Palette[1], Of(i => i.IntakeLagP95)), new("max", Palette[3], Of(i => i.IntakeLagMax))]));
         h.Append(SvgChart.Lines("latency", "Claim p99 and slowest dashboard read per interval", x, "milliseconds", [
             new("claim p99", Palette[0], Of(i => i.ClaimP99Ms)), new("dashboard max", Palette[1], Of(i => i.DashboardMaxMs))]));
+        if (r.Console is not null)
+            h.Append(SvgChart.Lines("send-next", "Send→next in Chromium per interval (Ctrl+Enter → next ticket rendered)", x, "milliseconds", [
+                new("p50", Palette[0], Of(i => i.SendToNextP50Ms)), new("p95", Palette[1], Of(i => i.SendToNextP95Ms)), new("max", Palette[3], Of(i => i.SendToNextMaxMs)),
+                new("target p95 (150 ms)", Palette[5], Of(_ => 150))]));
         h.Append(SvgChart.Lines("outbox", "Outbox queue and send rate", x, "items / per second", [
             new("queued (sample)", Palette[0], OfSamples(s => s.OutboxQueued)), new("sent per second", Palette[2], Of(i => i.OutboxPerSecond))]));
         var processes = iv.SelectMany(i => i.CpuPercent.Keys).Distinct().ToList();

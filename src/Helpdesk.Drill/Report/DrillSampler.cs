@@ -83,7 +83,19 @@ public sealed class DrillSampler(DrillOptions options, DrillDesk desk, DrillCloc
             cpu[name] = usage.CpuSeconds;
             memory[name] = usage.RssMegabytes;
         }
-        Add("desk+drill (this process)", Environment.ProcessId);
+        if (options.Browsers > 0)
+        {
+            // Chromium (under the Playwright driver, .playwright/node/.../node, a child of this process) apart from the desk's own work.
+            var (own, browsers) = ProcessUsage.Split(Environment.ProcessId, program => program.Contains("/.playwright/", StringComparison.Ordinal));
+            cpu["desk+drill (this process)"] = own.CpuSeconds;
+            memory["desk+drill (this process)"] = own.RssMegabytes;
+            if (browsers.Processes > 0)
+            {
+                cpu["chromium (console agents)"] = browsers.CpuSeconds;
+                memory["chromium (console agents)"] = browsers.RssMegabytes;
+            }
+        }
+        else Add("desk+drill (this process)", Environment.ProcessId);
         _dovecot ??= ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "dovecot.pid"));
         _postfix ??= ProcessUsage.FromPidFile(Path.Combine(servers.RunDirectory, "postfix", "spool", "pid", "master.pid"));
         Add("dovecot", _dovecot);

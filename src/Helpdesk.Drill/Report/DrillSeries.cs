@@ -31,6 +31,10 @@ public sealed record DrillInterval(
     double IntakeLagMax,
     double ClaimP99Ms,
     double DashboardMaxMs,
+    int SendToNextCount,
+    double SendToNextP50Ms,
+    double SendToNextP95Ms,
+    double SendToNextMaxMs,
     int Backlog,
     Dictionary<string, double> CpuPercent,
     Dictionary<string, double> MemoryMegabytes);

@@ -11,7 +11,14 @@ public static class ProcessUsage
     public readonly record struct Usage(double CpuSeconds, double RssMegabytes, int Processes);
 
     /// <summary>The process tree under <paramref name="root"/>; zeros when /proc is not there or the process is gone.</summary>
-    public static Usage Tree(int root)
+    public static Usage Tree(int root) => Split(root, _ => false).Own;
+
+    /// <summary>
+    /// The process tree under <paramref name="root"/> in two parts: the subtrees of its direct children whose program (the
+    /// first word of the command line) <paramref name="apart"/> picks (the Playwright driver and the Chromium it starts),
+    /// and the rest.
+    /// </summary>
+    public static (Usage Own, Usage Apart) Split(int root, Func<string, bool> apart)
     {
         if (!Directory.Exists("/proc")) return default;
         var parents = new Dictionary<int, int>();
@@ -35,21 +42,37 @@ public static class ProcessUsage
         }
         if (!stats.ContainsKey(root)) return default;
         var children = parents.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToList());
-        double total = 0, memory = 0;
-        var count = 0;
-        var stack = new Stack<int>([root]);
-        while (stack.Count > 0)
+        Usage Sum(IEnumerable<int> tops)
         {
-            var pid = stack.Pop();
-            if (stats.TryGetValue(pid, out var s))
+            double total = 0, memory = 0;
+            var count = 0;
+            var stack = new Stack<int>(tops);
+            while (stack.Count > 0)
             {
-                total += s.Cpu;
-                memory += s.Rss;
-                count++;
+                var pid = stack.Pop();
+                if (stats.TryGetValue(pid, out var s))
+                {
+                    total += s.Cpu;
+                    memory += s.Rss;
+                    count++;
+                }
+                if (children.TryGetValue(pid, out var kids)) foreach (var k in kids) stack.Push(k);
             }
-            if (children.TryGetValue(pid, out var kids)) foreach (var k in kids) stack.Push(k);
+            return new Usage(total, memory, count);
         }
-        return new Usage(total, memory, count);
+        var direct = children.GetValueOrDefault(root) ?? [];
+        var away = direct.Where(c => apart(Program(c))).ToList();
+        var whole = Sum([root]);
+        var other = Sum(away);
+        return (new Usage(whole.CpuSeconds - other.CpuSeconds, whole.RssMegabytes - other.RssMegabytes, whole.Processes - other.Processes), other);
+    }
+
+    /// <summary>The program a process runs (the first word of /proc/PID/cmdline), or "" when it is gone.</summary>
+    private static string Program(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0')[0]; }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
     }
 
     /// <summary>

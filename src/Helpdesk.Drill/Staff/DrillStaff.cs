@@ -57,6 +57,21 @@ public sealed class DrillStaff(DrillOptions options, DrillDesk desk, DrillClock 
         return ([.. users.Select(u => u.Id)], lead.Id);
     }
 
+    /// <summary>The accounts of the agents who answer in Chromium: signed in with a password made for this run (agents need no second step).</summary>
+    public async Task<ConsoleAgents> EnsureConsoleAgentsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await desk.Factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var password = PasswordRules.NewTemporaryPassword();
+        var hasher = new StaffPasswords();
+        var users = Enumerable.Range(1, options.Browsers)
+            .Select(i => new StaffUser($"{ConsoleAgents.Prefix}{i:00}", $"Console agent {i}", $"console{i}@drill.example.test", StaffRoles.Agent, now)).ToList();
+        foreach (var user in users) user.SetPassword(hasher.Hash(user, password), temporary: false);
+        db.Staff.AddRange(users);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ConsoleAgents([.. users.Select(u => u.UserName)], [.. users.Select(u => u.Id)], password, options.ThinkTime, clock);
+    }
+
     public int Headcount(TimeSpan simulated) => Math.Max(1, (int)Math.Ceiling(options.Agents * WeekShape.OnShift(simulated)));
 
     public Task RunAgentsAsync(IReadOnlyList<long> agents, CancellationToken stoppingToken) =>

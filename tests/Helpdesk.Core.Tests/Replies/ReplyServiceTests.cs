@@ -47,6 +47,34 @@ public sealed class ReplyServiceTests
     }
 
     [TestMethod]
+    public async Task Send_TwoCustomerMessagesStampedAtOneMoment_InReplyToTheOneTakenInLast()
+    {
+        var desk = await TestDatabase.CreateAsync();
+        await using var _ = desk;
+        var number = (await desk.AddTicketsAsync(1))[0];
+        await using (var db = await desk.Factory.CreateDbContextAsync())
+        {
+            // Intake fetched the question and the customer's follow-up in one batch: one CreatedAt; the follow-up came in second.
+            var ticket = await db.Tickets.Include(t => t.Customer).Include(t => t.Messages).SingleAsync(t => t.Number == number);
+            var question = ticket.Messages.Single();
+            ticket.AddCustomerMessage(TicketMessage.Inbound("again@example.com", question.MessageIdHeader, [question.MessageIdHeader!], ticket.Customer!.Address,
+                null, "Re: Question 0", "Any news?", "Any news?", null, question.CreatedAt, null));
+            await db.SaveChangesAsync();
+        }
+        Assert.IsTrue(await desk.Get<TicketQueue>().ClaimAsync(1, number));
+        int version;
+        await using (var db = await desk.Factory.CreateDbContextAsync())
+            version = await db.Tickets.Where(t => t.Number == number).Select(t => t.Version).SingleAsync();
+
+        await desk.Get<ReplyService>().SendAsync(1, new ReplyDraft(number, version, "Hello, here is how."));
+
+        await using var check = await desk.Factory.CreateDbContextAsync();
+        var outbound = await check.Messages.SingleAsync(m => m.TicketNumber == number && m.Direction == MessageDirection.Outbound);
+        Assert.AreEqual("again@example.com", outbound.InReplyTo, "the reply answers the newest message, not the question again");
+        StringAssert.Contains(Encoding.UTF8.GetString((await check.Outbox.SingleAsync()).Mime!), "In-Reply-To: <again@example.com>");
+    }
+
+    [TestMethod]
     public async Task Send_CardNumberInText_RefusedByGuardrailAndNothingQueued()
     {
         var (desk, number, version) = await ClaimedTicketAsync();
