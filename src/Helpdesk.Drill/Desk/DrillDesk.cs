@@ -5,6 +5,7 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Drill.Mail;
 using Helpdesk.Testing.Mail;
 using Microsoft.EntityFrameworkCore;

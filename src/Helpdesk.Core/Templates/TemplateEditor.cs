@@ -5,7 +5,7 @@ using Helpdesk.Core.Intents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>What a trainer writes on the template editor.</summary>
 public sealed record TemplateEdit(
@@ -20,14 +20,14 @@ public sealed record TemplateEdit(
 public sealed class TemplateEditor(
     IDbContextFactory<HelpdeskDbContext> factory,
     IOptions<TemplateOptions> options,
-    ReplySuggester suggester,
+    TemplateCatalog catalog,
     HelpCenter help,
     CompanyOptions company,
     TimeProvider time,
     ReplyGuardrails guardrails)
 {
     /// <summary>Intent ids a template may link besides the desk's intents: the acknowledgment and the "tell us more" reply.</summary>
-    public static IReadOnlyList<string> SpecialIntents { get; } = ["ack", Incidents.IncidentBanner.Intent, ReplySuggester.NeedsMoreInfoIntent];
+    public static IReadOnlyList<string> SpecialIntents { get; } = ["ack", Incidents.IncidentBanner.Intent, TemplateCatalog.NeedsMoreInfoIntent];
 
     public bool RequiresApproval => options.Value.RequireApproval;
 
@@ -189,7 +189,7 @@ public sealed class TemplateEditor(
 
     private void Changed()
     {
-        suggester.Invalidate();
+        catalog.NotifyChanged();
         help.NotifyChanged();
     }
 }

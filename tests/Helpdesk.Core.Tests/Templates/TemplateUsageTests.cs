@@ -1,10 +1,11 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class TemplateUsageTests

@@ -1,7 +1,8 @@
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Data;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class TemplateFilesTests

@@ -1,4 +1,4 @@
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 public enum LineChange
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Helpdesk.Core.Abstractions;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>How serious a guardrail finding is.</summary>
 public enum GuardrailSeverity

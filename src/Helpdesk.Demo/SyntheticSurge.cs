@@ -3,7 +3,7 @@ using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Intents;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>
 /// Writes a large synthetic surge straight through ADO (EF change tracking would take many minutes for a million

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>Bound from <c>Helpdesk:LoadDrill</c>. Off unless <see cref="Agents"/> is above zero; demo desks only.</summary>
 public sealed class LoadDrillOptions

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>The reply templates in the database, and their first import from data/templates.</summary>
 public sealed class TemplateCatalog(
@@ -13,6 +13,20 @@ public sealed class TemplateCatalog(
     TimeProvider time,
     ILogger<TemplateCatalog> logger)
 {
+    /// <summary>The intent of the "tell us more" template, offered first for a ticket that needs triage.</summary>
+    public const string NeedsMoreInfoIntent = "needs_more_info";
+
+    private int _version;
+
+    /// <summary>
+    /// Goes up each time a trainer changes the templates (<see cref="NotifyChanged"/>): what caches live templates
+    /// (the reply suggester) compares, so a save shows in suggestions at once without the templates knowing who reads them.
+    /// </summary>
+    public int Version => Volatile.Read(ref _version);
+
+    /// <summary>Says the live templates changed.</summary>
+    public void NotifyChanged() => Interlocked.Increment(ref _version);
+
     /// <summary><c>Helpdesk:Templates:SeedDirectory</c>, else data/templates (see <see cref="SeedFolder"/>).</summary>
     public string SeedDirectory => SeedFolder.Resolve(configuration["Helpdesk:Templates:SeedDirectory"], database.DataDirectory, "templates");
 

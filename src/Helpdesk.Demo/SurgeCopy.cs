@@ -2,7 +2,7 @@ using Helpdesk.Core.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>
 /// Writes a synthetic surge into PostgreSQL with binary COPY: three streams per batch (customers, tickets, messages),

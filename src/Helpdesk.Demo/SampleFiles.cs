@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>One sample email from <c>data/samples/messages.jsonl</c>.</summary>
 public sealed record SampleMessage(

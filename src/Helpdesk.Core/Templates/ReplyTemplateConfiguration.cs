@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>Reply templates, their versions and how often each version was suggested and chosen.</summary>
 public sealed class ReplyTemplateConfiguration : IEntityTypeConfiguration<ReplyTemplate>

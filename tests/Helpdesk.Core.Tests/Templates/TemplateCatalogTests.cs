@@ -1,8 +1,9 @@
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class TemplateCatalogTests

@@ -7,7 +7,7 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Reading;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>
 /// Lays the sample emails out over the three days since the notice went out: arrivals peak right after the notice

@@ -2,7 +2,7 @@ using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>One question and answer on the public help page.</summary>
 public sealed record FaqEntry(string TemplateId, string Language, string Question, string Answer, IReadOnlyList<string> Intents);

@@ -1,8 +1,9 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class ReplyGuardrailsTests

@@ -5,7 +5,7 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>One template on the trainers' list.</summary>
 public sealed record TemplateRow(

@@ -1,9 +1,10 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tests.Support;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class TemplateEditorTests

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 public enum DemoMode
 {

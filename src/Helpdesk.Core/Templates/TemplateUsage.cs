@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>How often one template version was suggested to an agent and chosen by one (sends are counted from Messages).</summary>
 public sealed class TemplateUsageCount
@@ -43,7 +43,7 @@ public sealed class TemplateUsageRecorder(IDbContextFactory<HelpdeskDbContext> f
         public long Chosen;
     }
 
-    /// <summary>Called by <see cref="ReplySuggester"/> for each suggestion it returns.</summary>
+    /// <summary>Called by the reply suggester (Replies/) for each suggestion it returns.</summary>
     public void RecordSuggested(long templateVersionId) =>
         Interlocked.Increment(ref _pending.GetOrAdd(templateVersionId, _ => new Counter()).Suggested);
 

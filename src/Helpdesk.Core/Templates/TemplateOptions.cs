@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>Bound from <c>Helpdesk:Templates</c>.</summary>
 public sealed class TemplateOptions

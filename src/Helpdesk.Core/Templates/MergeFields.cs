@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Helpdesk.Core.Abstractions;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>The ticket, customer and agent a reply is rendered for; null when not known.</summary>
 public sealed record MergeContext(

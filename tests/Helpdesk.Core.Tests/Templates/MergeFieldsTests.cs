@@ -1,7 +1,8 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 
-namespace Helpdesk.Core.Tests.Replies;
+namespace Helpdesk.Core.Tests.Templates;
 
 [TestClass]
 public sealed class MergeFieldsTests

@@ -5,7 +5,7 @@ using Helpdesk.Core.Intents;
 using Helpdesk.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 
-namespace Helpdesk.Core.Demo;
+namespace Helpdesk.Demo;
 
 /// <summary>
 /// A surge shaped like the real one, for the lead dashboard's benchmark: arrivals peak when the notice goes out and fade

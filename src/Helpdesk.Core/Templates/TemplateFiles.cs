@@ -1,4 +1,4 @@
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 /// <summary>One seed template as read from <c>data/templates/&lt;id&gt;.md</c>.</summary>
 public sealed record TemplateFile(

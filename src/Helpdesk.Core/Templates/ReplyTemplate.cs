@@ -1,6 +1,6 @@
 using Helpdesk.Core.Abstractions;
 
-namespace Helpdesk.Core.Replies;
+namespace Helpdesk.Core.Templates;
 
 public enum TemplateVersionState
 {
