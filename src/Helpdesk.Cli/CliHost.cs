@@ -1,6 +1,8 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
+using Helpdesk.Demo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +35,8 @@ public static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
         builder.AddHelpdeskCore();
+        // `helpdesk seed` and the benches fill the desk with demo data and surges.
+        builder.Services.AddHelpdeskDemo();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -3,7 +3,6 @@ using Helpdesk.Core.Authenticity;
 using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
 using Helpdesk.Core.Incidents;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Intents;
@@ -13,6 +12,7 @@ using Helpdesk.Core.Replies;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Security;
 using Helpdesk.Core.Staff;
+using Helpdesk.Core.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +43,6 @@ public static class HelpdeskCore
         .AddHelpdeskAuthenticity()
         .AddHelpdeskReplies()
         .AddHelpdeskAnswering()
-        .AddHelpdeskDemo()
         .AddHelpdeskOutbox()
         .AddHelpdeskStaff()
         .AddHelpdeskDashboard()

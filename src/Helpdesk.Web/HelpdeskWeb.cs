@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
+using Helpdesk.Demo;
 using Helpdesk.Web.Account;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Health;
@@ -75,13 +76,15 @@ public static class HelpdeskWeb
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, BulkReplyRequirement.Handler>();
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Helpdesk.Core.Abstractions.CompanyOptions>, DemoHelpUrl>();
+        // Demo mode's seeder, which DeskStartup runs when no mailbox is configured (no workers of its own).
+        services.AddHelpdeskDemo();
         services.AddSingleton<DeskPreparation>();
         services.AddHostedService<DeskStartup>();
         services.AddHostedService<Helpdesk.Core.Outbox.OutboxWorker>();
         services.AddHostedService<Helpdesk.Core.Security.SecurityWebhookWorker>();
         services.AddHostedService<Helpdesk.Core.Queue.EndedAccountSweep>();
         // After DeskStartup: the drill needs the migrated, seeded desk. Off unless Helpdesk:LoadDrill:Agents > 0.
-        Helpdesk.Core.Demo.LoadDrillRegistration.AddLoadDrill(services);
+        services.AddLoadDrill();
         services.AddHelpdeskHealth(builder.Configuration);
         services.AddHelpdeskMetrics(builder.Configuration);
         StartWorkersAfterPreparation(services);

@@ -6,6 +6,7 @@ using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Mail.CustomerWords;
 using Helpdesk.Mail.Reading;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Helpdesk.Core;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Web.Components.Lead;
 using Microsoft.AspNetCore.Components;

@@ -83,7 +83,7 @@ public sealed class BrowserDesk : IAsyncDisposable
         if (new Uri(page.Url).AbsolutePath == Helpdesk.Web.Account.AccountEndpoints.CodePath)
         {
             // The test is their authenticator app (the documented demo key).
-            await page.FillAsync("#code", Helpdesk.Web.Tests.AuthenticatorApp.CodeNow(Helpdesk.Core.Demo.DemoDataSeeder.DemoAuthenticatorKey));
+            await page.FillAsync("#code", Helpdesk.Web.Tests.AuthenticatorApp.CodeNow(Helpdesk.Demo.DemoDataSeeder.DemoAuthenticatorKey));
             await page.ClickAsync("form:has(#code) button[type=submit]");
         }
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));

@@ -82,24 +82,12 @@ public sealed class PhishingDeskBrowserTests
     public async Task IncidentMode_AdminSwitchesOn_BannerAppearsOnOpenHelpPage()
     {
         await using var desk = await BrowserDesk.StartAsync();
-        var help = await desk.NewPageAsync();
-        await help.GotoAsync("/help");
-        await BrowserDesk.WaitForCircuitAsync(help);
-        Assert.AreEqual(0, await help.Locator("[data-incident-banner]").CountAsync());
-        var navigations = 0;
-        help.FrameNavigated += (_, frame) => { if (frame == help.MainFrame) navigations++; };
+        var help = await desk.OpenHelpPageAsync();
 
-        var admin = await desk.SignedInPageAsync("admin");
-        await admin.GotoAsync("/admin/incident");
-        await BrowserDesk.WaitForCircuitAsync(admin);
-        await admin.Locator("[data-incident-state=off]").WaitForAsync();
-        await admin.Locator("[data-incident-switch]").ClickAsync();
-        await admin.Locator("[data-incident-state=on]").WaitForAsync();
+        var admin = await desk.SwitchIncidentModeOnAsync();
 
-        await help.Locator("[data-incident-banner]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-        StringAssert.Contains(await help.Locator("[data-incident-banner]").InnerTextAsync(), "pretend to come from");
-        Assert.AreEqual(0, navigations, "the banner arrives over the circuit");
-        await BrowserDesk.ScreenshotAsync(help, "help-incident-banner");
+        await help.WaitForBannerAsync();
+        await BrowserDesk.ScreenshotAsync(help.Page, "help-incident-banner");
 
         await using var db = await desk.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         var audit = await db.AuditEvents.Where(a => a.Action == "incident.on").SingleAsync();

@@ -70,29 +70,17 @@ public sealed class TwoInstancesBrowserTests
         settings["Helpdesk:Classification:TriageThreshold"] = "0.2";
         await using var a = await BrowserDesk.StartAsync(settings);
         await using var b = await BrowserDesk.StartAsync(settings);
-        var help = await b.NewPageAsync();
-        await help.GotoAsync("/help");
-        await BrowserDesk.WaitForCircuitAsync(help);
-        Assert.AreEqual(0, await help.Locator("[data-incident-banner]").CountAsync());
-        var navigations = 0;
-        help.FrameNavigated += (_, frame) => { if (frame == help.MainFrame) navigations++; };
+        var help = await b.OpenHelpPageAsync();
         var before = await AskIsThisRealAsync(b, "before@customers.example", 1);
         Assert.AreEqual("phishing_check", before.Intent, "the seed set's own wording is classified as a phishing check; " + before.Why);
         Assert.AreNotEqual(TicketPriority.High, before.Priority, "without an incident a phishing check waits its turn");
 
         // The Admin switches incident mode on instance A.
-        var admin = await a.SignedInPageAsync("admin");
-        await admin.GotoAsync("/admin/incident");
-        await BrowserDesk.WaitForCircuitAsync(admin);
-        await admin.Locator("[data-incident-state=off]").WaitForAsync();
-        await admin.Locator("[data-incident-switch]").ClickAsync();
-        await admin.Locator("[data-incident-state=on]").WaitForAsync();
+        await a.SwitchIncidentModeOnAsync();
 
         // Instance B: the open help page gets the banner over its circuit (A's NOTIFY), B's intake raises the priority,
         // and B's dashboard marks the incident's start.
-        await help.Locator("[data-incident-banner]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-        StringAssert.Contains(await help.Locator("[data-incident-banner]").InnerTextAsync(), "pretend to come from");
-        Assert.AreEqual(0, navigations, "the banner arrives without a reload");
+        await help.WaitForBannerAsync();
         var during = await AskIsThisRealAsync(b, "during@customers.example", 2);
         Assert.AreEqual("phishing_check", during.Intent, during.Why);
         Assert.AreEqual(TicketPriority.High, during.Priority, "during the incident B's intake puts phishing checks ahead");

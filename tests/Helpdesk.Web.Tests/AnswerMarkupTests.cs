@@ -1,6 +1,7 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Web.Components.Answer;
 

@@ -17,19 +17,13 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class AnswerPageTests : BunitContext
 {
-    private static DeskFactory? _desk;
-
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<AnswerPageTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<AnswerPageTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<AnswerPageTests>.Desk;
 
     private BunitJSModuleInterop _module = default!;
     private Bunit.TestDoubles.BunitAuthorizationContext _auth = default!;

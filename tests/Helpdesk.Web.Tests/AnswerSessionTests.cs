@@ -12,19 +12,13 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class AnswerSessionTests
 {
-    private static DeskFactory? _desk;
-
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<AnswerSessionTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<AnswerSessionTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<AnswerSessionTests>.Desk;
 
     private static AnswerSession NewSession() => Desk.Services.GetRequiredService<AnswerSession>();
 
@@ -39,6 +33,14 @@ public sealed class AnswerSessionTests
         await db.Tickets.Where(t => t.ClaimedBy == id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, (long?)null).SetProperty(t => t.ClaimExpiresAt, (DateTimeOffset?)null));
         return id;
+    }
+
+    /// <summary>A fresh agent's session on the first ticket the queue offers.</summary>
+    private static async Task<(AnswerSession Session, long Ticket)> AgentOnATicketAsync()
+    {
+        var session = NewSession();
+        await session.StartAsync(await FreshStaffAsync("agent"), false, null, null, null, null, CancellationToken.None);
+        return (session, session.View!.Ticket.Number);
     }
 
     private static async Task<int> OutboxCountAsync(long ticket)
@@ -127,10 +129,7 @@ public sealed class AnswerSessionTests
     [TestMethod]
     public async Task SendAndNextAsync_TicketChangedUnderTheReply_WarnsAndKeepsTheText()
     {
-        var staff = await FreshStaffAsync("agent");
-        var session = NewSession();
-        await session.StartAsync(staff, false, null, null, null, null, CancellationToken.None);
-        var ticket = session.View!.Ticket.Number;
+        var (session, ticket) = await AgentOnATicketAsync();
         const string reply = "Hello, I checked your account and the link works again.";
         session.Text = reply;
         await using (var db = await DbAsync())
@@ -156,10 +155,7 @@ public sealed class AnswerSessionTests
     [TestMethod]
     public async Task SendAndNextAsync_ReplyOverTheLimit_RefusedWithASentenceAndTheDraftKept()
     {
-        var staff = await FreshStaffAsync("agent");
-        var session = NewSession();
-        await session.StartAsync(staff, false, null, null, null, null, CancellationToken.None);
-        var ticket = session.View!.Ticket.Number;
+        var (session, ticket) = await AgentOnATicketAsync();
         var reply = new string('a', ReplyLimits.MaxCharacters) + " and more";
         session.Text = reply;
 
@@ -180,10 +176,7 @@ public sealed class AnswerSessionTests
     [TestMethod]
     public async Task DraftTooLong_OnlyTheLengthFromTheBrowser_RefusedOnTheSameTicket()
     {
-        var staff = await FreshStaffAsync("agent");
-        var session = NewSession();
-        await session.StartAsync(staff, false, null, null, null, null, CancellationToken.None);
-        var ticket = session.View!.Ticket.Number;
+        var (session, ticket) = await AgentOnATicketAsync();
 
         Assert.IsFalse(session.DraftTooLong(ReplyLimits.MaxCharacters), "at the limit is not too long");
         Assert.IsTrue(session.DraftTooLong(70_000));
@@ -197,10 +190,7 @@ public sealed class AnswerSessionTests
     [TestMethod]
     public async Task RenewClaimAsync_ClaimTakenAway_SendRefusedWithTheReasonAndTheTextKept()
     {
-        var staff = await FreshStaffAsync("agent");
-        var session = NewSession();
-        await session.StartAsync(staff, false, null, null, null, null, CancellationToken.None);
-        var ticket = session.View!.Ticket.Number;
+        var (session, ticket) = await AgentOnATicketAsync();
         Assert.IsNull(await session.RenewClaimAsync(CancellationToken.None), "a held claim is renewed");
         session.Text = "Hello, the link works again.";
         await using (var db = await DbAsync())
@@ -221,10 +211,7 @@ public sealed class AnswerSessionTests
     [TestMethod]
     public async Task SkipAsync_TicketGoesBackAndIsNotOfferedAgain()
     {
-        var staff = await FreshStaffAsync("agent");
-        var session = NewSession();
-        await session.StartAsync(staff, false, null, null, null, null, CancellationToken.None);
-        var ticket = session.View!.Ticket.Number;
+        var (session, ticket) = await AgentOnATicketAsync();
 
         await session.SkipAsync(CancellationToken.None);
 

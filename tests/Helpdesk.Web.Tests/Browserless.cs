@@ -22,7 +22,7 @@ public static class Browserless
     /// (by default the demo Leads' and Admins' documented key) answers it. Returns the last step's response.
     /// </summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string returnUrl = "/",
-        string authenticatorKey = Core.Demo.DemoDataSeeder.DemoAuthenticatorKey)
+        string authenticatorKey = Helpdesk.Demo.DemoDataSeeder.DemoAuthenticatorKey)
     {
         var response = await PasswordStepAsync(client, user, password, returnUrl);
         if (response.Headers.Location?.OriginalString.StartsWith(Account.AccountEndpoints.CodePath, StringComparison.Ordinal) != true) return response;

@@ -18,20 +18,15 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class BulkPageBehaviourTests : BunitContext
 {
-    private static DeskFactory? _desk;
     private FakeTimeProvider _time = default!;
 
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<BulkPageBehaviourTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<BulkPageBehaviourTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<BulkPageBehaviourTests>.Desk;
 
     [TestInitialize]
     public async Task Setup()

@@ -13,19 +13,13 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class QueuePageBehaviourTests : BunitContext
 {
-    private static DeskFactory? _desk;
-
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<QueuePageBehaviourTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<QueuePageBehaviourTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<QueuePageBehaviourTests>.Desk;
 
     private static async Task<(long Id, string Name)> StaffAsync(string user)
     {

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Staff;
 using Helpdesk.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;

@@ -16,20 +16,15 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class SecurityPageTests : BunitContext
 {
-    private static DeskFactory? _desk;
     private static long _uid;
 
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<SecurityPageTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<SecurityPageTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<SecurityPageTests>.Desk;
 
     internal static byte[] Forward(string customer, string sender, string link) => Encoding.UTF8.GetBytes(
         $"From: <{customer}>\r\nTo: passwordchange@meridian.example\r\nSubject: Fwd: Verify now\r\nMessage-ID: <{Guid.NewGuid():N}@c.example>\r\n"

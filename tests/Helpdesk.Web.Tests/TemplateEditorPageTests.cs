@@ -12,19 +12,13 @@ namespace Helpdesk.Web.Tests;
 [TestClass]
 public sealed class TemplateEditorPageTests : BunitContext
 {
-    private static DeskFactory? _desk;
-
     [ClassInitialize]
-    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context)
-    {
-        _desk = new DeskFactory();
-        _ = _desk.Server;
-    }
+    public static void StartDesk(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => ClassDesk<TemplateEditorPageTests>.Start();
 
     [ClassCleanup]
-    public static void StopDesk() => _desk?.Dispose();
+    public static void StopDesk() => ClassDesk<TemplateEditorPageTests>.Stop();
 
-    private static DeskFactory Desk => _desk ?? throw new InvalidOperationException("desk not started");
+    private static DeskFactory Desk => ClassDesk<TemplateEditorPageTests>.Desk;
 
     private async Task<IRenderedComponent<TemplateEditorPage>> OpenAsync()
     {

@@ -1,5 +1,6 @@
 using Helpdesk.Classification.Evaluation;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Web.Components.Help;
 using Helpdesk.Web.Components.Trainer;
 

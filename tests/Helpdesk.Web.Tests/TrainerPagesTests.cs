@@ -1,6 +1,7 @@
 using System.Net;
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

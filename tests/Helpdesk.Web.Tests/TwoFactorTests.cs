@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Intents;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Mail.Reading;
 using Microsoft.Extensions.DependencyInjection;
 

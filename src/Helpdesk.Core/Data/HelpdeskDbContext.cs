@@ -5,6 +5,7 @@ using Helpdesk.Core.Intake;
 using Helpdesk.Core.Intents;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
 using Microsoft.AspNetCore.Identity;

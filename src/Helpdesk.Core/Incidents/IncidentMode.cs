@@ -3,6 +3,7 @@ using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Incidents;
@@ -108,7 +109,7 @@ public sealed class IncidentMode : IDisposable
         var row = await db.IncidentSwitch.AsNoTracking().FirstOrDefaultAsync(s => s.Id == IncidentSwitch.SingletonId, cancellationToken).ConfigureAwait(false);
         if (row is null) return IncidentState.Off;
         var banner = await db.ReplyTemplates.AsNoTracking().Where(t => t.Id == IncidentBanner.TemplateId && !t.Archived)
-            .Join(db.ReplyTemplateVersions.AsNoTracking().Where(v => v.State == Replies.TemplateVersionState.Live), t => t.Id, v => v.TemplateId, (t, v) => v.Body)
+            .Join(db.ReplyTemplateVersions.AsNoTracking().Where(v => v.State == Templates.TemplateVersionState.Live), t => t.Id, v => v.TemplateId, (t, v) => v.Body)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? IncidentBanner.BuiltIn;
         var text = MergeFields.Render(banner, new MergeContext(), _company).Trim();
         return new IncidentState(row.IsOn, row.StartedAt, row.EndedAt, row.ChangedBy, text);

@@ -3,6 +3,7 @@ using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tickets;
 using Microsoft.Extensions.Options;
 

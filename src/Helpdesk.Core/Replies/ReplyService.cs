@@ -2,6 +2,7 @@ using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Audit;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Outbox;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Staff;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class ReplySuggester(
     TemplateUsageRecorder usage)
 {
     public const int Count = 3;
-    public const string NeedsMoreInfoIntent = "needs_more_info";
+    public const string NeedsMoreInfoIntent = TemplateCatalog.NeedsMoreInfoIntent;
 
     /// <summary>The reply for a forwarded mail the evidence says was not ours (lookalike, failed signature, other domain).</summary>
     public const string NotUsTemplate = "phishing_check.not_us.en";
@@ -36,7 +37,7 @@ public sealed class ReplySuggester(
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     private readonly Lock _cacheLock = new();
-    private (DateTimeOffset At, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)? _cache;
+    private (DateTimeOffset At, int Version, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)? _cache;
 
     /// <summary>Suggestions for a ticket (loaded with its customer and messages): classifies its first customer message again,
     /// unless an agent corrected the intent.</summary>
@@ -94,7 +95,8 @@ public sealed class ReplySuggester(
     public async Task<IReadOnlyDictionary<string, double>> UneditedRatesAsync(CancellationToken cancellationToken = default) =>
         (await SnapshotAsync(cancellationToken).ConfigureAwait(false)).Rates;
 
-    /// <summary>Forgets the cached rates and templates, e.g. after a trainer saves a template.</summary>
+    /// <summary>Forgets the cached rates and templates, e.g. after a trainer merges intents (a template save is seen
+    /// through <see cref="TemplateCatalog.Version"/>).</summary>
     public void Invalidate()
     {
         lock (_cacheLock) _cache = null;
@@ -103,8 +105,10 @@ public sealed class ReplySuggester(
     private async Task<(IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)> SnapshotAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // Read before loading: a save while this loads leaves the cache a version behind, so the next call loads again.
+        var version = catalog.Version;
         lock (_cacheLock)
-            if (_cache is { } c && now - c.At < CacheFor) return (c.Rates, c.Templates);
+            if (_cache is { } c && c.Version == version && now - c.At < CacheFor) return (c.Rates, c.Templates);
 
         var templates = await catalog.LiveAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -115,7 +119,7 @@ public sealed class ReplySuggester(
             .Select(g => new { TemplateId = g.Key, Sent = g.Count(), Unedited = g.Count(x => x.SentUnedited) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var rates = sends.Where(s => s.Sent > 0).ToDictionary(s => s.TemplateId, s => (double)s.Unedited / s.Sent, StringComparer.Ordinal);
-        lock (_cacheLock) _cache = (now, rates, templates);
+        lock (_cacheLock) _cache = (now, version, rates, templates);
         return (rates, templates);
     }
 }

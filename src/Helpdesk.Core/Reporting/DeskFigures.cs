@@ -8,7 +8,7 @@ namespace Helpdesk.Core.Reporting;
 
 /// <summary>
 /// The figures a team lead watches: are we keeping up, what are people asking, who needs help, when will we be done.
-/// Each figure reads the rollup tables (<see cref="FigureRollups"/>) or an index range, never all tickets, so every
+/// Each figure reads the rollup tables (made by the initial migration of each provider) or an index range, never all tickets, so every
 /// one stays fast at a million tickets. "Now" is the injected clock.
 /// </summary>
 public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, TimeProvider time, DeskFiguresOptions options)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -149,22 +150,30 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
     private static readonly TicketStatus[] AllStatuses = Enum.GetValues<TicketStatus>();
 
     /// <summary>
-    /// SQLite's planner reaches for the (Status, ReceivedAt) index whenever Status is filtered, which sorts the whole
-    /// queue for "oldest first" (a second at a million tickets); naming the index that fits makes it read one page.
+    /// The tickets the filters that need raw SQL start from, in one statement through <see cref="ProviderSql"/>: SQLite's
+    /// planner reaches for the (Status, ReceivedAt) index whenever Status is filtered, which sorts the whole queue for
+    /// "oldest first" (a second at a million tickets), so the index that fits is named (PostgreSQL's planner picks it by
+    /// itself); and how long a first response took is a subtraction of two stored times, which EF cannot write for
+    /// SQLite's millisecond times. The LINQ filters after it repeat the index's condition, so the result is the same with
+    /// or without the hint.
     /// </summary>
     private static IQueryable<Ticket> Base(HelpdeskDbContext db, LeadTicketFilter f)
     {
-        if (!db.IsSqlite) return db.Tickets;
-        if (f.Escalated)
-            return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" INDEXED BY "IX_Tickets_Escalated" WHERE "Escalated" AND "Status" IN (0, 1)""");
-        if (f.Waiting || f.Age is not null)
-            return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" INDEXED BY "IX_Tickets_Waiting" WHERE "Status" IN (0, 1)""");
-        if (f.Held || f.HeldBy is not null)
-            return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" INDEXED BY "IX_Tickets_ClaimedBy" WHERE "ClaimedBy" IS NOT NULL""");
-        if (f.MinResponseMinutes is { } took)
-            // Times are integers on SQLite: the subtraction is the response time in milliseconds.
-            return db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" WHERE "FirstResponseAt" - "ReceivedAt" >= {0}""", (long)took * 60_000);
-        return db.Tickets;
+        var sql = ProviderSql.For(db);
+        string? index = f.Escalated ? "IX_Tickets_Escalated"
+            : f.Waiting || f.Age is not null ? "IX_Tickets_Waiting"
+            : f.Held || f.HeldBy is not null ? "IX_Tickets_ClaimedBy"
+            : null;
+        var where = new List<string>();
+        if (f.Escalated) where.Add("\"Escalated\" AND \"Status\" IN (0, 1)");
+        else if (index == "IX_Tickets_Waiting") where.Add("\"Status\" IN (0, 1)");
+        else if (index == "IX_Tickets_ClaimedBy") where.Add("\"ClaimedBy\" IS NOT NULL");
+        if (f.MinResponseMinutes is not null) where.Add(ProviderSql.ResponseTookAtLeast);
+        if (where.Count == 0) return db.Tickets;
+        var statement = sql.TicketsWhere(index, string.Join(" AND ", where));
+        return f.MinResponseMinutes is { } minutes
+            ? db.Tickets.FromSqlRaw(statement, sql.Duration(TimeSpan.FromMinutes(minutes)))
+            : db.Tickets.FromSqlRaw(statement);
     }
 
     private static IQueryable<Ticket> Apply(HelpdeskDbContext db, LeadTicketFilter f, DateTimeOffset now)
@@ -196,16 +205,8 @@ public sealed class LeadTickets(IDbContextFactory<HelpdeskDbContext> factory, Ti
             q = q.Where(t => t.FirstResponseAt >= fh && t.FirstResponseAt < end);
         }
         if (f.AnsweredSince is { } since) q = q.Where(t => t.FirstResponseAt >= since);
-        if (f.MinResponseMinutes is { } minutes)
-        {
-            q = q.Where(t => t.FirstResponseAt != null);
-            if (!db.IsSqlite) q = q.Where(t => t.FirstResponseAt - t.ReceivedAt >= TimeSpan.FromMinutes(minutes));
-            else if (f.Waiting || f.Age is not null || f.Held || f.HeldBy is not null)
-            {
-                var slow = db.Tickets.FromSqlRaw("""SELECT * FROM "Tickets" WHERE "FirstResponseAt" - "ReceivedAt" >= {0}""", (long)minutes * 60_000);
-                q = q.Where(t => slow.Any(x => x.Number == t.Number));
-            }
-        }
+        // The response time itself is in Base's statement.
+        if (f.MinResponseMinutes is not null) q = q.Where(t => t.FirstResponseAt != null);
         if (f.NeedsTriage) q = q.Where(t => t.NeedsTriage);
         if (f.IntentChanged) q = q.Where(t => t.IntentChangedByAgent);
         if (f.Escalated) q = q.Where(t => t.Escalated && (t.Status == TicketStatus.New || t.Status == TicketStatus.Open));

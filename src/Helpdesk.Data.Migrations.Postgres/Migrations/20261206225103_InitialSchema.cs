@@ -606,7 +606,7 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
             // What EF's model cannot describe: the lead dashboard's rollup tables and the triggers that keep them
             // (formerly schema step 4), and vacuuming Tickets after every 5,000 changed rows so that claims do not walk
             // dead queue entries (formerly step 10; docs/benchmarks.md, Claim queue). A later change comes with its own migration.
-            migrationBuilder.Sql(Helpdesk.Core.Data.FigureRollups.Postgres);
+            migrationBuilder.Sql(RollupSchema);
             migrationBuilder.Sql("""ALTER TABLE "Tickets" SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_cost_delay = 0);""");
         }
 

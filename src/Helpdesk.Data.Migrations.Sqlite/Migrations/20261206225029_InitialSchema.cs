@@ -603,7 +603,7 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                 columns: new[] { "State", "Source" });
             // What EF's model cannot describe: the lead dashboard's rollup tables and the triggers that keep them
             // (formerly schema step 4, run after EnsureCreated). A later change to them comes with its own migration.
-            migrationBuilder.Sql(Helpdesk.Core.Data.FigureRollups.Sqlite);
+            migrationBuilder.Sql(RollupSchema);
         }
 
         /// <inheritdoc />

@@ -6,6 +6,7 @@ using Helpdesk.Core.Intake;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
 using Helpdesk.Core.Staff;
+using Helpdesk.Core.Templates;
 using Helpdesk.Drill.Mail;
 using Helpdesk.Drill.Staff;
 using Helpdesk.Testing.Mail;

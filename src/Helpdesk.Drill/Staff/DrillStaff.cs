@@ -2,6 +2,7 @@ using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Staff;
 using Helpdesk.Drill.Desk;

@@ -1,6 +1,7 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Web.Answer;

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 
 namespace Helpdesk.Web.Startup;

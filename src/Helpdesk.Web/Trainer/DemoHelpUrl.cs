@@ -1,4 +1,4 @@
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Replies;
 using Microsoft.Extensions.Options;
 

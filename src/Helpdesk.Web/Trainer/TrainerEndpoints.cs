@@ -1,6 +1,7 @@
 using System.Text;
 using Helpdesk.Core;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 
 namespace Helpdesk.Web.Trainer;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Bulk;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.Sql;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tickets;
@@ -67,7 +68,7 @@ public sealed class BulkUndoTests
         }
         var kept = await figures.ReadAsync();
         await using (var db = await bulk.Desk.Factory.CreateDbContextAsync())
-            await db.Database.ExecuteSqlRawAsync(db.IsSqlite ? FigureRollups.Sqlite : FigureRollups.Postgres);
+            await db.Database.ExecuteSqlRawAsync(ProviderSql.For(db).RebuildRollups);
         var rebuilt = await figures.ReadAsync();
         Assert.AreEqual(2_000, kept.Backlog.Total);
         Assert.AreEqual(waiting.Backlog.Total, kept.Backlog.Total);

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Tests.Support;
+using Helpdesk.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +19,10 @@ public sealed class ConfigurationTests
         try
         {
             using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-                .AddHelpdeskCore(configuration).BuildServiceProvider();
+                .AddHelpdeskCore(configuration).AddHelpdeskDemo().BuildServiceProvider();
             // What the host's ValidateOnStart does for every registered options class.
             services.GetRequiredService<IOptions<Helpdesk.Core.Queue.QueueOptions>>().Value.ToString();
-            services.GetRequiredService<IOptions<Helpdesk.Core.Demo.DemoOptions>>().Value.ToString();
+            services.GetRequiredService<IOptions<Helpdesk.Demo.DemoOptions>>().Value.ToString();
             services.GetRequiredService<DatabaseTarget>();
         }
         catch (Exception e)

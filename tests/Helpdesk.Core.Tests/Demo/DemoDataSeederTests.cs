@@ -1,5 +1,5 @@
 using Helpdesk.Core.Data;
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

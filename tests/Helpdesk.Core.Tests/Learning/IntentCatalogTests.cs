@@ -1,6 +1,7 @@
 using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Intents;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

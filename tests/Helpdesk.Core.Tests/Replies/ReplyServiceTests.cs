@@ -3,6 +3,7 @@ using Helpdesk.Core.Abstractions;
 using Helpdesk.Core.Outbox;
 using Helpdesk.Core.Queue;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;

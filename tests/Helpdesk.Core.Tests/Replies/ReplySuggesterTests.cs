@@ -1,6 +1,7 @@
 using Helpdesk.Core.Classification;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

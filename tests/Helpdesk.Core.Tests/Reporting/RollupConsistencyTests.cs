@@ -1,4 +1,4 @@
-using Helpdesk.Core.Demo;
+using Helpdesk.Demo;
 using Helpdesk.Core.Reporting;
 using Helpdesk.Core.Tests.Support;
 using Helpdesk.Core.Tickets;

@@ -2,6 +2,7 @@ using Helpdesk.Core.Classification;
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,6 +112,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddHelpdeskCore(configuration)
+            .AddHelpdeskDemo()
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider();
         try

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Customers;
 using Helpdesk.Core.Replies;
+using Helpdesk.Core.Templates;
 using Helpdesk.Core.Staff;
 using Helpdesk.Core.Tickets;
 using Microsoft.EntityFrameworkCore;

@@ -11,6 +11,8 @@ public sealed class PostgresSql : ProviderSql
 
     public override object Time(DateTimeOffset time) => time.ToUniversalTime();
 
+    public override object Duration(TimeSpan span) => span;
+
     public override string IndexedBy(string index) => "";
 
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";

@@ -13,6 +13,8 @@ public sealed class SqliteSql : ProviderSql
 
     public override object Time(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
+    public override object Duration(TimeSpan span) => (long)span.TotalMilliseconds;
+
     public override string IndexedBy(string index) => $" INDEXED BY \"{index}\"";
 
     public override string SkipLocked => "";
@@ -21,9 +23,13 @@ public sealed class SqliteSql : ProviderSql
 
     public override string? TransactionLock => null;
 
-    public override string HourOf(string time) => $"{time} {FigureRollups.Hour}";
+    public override string HourOf(string time) => $"{time} / 3600000 * 3600000";
 
-    public override string ResponseBucket(string ticket) => FigureRollups.SqliteBucketExpression(ticket);
+    public override string ResponseBucket(string ticket)
+    {
+        var minutes = $"MAX(0, ({ticket}.\"FirstResponseAt\" - {ticket}.\"ReceivedAt\") / 60000)";
+        return $"(CASE WHEN {minutes} < 240 THEN {minutes} WHEN {minutes} < 2880 THEN {minutes} / 15 * 15 ELSE {minutes} / 60 * 60 END)";
+    }
 
     public override string CountTablesNamed => """SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = {0}""";
 
