@@ -14,7 +14,7 @@ LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_P
 OAUTH2_INTROSPECTION_URL=${OAUTH2_INTROSPECTION_URL:-}
 # MAIL_LOCATION: Dovecot's storage. Maildir by default (tests read and write its files); the breach-week drill uses
 # mdbox, whose index-only deliveries stay cheap in a mailbox of 100,000 messages (Maildir rewrites its UID list).
-MAIL_LOCATION=${MAIL_LOCATION:-maildir:~/Maildir}
+MAIL_LOCATION=${MAIL_LOCATION:-'maildir:~/Maildir'}
 # DKIM_MILTER (optional, e.g. inet:127.0.0.1:10891): a further SMTP listener on SIGNING_PORT whose mail that milter
 # (OpenDKIM) signs, as the company's own outbound server would; the other listeners never sign.
 DKIM_MILTER=${DKIM_MILTER:-} SIGNING_PORT=${SIGNING_PORT:-10587}
