@@ -218,6 +218,13 @@ public sealed class DrillStaff(DrillOptions options, DrillDesk desk, DrillClock 
             Bulk = new BulkOutcome(at, largest.Intent, largest.Size, result.Queued, result.Skipped.Count, template.Id, null);
             return true;
         }
+        catch (BulkNothingToSendException ex)
+        {
+            // Agents claimed or answered every ticket of the cluster between the lead's look and the send (a small
+            // cluster on a fast desk): the lead looks again, as a person would.
+            Bulk = new BulkOutcome(at, "", 0, 0, 0, "", ex.GetType().Name + ": " + ex.Message);
+            return false;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Bulk = new BulkOutcome(at, "", 0, 0, 0, "", ex.GetType().Name + ": " + ex.Message);
