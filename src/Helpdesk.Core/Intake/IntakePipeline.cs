@@ -68,8 +68,13 @@ public sealed class IntakePipeline
         try
         {
             if (raws.Any(r => r.Id == 0)) await StoreUnsavedAsync(raws, cancellationToken).ConfigureAwait(false);
-            if (!_classifier.IsReady) await WaitForModelAsync(cancellationToken).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
+            if (!_classifier.IsReady)
+            {
+                await WaitForModelAsync(cancellationToken).ConfigureAwait(false);
+                StageTimes.Add(IntakeStage.Model, clock.Elapsed);
+                clock.Restart();
+            }
             // Parsing, sanitizing and masking are pure CPU work per message: spread them over the cores.
             var prepared = new List<PreparedMessage>(new PreparedMessage[raws.Count]);
             Parallel.For(0, raws.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
@@ -330,6 +335,8 @@ public enum IntakeStage
     Acknowledge,
     /// <summary>Sender authenticity and lookalikes (DNS).</summary>
     Senders,
+    /// <summary>Waiting for the intent model: on a desk's first start it is trained from the seed set (tens of seconds).</summary>
+    Model,
 }
 
 /// <summary>Accumulated wall time per intake stage (thread-safe).</summary>
