@@ -83,7 +83,9 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
                 // waits yet, so the lead looks again every second until there is a cluster to answer (once).
                 while (!await staff.BulkReplyAsync(lead, people.Token).ConfigureAwait(false))
                     await Task.Delay(TimeSpan.FromSeconds(1), people.Token).ConfigureAwait(false);
-                Say($"halfway: bulk reply {staff.Bulk}");
+                Say(staff.Bulk is { } bulk
+                    ? $"halfway: bulk reply to {bulk.ClusterSize} '{bulk.Intent}' tickets with '{bulk.Template}': {bulk.Queued} queued, {bulk.Skipped} skipped" + (bulk.Error is null ? "" : $" ({bulk.Error})")
+                    : "halfway: no bulk reply");
             }, people.Token);
             var reporter = Task.Run(() => ReportLoopAsync(desk, clock, customers, staff, consoleAgents, sampler, people.Token), people.Token);
 

@@ -14,7 +14,7 @@ namespace Helpdesk.Benchmarks;
 /// confusion matrix, per-intent F1, the triage share at several thresholds and every mistake (id, truth, guess,
 /// probability, the first words) on a held-out file. Used to find what the model gets wrong, not to time it.
 /// Usage: classifier-lab [--data DIR] [--generated DIR] [--heldout FILE] [--algo NAME] [--char MIN-MAX] [--word MAX]
-///        [--l2 X] [--iterations N] [--featurize-once] [--sequential] [--mistakes]
+///        [--l2 X] [--iterations N] [--max-updates N (0: every set gets --iterations passes)] [--featurize-once] [--sequential] [--mistakes]
 /// </summary>
 public static class ClassifierLab
 {
@@ -31,6 +31,7 @@ public static class ClassifierLab
             WordNgramMax = Option(args, "--word") is { } w ? int.Parse(w, inv) : IntentTrainerOptions.Default.WordNgramMax,
             L2 = Option(args, "--l2") is { } l ? float.Parse(l, inv) : IntentTrainerOptions.Default.L2,
             MaxIterations = Option(args, "--iterations") is { } it ? int.Parse(it, inv) : IntentTrainerOptions.Default.MaxIterations,
+            MaxUpdates = Option(args, "--max-updates") is { } mu ? int.Parse(mu, inv) : IntentTrainerOptions.Default.MaxUpdates,
             FitFeaturizerOnce = args.Contains("--featurize-once"),
             ConcurrentFits = !args.Contains("--sequential"),
         };

@@ -61,8 +61,8 @@ public sealed class IntentTrainer
         {
             if (first is null)
             {
-                progress?.Report($"Fit 1/2: {fit.Length} messages, {calibration.Length} held back to calibrate ({Options.Describe()})");
-                first = IntentPipeline.Build(ml, Options).Fit(Rows(ml, examples, fit));
+                progress?.Report($"Fit 1/2: {fit.Length} messages, {calibration.Length} held back to calibrate ({Options.ForExamples(fit.Length).Describe()})");
+                first = IntentPipeline.Build(ml, Options.ForExamples(fit.Length)).Fit(Rows(ml, examples, fit));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,14 +84,14 @@ public sealed class IntentTrainer
         if (model is null)
         {
             progress?.Report($"Fit {(calibration.Length > 0 ? "2/2" : "1/1")}: all {examples.Count} messages ({labels.Length} intents)");
-            model = IntentPipeline.Build(ml, Options).Fit(data);
+            model = IntentPipeline.Build(ml, Options.ForExamples(examples.Count)).Fit(data);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var metrics = new ModelMetrics
         {
             CreatedUtc = Options.TimeProvider.GetUtcNow(),
-            Trainer = Options.Describe(),
+            Trainer = Options.ForExamples(examples.Count).Describe(),
             TrainingDataHash = HashExamples(examples),
             TrainingExamples = examples.Count,
             ExamplesPerLabel = labels.ToDictionary(l => l, l => examples.Count(e => e.Label == l), StringComparer.Ordinal),
@@ -116,13 +116,13 @@ public sealed class IntentTrainer
         var featurizer = new TransformerChain<ITransformer>([.. (IEnumerable<ITransformer>)IntentPipeline.Featurizer(ml, Options).Fit(data)]);
         cancellationToken.ThrowIfCancellationRequested();
         IDataView Featurized(IDataView rows) => ml.Data.Cache(featurizer.Transform(rows), IntentPipeline.LabelKey, IntentPipeline.Features);
-        ITransformer Train(IDataView rows) => IntentPipeline.Trainer(IntentPipeline.NewContext(Options.Seed), Options).Fit(rows);
+        ITransformer Train(IDataView rows, int count) => IntentPipeline.Trainer(IntentPipeline.NewContext(Options.Seed), Options.ForExamples(count)).Fit(rows);
 
         IDataView allFeatures = Featurized(data);
         if (calibration.Length == 0)
         {
             progress?.Report($"Fit 1/1: all {examples.Count} messages");
-            return (null, featurizer.Append(Train(allFeatures)));
+            return (null, featurizer.Append(Train(allFeatures, examples.Count)));
         }
 
         IDataView fitFeatures = Featurized(Rows(ml, examples, fit));
@@ -130,15 +130,15 @@ public sealed class IntentTrainer
         ITransformer firstPredictor, finalPredictor;
         if (Options.ConcurrentFits)
         {
-            Task<ITransformer> firstFit = Task.Factory.StartNew(() => Train(fitFeatures), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            finalPredictor = Train(allFeatures);
+            Task<ITransformer> firstFit = Task.Factory.StartNew(() => Train(fitFeatures, fit.Length), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            finalPredictor = Train(allFeatures, examples.Count);
             firstPredictor = firstFit.GetAwaiter().GetResult();
         }
         else
         {
-            firstPredictor = Train(fitFeatures);
+            firstPredictor = Train(fitFeatures, fit.Length);
             cancellationToken.ThrowIfCancellationRequested();
-            finalPredictor = Train(allFeatures);
+            finalPredictor = Train(allFeatures, examples.Count);
         }
 
         return (featurizer.Append(firstPredictor), featurizer.Append(finalPredictor));
