@@ -194,7 +194,7 @@ public static class ClassifierLab
         return () => get(ref value);
     }
 
-    private static IReadOnlyList<LabeledText> Visible(string path) => TrainingDataFile.ReadMessages(path)
+    internal static IReadOnlyList<LabeledText> Visible(string path) => TrainingDataFile.ReadMessages(path)
         .Select(m => new LabeledText(LabeledText.Compose(m.Subject, VisibleTextExtractor.Extract(m.Body)), m.Intent, m.Id, m.Language)).ToList();
 
     private static string? Option(string[] args, string name)

@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["bulk"] = BulkBenchmark.RunAsync,
     ["classifier"] = a => ClassifierBenchmark.RunAsync(a, CancellationToken.None),
     ["classifier-lab"] = ClassifierLab.RunAsync,
+    ["classifier-embed"] = ClassifierEmbedLab.RunAsync,
     ["dashboard"] = DashboardBenchmark.RunAsync,
     ["drill"] = DrillBenchmark.RunAsync,
     ["security-page"] = SecurityPageBenchmark.RunAsync,
