@@ -260,6 +260,8 @@ public sealed class IntakePipeline
                 prepared.VisibleText = SensitiveDataMasker.Mask(email.VisibleText);
                 prepared.Prediction = _classifier.IsReady ? _classifier.Classify(email.Subject, prepared.VisibleText) : IntentPrediction.Unclassified;
                 _ = email.Html; // sanitized here, on the parallel path, not inside the write transaction
+                // Attachments decoded and hashed here too: the ticket's attachment rows need size and SHA-256.
+                foreach (var attachment in email.Attachments) _ = attachment.Sha256;
             }
             return prepared;
         }
