@@ -9,8 +9,8 @@ namespace Helpdesk.Core.Intake;
 
 /// <summary>
 /// One IMAP mailbox on MailKit, oldest first in batches: UID SEARCH past the stored cursor, UID FETCH BODY.PEEK[] a
-/// batch, store it and advance the cursor in one transaction, process it (while the next batch is fetched), then flag
-/// it \Seen or move it. The server
+/// batch, store it and advance the cursor in one transaction, process it (while the next batch is fetched and stored),
+/// then flag it \Seen or move it. The server
 /// is told nothing before the bytes are stored, so a crash anywhere re-fetches from the cursor; what was stored but
 /// not settled is settled at the start of the next pass. A UIDVALIDITY change restarts the cursor (IntakeStore).
 /// A protocol or network error drops the session (the worker reconnects with backoff); a command the server refused
@@ -83,42 +83,50 @@ public sealed partial class ImapMailboxSource(MailboxOptions options, IntakeStor
 
         var taken = 0;
         var batches = waiting.Chunk(options.BatchSize).ToList();
-        var fetching = session.FetchAsync(batches[0], cancellationToken);
+        int WaitingAfter(int b) => waiting.Count - batches.Take(b + 1).Sum(x => x.Length);
+        var ahead = FetchAndStoreAsync(session, uidValidity, batches[0], WaitingAfter(0), cancellationToken);
         for (var b = 0; b < batches.Count; b++)
         {
             var clock = Stopwatch.StartNew();
-            var raw = await fetching.ConfigureAwait(false);
-            var fetched = raw.Select(m => new IntakeStore.Fetched(m.Uid, m.Raw)).ToList();
+            var (uids, stored) = await ahead.ConfigureAwait(false);
             pipeline.StageTimes.Add(IntakeStage.Fetch, clock.Elapsed);
 
-            clock.Restart();
-            var left = waiting.Count - batches.Take(b + 1).Sum(x => x.Length);
-            var stored = await store.StoreMailboxBatchAsync(Name, uidValidity, fetched, left, cancellationToken).ConfigureAwait(false);
-            pipeline.StageTimes.Add(IntakeStage.Store, clock.Elapsed);
-
-            // The next batch is fetched while this one is processed (the database's part, most of the time): the
-            // connection would sit idle otherwise. Only one command runs on it at a time, so this batch is settled
-            // once that fetch is done; a crash in between re-fetches from the cursor as ever.
-            var ahead = b + 1 < batches.Count ? session.FetchAsync(batches[b + 1], cancellationToken) : null;
+            // The next batch is fetched and stored while this one is processed: the connection would sit idle, and the
+            // writer between this batch's chunks. Only one command runs on the connection at a time, so this batch is
+            // settled once that fetch is done, and only after its own rows are written. A crash in between finds the
+            // next batch stored and Pending (processed at the next start) and unsettled on the server (settled then).
+            var next = b + 1 < batches.Count ? FetchAndStoreAsync(session, uidValidity, batches[b + 1], WaitingAfter(b + 1), cancellationToken) : null;
             try
             {
                 await pipeline.ProcessBatchAsync(stored, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                if (ahead is not null) await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (next is not null) await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             clock.Restart();
-            // A failed fetch ahead leaves this batch unsettled: the next pass settles it (SearchUnsettledAsync).
-            if (ahead is { IsCompletedSuccessfully: false }) await ahead.ConfigureAwait(false);
-            await session.SettleAsync(raw.Select(m => m.Uid).ToList(), cancellationToken).ConfigureAwait(false);
+            // A failed fetch or store ahead leaves this batch unsettled: the next pass settles it (SearchUnsettledAsync).
+            if (next is { IsCompletedSuccessfully: false }) await next.ConfigureAwait(false);
+            await session.SettleAsync(uids, cancellationToken).ConfigureAwait(false);
             pipeline.StageTimes.Add(IntakeStage.Server, clock.Elapsed);
-            taken += fetched.Count;
+            taken += uids.Count;
             Progress?.Invoke(new IntakeProgress(Name, taken, waiting.Count));
-            if (ahead is not null) fetching = ahead;
+            if (next is not null) ahead = next;
         }
         return taken;
+    }
+
+    /// <summary>One batch fetched and its bytes stored with the cursor (nothing is told to the server here).</summary>
+    private async Task<(IReadOnlyList<uint> Uids, IReadOnlyList<RawMessage> Stored)> FetchAndStoreAsync(ImapMailboxSession session, long uidValidity,
+        IReadOnlyList<uint> batch, int waitingAfter, CancellationToken cancellationToken)
+    {
+        var raw = await session.FetchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var fetched = raw.Select(m => new IntakeStore.Fetched(m.Uid, m.Raw)).ToList();
+        var stored = await store.StoreMailboxBatchAsync(Name, uidValidity, fetched, waitingAfter, cancellationToken).ConfigureAwait(false);
+        pipeline.StageTimes.Add(IntakeStage.Store, clock.Elapsed);
+        return (raw.Select(m => m.Uid).ToList(), stored);
     }
 
     private async Task<ImapMailboxSession> ConnectAsync(CancellationToken cancellationToken)

@@ -235,10 +235,13 @@ internal sealed class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMe
         var known = new HashSet<(string, string?)>();
         foreach (var chunk in hashes.Chunk(500))
         {
+            // By hash alone, so SQLite looks the hashes up in their index; with the state in the query it could walk the
+            // state index instead, every processed email so far, once per chunk. The batch's own Pending rows are skipped here.
             var rows = await db.RawMessages.AsNoTracking()
-                .Where(r => chunk.Contains(r.Sha256) && r.State == RawMessageState.Processed)
-                .Select(r => new { r.Sha256, r.MessageIdHeader }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var r in rows) known.Add((r.Sha256, r.MessageIdHeader));
+                .Where(r => chunk.Contains(r.Sha256))
+                .Select(r => new { r.Sha256, r.MessageIdHeader, r.State }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var r in rows)
+                if (r.State == RawMessageState.Processed) known.Add((r.Sha256, r.MessageIdHeader));
         }
         var duplicates = new HashSet<PreparedMessage>();
         foreach (var p in readable)

@@ -75,20 +75,29 @@ public sealed class IntakePipeline
                 StageTimes.Add(IntakeStage.Model, clock.Elapsed);
                 clock.Restart();
             }
-            // Parsing, sanitizing and masking are pure CPU work per message: spread them over the cores.
-            var prepared = new List<PreparedMessage>(new PreparedMessage[raws.Count]);
-            Parallel.For(0, raws.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-                i => prepared[i] = Prepare(raws[i]));
-            StageTimes.Add(IntakeStage.Parse, clock.Elapsed);
-            clock.Restart();
-            await CheckSendersAsync(prepared, cancellationToken).ConfigureAwait(false);
-            StageTimes.Add(IntakeStage.Senders, clock.Elapsed);
-
-            clock.Restart();
-            var written = new List<IntakeOutcome>(prepared.Count);
-            foreach (var chunk in prepared.Chunk(await WriteChunkAsync(cancellationToken).ConfigureAwait(false)))
-                written.AddRange(await WriteOrOneByOneAsync(chunk, cancellationToken).ConfigureAwait(false));
-            StageTimes.Add(IntakeStage.Database, clock.Elapsed);
+            // Each write chunk is read (parse, mask, classify, sender checks: CPU and DNS waits) while the chunk before it
+            // is written (the one SQLite writer): the stages ran one after another and left a core idle. Reading has no
+            // side effects, so a crash anywhere still leaves exactly the unwritten chunks Pending.
+            var chunks = raws.Chunk(await WriteChunkAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            var written = new List<IntakeOutcome>(raws.Count);
+            Task<List<PreparedMessage>>? reading = PrepareAsync(chunks[0], overlapped: false, cancellationToken);
+            for (var k = 0; k < chunks.Count; k++)
+            {
+                var prepared = await reading!.ConfigureAwait(false);
+                reading = k + 1 < chunks.Count ? PrepareAsync(chunks[k + 1], overlapped: true, cancellationToken) : null;
+                try
+                {
+                    clock.Restart();
+                    written.AddRange(await WriteOrOneByOneAsync(prepared, cancellationToken).ConfigureAwait(false));
+                    StageTimes.Add(IntakeStage.Database, clock.Elapsed);
+                }
+                catch
+                {
+                    // Not left running unobserved; what it read is simply read again from the Pending rows.
+                    if (reading is not null) await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
+                }
+            }
             return written;
         }
         finally
@@ -96,6 +105,25 @@ public sealed class IntakePipeline
             _serial.Release();
         }
     }
+
+    /// <summary>
+    /// Reads one chunk on the thread pool: parsing, sanitizing and masking are pure CPU work per message, spread over the
+    /// cores; then the sender checks. While a chunk is being written (<paramref name="overlapped"/>) one core is left to
+    /// the writer, which the whole batch waits on.
+    /// </summary>
+    private Task<List<PreparedMessage>> PrepareAsync(RawMessage[] raws, bool overlapped, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        var clock = Stopwatch.StartNew();
+        var prepared = new List<PreparedMessage>(new PreparedMessage[raws.Length]);
+        var cores = overlapped ? Math.Max(1, Environment.ProcessorCount - 1) : Environment.ProcessorCount;
+        Parallel.For(0, raws.Length, new ParallelOptions { MaxDegreeOfParallelism = cores, CancellationToken = cancellationToken },
+            i => prepared[i] = Prepare(raws[i]));
+        StageTimes.Add(IntakeStage.Parse, clock.Elapsed);
+        clock.Restart();
+        await CheckSendersAsync(prepared, cancellationToken).ConfigureAwait(false);
+        StageTimes.Add(IntakeStage.Senders, clock.Elapsed);
+        return prepared;
+    }, cancellationToken);
 
     /// <summary>
     /// How many emails one write transaction takes. SQLite has one writer: a whole fetch batch (500) in one transaction
@@ -232,6 +260,8 @@ public sealed class IntakePipeline
                 prepared.VisibleText = SensitiveDataMasker.Mask(email.VisibleText);
                 prepared.Prediction = _classifier.IsReady ? _classifier.Classify(email.Subject, prepared.VisibleText) : IntentPrediction.Unclassified;
                 _ = email.Html; // sanitized here, on the parallel path, not inside the write transaction
+                // Attachments decoded and hashed here too: the ticket's attachment rows need size and SHA-256.
+                foreach (var attachment in email.Attachments) _ = attachment.Sha256;
             }
             return prepared;
         }

@@ -44,6 +44,8 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
         int waitingAfter, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        // Hashed before the transaction: SHA-256 of a batch's bytes is CPU work the one SQLite writer need not wait for.
+        var candidates = batch.OrderBy(f => f.Uid).Select(f => new RawMessage(mailbox, uidValidity, f.Uid, f.Bytes, now)).ToList();
         return await InTransactionAsync(async db =>
         {
             var cursor = await CursorAsync(db, mailbox, cancellationToken).ConfigureAwait(false);
@@ -51,8 +53,7 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
             var uids = batch.Select(b => (long?)b.Uid).ToList();
             var existing = (await db.RawMessages.Where(r => r.Source == mailbox && r.UidValidity == uidValidity && uids.Contains(r.Uid))
                 .Select(r => r.Uid).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-            var stored = batch.Where(f => !existing.Contains(f.Uid)).OrderBy(f => f.Uid)
-                .Select(f => new RawMessage(mailbox, uidValidity, f.Uid, f.Bytes, now)).ToList();
+            var stored = candidates.Where(r => !existing.Contains(r.Uid)).ToList();
             await InsertAsync(db, stored, cancellationToken).ConfigureAwait(false);
             if (batch.Count > 0) cursor.Advance(batch.Max(b => b.Uid));
             cursor.RecordPoll(now, waitingAfter, null);

@@ -1,5 +1,7 @@
 using System.Text;
+using Helpdesk.Core.Data;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tests.Intake;
@@ -131,6 +133,43 @@ public sealed class IdempotencyAndQuarantineTests
         Assert.AreEqual(2, first);
         Assert.AreEqual(0, second);
         Assert.AreEqual(2, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [TestMethod]
+    public async Task ProcessBatchAsync_WriteFailsWhileNextChunkIsRead_UnwrittenStayPendingAndAreTakenInOnce()
+    {
+        // A chunk is read while the one before it is written. A write that fails (here: the database refuses to mark
+        // any email past the 150th) must leave everything after it Pending, with nothing of the chunk read ahead written.
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var now = desk.Database.Clock.GetUtcNow();
+        var count = 2 * IntakePipeline.SqliteWriteChunk + 50;
+        var raws = Enumerable.Range(0, count)
+            .Select(i => new RawMessage("box", 1, i + 1, Mails.Customer($"c{i}@example.com", $"m{i}@example.com", $"Question {i}", "help"), now)).ToList();
+        await desk.QueryAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.Provider == DatabaseProvider.Sqlite
+            ? "CREATE TRIGGER refuse BEFORE UPDATE ON RawMessages WHEN NEW.Uid > 150 BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;"
+            : """
+              CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse BEFORE UPDATE ON "RawMessages" FOR EACH ROW WHEN (NEW."Uid" > 150) EXECUTE FUNCTION refuse();
+              """));
+
+        Exception? failure = null;
+        try { await desk.Pipeline.ProcessBatchAsync(raws); }
+        catch (Exception e) { failure = e; }
+
+        Assert.IsNotNull(failure, "the refused write stops the batch");
+        Assert.AreEqual(150, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        Assert.AreEqual(count - 150, await desk.QueryAsync(db => db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending)));
+        Assert.AreEqual(0, await desk.QueryAsync(db => db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending && r.TicketNumber != null)));
+
+        await desk.QueryAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.Provider == DatabaseProvider.Sqlite
+            ? "DROP TRIGGER refuse;" : "DROP TRIGGER refuse ON \"RawMessages\"; DROP FUNCTION refuse();"));
+        var pending = await desk.Pipeline.ProcessPendingAsync();
+
+        Assert.AreEqual(count - 150, pending);
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Messages.Select(m => m.MessageIdHeader).Distinct().CountAsync()), "each email in one ticket message");
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Messages.CountAsync()), "none twice");
+        Assert.AreEqual(count, await desk.QueryAsync(db => db.Outbox.CountAsync()), "one acknowledgment each");
     }
 
     [TestMethod]

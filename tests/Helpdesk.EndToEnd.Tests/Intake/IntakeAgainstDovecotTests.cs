@@ -134,6 +134,46 @@ public sealed class IntakeAgainstDovecotTests
     }
 
     [TestMethod]
+    public async Task RunOnceAsync_BatchFailsWhileNextIsStoredAhead_NextStoredButNotSettledAndTakenInOnceLater()
+    {
+        // The next batch is fetched and stored while one is processed. When processing fails, the batch stored ahead is
+        // in the database (Pending) and still unsettled on the server; the next pass takes both in, once.
+        await using var desk = await IntakeDesk.CreateAsync(batchSize: 10);
+        desk.Deliver(Enumerable.Range(0, 30).Select(i => IntakeDesk.CustomerMail(i, "ahead")));
+        await desk.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse BEFORE UPDATE ON RawMessages WHEN NEW.Uid > 10 BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;"));
+        var runner = desk.Services.GetRequiredService<IntakeRunner>();
+
+        var failed = await runner.RunOnceAsync(includeDropFolder: false);
+
+        Assert.AreEqual(1, failed.Errors.Count);
+        Assert.AreEqual(30, await desk.QueryAsync(db => db.RawMessages.CountAsync()), "the third batch was stored while the second was processed");
+        Assert.AreEqual(20, await desk.QueryAsync(db => db.RawMessages.CountAsync(r => r.State == RawMessageState.Pending)));
+        Assert.AreEqual(10, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        await using (var client = await LoginAsync("bulk"))
+        {
+            await client.SelectAsync(desk.Folder);
+            Assert.AreEqual(20, (await client.UnseenAsync()).Count, "only the processed batch is flagged");
+        }
+
+        await desk.QueryAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;"));
+        var retried = await runner.RunOnceAsync(includeDropFolder: false);
+
+        Assert.AreEqual(0, retried.Errors.Count, string.Join("; ", retried.Errors.Values));
+        Assert.AreEqual(20, retried.PendingProcessed, "the stored batches are processed from the database, not fetched again");
+        var ids = await desk.InboundMessageIdsAsync();
+        Assert.AreEqual(30, ids.Count);
+        Assert.IsTrue(ids.Values.All(c => c == 1), "counted twice");
+        Assert.AreEqual(30, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+        Assert.AreEqual(30, await desk.QueryAsync(db => db.Outbox.CountAsync()), "one acknowledgment each");
+        await using (var client = await LoginAsync("bulk"))
+        {
+            await client.SelectAsync(desk.Folder);
+            Assert.AreEqual(0, (await client.UnseenAsync()).Count, "every stored message is flagged \\Seen");
+        }
+    }
+
+    [TestMethod]
     public async Task IntakeProcess_KilledThreeTimesWhileTakingIn1000_EveryMessageInExactlyOneTicket()
     {
         // The long version of the issue (5,000 messages, 10 kills): HELPDESK_FAULT_MESSAGES=5000 HELPDESK_FAULT_KILLS=10.
