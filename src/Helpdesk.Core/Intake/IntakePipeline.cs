@@ -346,8 +346,15 @@ internal sealed class PreparedMessage(RawMessage raw, ParsedEmail? email, string
     /// <summary>The sender checks, or null when they were off or went wrong.</summary>
     public Authenticity.SenderCheckResult? Senders { get; set; }
 
-    /// <summary>A copy around a detached RawMessage, for a retry in a new database context.</summary>
-    public PreparedMessage Fresh() => new(Raw, Email, Error) { Text = Text, VisibleText = VisibleText, Prediction = Prediction, Senders = Senders };
+    /// <summary>
+    /// For a retry in a new database context after a rolled-back write: the stored email forgets what the failed attempt
+    /// marked on it (its row is still Pending), the parse and the checks are kept.
+    /// </summary>
+    public PreparedMessage Fresh()
+    {
+        Raw.ForgetUncommittedOutcome();
+        return new(Raw, Email, Error) { Text = Text, VisibleText = VisibleText, Prediction = Prediction, Senders = Senders };
+    }
 }
 
 public enum IntakeStage

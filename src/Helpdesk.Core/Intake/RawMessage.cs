@@ -82,6 +82,20 @@ public sealed class RawMessage
         Error = null;
     }
 
+    /// <summary>
+    /// A write that was rolled back left its marks only on this object (state, ticket number): the row is still Pending,
+    /// so a retry starts from Pending again instead of writing the number of a ticket that was never committed.
+    /// </summary>
+    internal void ForgetUncommittedOutcome()
+    {
+        State = RawMessageState.Pending;
+        MachineKind = null;
+        Defects = null;
+        Error = null;
+        TicketNumber = null;
+        ProcessedAt = null;
+    }
+
     public void MarkDuplicate(DateTimeOffset at)
     {
         State = RawMessageState.Duplicate;

@@ -170,6 +170,12 @@ public sealed class IdempotencyAndQuarantineTests
         Assert.AreEqual(count, await desk.QueryAsync(db => db.Messages.Select(m => m.MessageIdHeader).Distinct().CountAsync()), "each email in one ticket message");
         Assert.AreEqual(count, await desk.QueryAsync(db => db.Messages.CountAsync()), "none twice");
         Assert.AreEqual(count, await desk.QueryAsync(db => db.Outbox.CountAsync()), "one acknowledgment each");
+        // The emails written one by one after their chunk was rolled back point at the ticket that holds them, not at a
+        // number the rolled-back attempt had given (PostgreSQL does not give those numbers back).
+        var wrong = await desk.QueryAsync(db => db.RawMessages
+            .Where(r => !db.Messages.Any(m => m.MessageIdHeader == r.MessageIdHeader && m.TicketNumber == r.TicketNumber))
+            .Select(r => r.Uid).ToListAsync());
+        Assert.AreEqual(0, wrong.Count, "stored emails pointing at another ticket: UIDs " + string.Join(", ", wrong));
     }
 
     [TestMethod]
