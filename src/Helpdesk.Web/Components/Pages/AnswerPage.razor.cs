@@ -101,8 +101,10 @@ public sealed partial class AnswerPage : IAsyncDisposable
                 // over the limit stays in the browser: answer.js puts it back in the box and sends only its length.
                 if (Session.Text.Length == 0 && await _module.InvokeAsync<int>("keptLength", _stop.Token, ticket) is var length and > 0)
                 {
-                    var text = length <= ReplyLimits.MaxCharacters ? await _module.InvokeAsync<string?>("keptDraft", _stop.Token, ticket) : null;
-                    if (Session.View?.Ticket.Number == v.Ticket.Number && Session.RestoreBrowserDraft(text, text?.Length ?? length))
+                    var over = length > ReplyLimits.MaxCharacters;
+                    var text = over ? null : await _module.InvokeAsync<string?>("keptDraft", _stop.Token, ticket);
+                    if ((over || text is { Length: > 0 }) && Session.View?.Ticket.Number == v.Ticket.Number
+                        && Session.RestoreBrowserDraft(text, over ? length : text!.Length))
                         StateHasChanged();
                 }
             }
