@@ -4,7 +4,9 @@
 # accounts) is copied afresh for every measurement; for each N in $CIRCUITS_LIST the old build (git $OLD_REF, built
 # under $BENCH_DIR/old) and then the new one (this tree) serve N signed-in agents on /answer (console-memory); the new
 # one is also measured with every circuit paused (--pause), as tabs hidden for Helpdesk:Web:PauseHiddenAfter are.
-# Run it under flock /work/bench.lock.
+# Run it under flock /work/bench.lock. DESK_PORT (5091) moves the desk off a port somebody else uses; SKIP_BUILD=1 measures
+# the builds already made (build and seed first without the lock: ONLY_PREPARE=1); BUILDS ("old new") picks which to measure,
+# so that old and new of a long run can each hold the lock on their own.
 set -e
 cd "$(dirname "$0")/../.."
 B=${BENCH_DIR:-/tmp/console-mem}
@@ -20,7 +22,9 @@ export Helpdesk__Demo__SamplesDirectory=$PWD/data/samples
 export Helpdesk__Templates__SeedDirectory=$PWD/data/templates
 export Helpdesk__Classification__TrainingDirectory=$PWD/data/training
 export Helpdesk__Classification__UseGeneratedTraining=false # the model's quality does not matter here; half the training
-export Urls=http://127.0.0.1:5091
+export Urls=http://127.0.0.1:${DESK_PORT:-5091}
+BUILDS=${BUILDS:-"old new"}
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
 echo "build $(date +%T)"
 if [ ! -f $B/old/src/Helpdesk.Web/bin/Release/net10.0/Helpdesk.Web.dll ]; then
   rm -rf $B/old && mkdir -p $B/old && git archive $OLD_REF | tar -x -C $B/old
@@ -32,6 +36,7 @@ rm -rf $B/new && mkdir -p $B/new/src/Helpdesk.Web/bin
 cp -r src/Helpdesk.Web/bin/Release $B/new/src/Helpdesk.Web/bin/ && cp src/Helpdesk.Web/appsettings.json $B/new/src/Helpdesk.Web/
 dotnet build -c Release src/Helpdesk.Cli -v q -nologo 2>&1 | tail -2
 dotnet build -c Release tests/Helpdesk.Benchmarks -v q -nologo 2>&1 | tail -2
+fi
 
 start_desk() { # $1 tree, $2 log; environment carries the settings
   (cd $1/src/Helpdesk.Web && exec dotnet bin/Release/net10.0/Helpdesk.Web.dll) > "$2" 2>&1 &
@@ -71,7 +76,8 @@ measure() { # $1 label, $2 tree, $3 circuits, $4 extra args
   echo "== done $(date +%T) load $(cat /proc/loadavg)"
   stop_desk
 }
+[ "${ONLY_PREPARE:-0}" = 1 ] && { echo "prepared $(date +%T)"; exit 0; }
 for n in $CIRCUITS_LIST; do
-  measure old $B/old $n ""
-  measure new $B/new $n "--pause"
+  case " $BUILDS " in *" old "*) measure old $B/old $n "";; esac
+  case " $BUILDS " in *" new "*) measure new $B/new $n "--pause";; esac
 done

@@ -182,11 +182,30 @@ public sealed class AnswerPageTests : BunitContext
     [TestMethod]
     public void KeptDraftOverTheLimit_AfterReload_PageSaysRestoredAndWhyItCannotGo()
     {
-        _module.Setup<AnswerPage.KeptDraft?>("showing", _ => true).SetResult(new AnswerPage.KeptDraft(null, 70_000));
+        _module.Setup<int>("keptLength", _ => true).SetResult(70_000);
         var (page, _, _, _) = OpenAsync("agent").GetAwaiter().GetResult();
 
         page.WaitForAssertion(() => StringAssert.Contains(page.Find(".workspace-notice").TextContent, "your unsent reply was restored"),
             TimeSpan.FromSeconds(30));
         StringAssert.Contains(page.Find(".workspace-problem").TextContent, "70,000 characters long");
+        Assert.AreEqual(0, _module.Invocations["keptDraft"].Count, "a draft over the limit stays in the browser; its text is never asked for");
+    }
+
+    [TestMethod]
+    public void KeptDraftWithinTheLimit_AfterReload_BackInTheBoxForTheTicketShown()
+    {
+        const string draft = "Hello Jane, the link in our email is real; it works for 24 hours.";
+        _module.Setup<int>("keptLength", _ => true).SetResult(draft.Length);
+        _module.Setup<string?>("keptDraft", _ => true).SetResult(draft);
+        var (page, ticket, _, _) = OpenAsync("agent").GetAwaiter().GetResult();
+
+        page.WaitForAssertion(() => Assert.AreEqual(draft, Editor(page)), TimeSpan.FromSeconds(30));
+        StringAssert.Contains(page.Find(".workspace-notice").TextContent, "your unsent reply was restored");
+        // The ticket's number travels as a string (a boxed number costs every circuit its own JSON type descriptions).
+        var number = ticket.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.AreEqual(number, _module.Invocations["showing"].Single().Arguments.Single());
+        Assert.AreEqual(number, _module.Invocations["keptDraft"].Single().Arguments.Single());
+        Assert.IsTrue(_module.Invocations.SelectMany(i => i.Arguments).All(a => a is null or string or Microsoft.JSInterop.DotNetObjectReference<AnswerPage>),
+            "only strings (and the page's own reference) go to answer.js");
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
             {
                 _module = await JS.InvokeAsync<IJSObjectReference>("import", _stop.Token, "./js/answer.js");
                 _self = DotNetObjectReference.Create(this);
-                await _module.InvokeVoidAsync("attach", _stop.Token, _self, ReplyLimits.MaxCharacters);
+                await _module.InvokeVoidAsync("attach", _stop.Token, _self);
                 Session.TakeNewTicket();
                 announce = Session.View is not null;
             }
@@ -93,20 +93,25 @@ public sealed partial class AnswerPage : IAsyncDisposable
         {
             try
             {
-                // A draft over the limit stays in the browser: answer.js puts it back in the box and sends only its length.
-                var kept = await _module.InvokeAsync<KeptDraft?>("showing", _stop.Token, v.Ticket.Number, Session.Text.Length == 0);
-                await _module.InvokeVoidAsync("markRendered", _stop.Token, v.Ticket.Number);
-                // A reload after a lost connection: the claim survived (NextAsync resumes it) and so did the draft.
-                if (kept is not null && Session.View?.Ticket.Number == v.Ticket.Number && Session.RestoreBrowserDraft(kept.Text, kept.Length))
-                    StateHasChanged();
+                // Numbers go to answer.js as strings: a boxed long costs every circuit its own JSON type descriptions.
+                var ticket = v.Ticket.Number.ToString(CultureInfo.InvariantCulture);
+                await _module.InvokeVoidAsync("showing", _stop.Token, ticket);
+                await _module.InvokeVoidAsync("markRendered", _stop.Token, ticket);
+                // A reload after a lost connection: the claim survived (NextAsync resumes it) and so did the draft. A draft
+                // over the limit stays in the browser: answer.js puts it back in the box and sends only its length.
+                if (Session.Text.Length == 0 && await _module.InvokeAsync<int>("keptLength", _stop.Token, ticket) is var length and > 0)
+                {
+                    var over = length > ReplyLimits.MaxCharacters;
+                    var text = over ? null : await _module.InvokeAsync<string?>("keptDraft", _stop.Token, ticket);
+                    if ((over || text is { Length: > 0 }) && Session.View?.Ticket.Number == v.Ticket.Number
+                        && Session.RestoreBrowserDraft(text, over ? length : text!.Length))
+                        StateHasChanged();
+                }
             }
             catch (JSDisconnectedException) { }
             catch (OperationCanceledException) { }
         }
     }
-
-    /// <summary>The draft answer.js kept for a ticket: its text, or only its length when it is over the limit.</summary>
-    public sealed record KeptDraft(string? Text, int Length);
 
     /// <summary>From answer.js: the box holds more than a reply may be; that text stays in the browser.</summary>
     [JSInvokable]
@@ -193,7 +198,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
     private async Task ForgetDraftAsync(long number)
     {
         if (_module is null) return;
-        try { await _module.InvokeVoidAsync("forgetDraft", _stop.Token, number); }
+        try { await _module.InvokeVoidAsync("forgetDraft", _stop.Token, number.ToString(CultureInfo.InvariantCulture)); }
         catch (JSDisconnectedException) { }
     }
 

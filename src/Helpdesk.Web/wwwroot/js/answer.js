@@ -16,6 +16,9 @@ function typing(target) {
 
 function editor() { return document.getElementById('reply-editor'); }
 
+// The longest reply the server takes, from the editor's data-max.
+function limit() { return Number(editor()?.dataset.max) || 60000; }
+
 function onKeyDown(e) {
   if (!current) return;
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -44,7 +47,7 @@ function onInput(e) {
   if (current.ticket) {
     try { sessionStorage.setItem('helpdesk.draft.' + current.ticket, value); } catch { /* storage full or off */ }
   }
-  if (value.length <= current.max) { current.tooLong = null; return; }
+  if (value.length <= limit()) { current.tooLong = null; return; }
   e.stopPropagation();
   if (current.tooLong !== value.length) {
     current.tooLong = value.length;
@@ -52,9 +55,10 @@ function onInput(e) {
   }
 }
 
-export function attach(dotnet, max) {
+// The limit comes from the editor's data-max (not an argument): see showing below for why calls carry only strings.
+export function attach(dotnet) {
   detach();
-  current = { dotnet, ticket: null, max: max || 60000, tooLong: null };
+  current = { dotnet, ticket: null, tooLong: null };
   document.addEventListener('keydown', onKeyDown);
   window.addEventListener('input', onInput, true);
   // Keys work from now on; browser tests wait for this before they press one.
@@ -68,20 +72,29 @@ export function detach() {
   current = null;
 }
 
-// The ticket now on screen; returns the draft kept for it (after a reload) as { text, length }, or null. A draft over
-// the limit goes back into the box here and only its length to the server. restore=false: the box already has text.
-export function showing(ticket, restore) {
+// The ticket now on screen. Every call from the server passes the ticket's number as a string: each circuit serializes
+// arguments with its own JSON options, and a boxed number or bool costs every circuit some thirty type descriptions
+// (one per interface of Int64, Int32, Boolean) that a string, which the framework already sends, does not.
+export function showing(ticket) {
   if (current) { current.ticket = ticket; current.tooLong = null; }
+}
+
+// The length of the draft kept for a ticket (after a reload), 0 when none. A draft over the limit goes back into the box
+// here and only its length goes to the server; keptDraft(ticket) then gives the text of one within the limit.
+export function keptLength(ticket) {
   let kept = null;
-  try { kept = sessionStorage.getItem('helpdesk.draft.' + ticket); } catch { return null; }
-  if (!kept || restore === false) return null;
-  if (current && kept.length > current.max) {
+  try { kept = sessionStorage.getItem('helpdesk.draft.' + ticket); } catch { return 0; }
+  if (!kept) return 0;
+  if (current && kept.length > limit()) {
     const ed = editor();
     if (ed) ed.value = kept;
     current.tooLong = kept.length;
-    return { text: null, length: kept.length };
   }
-  return { text: kept, length: kept.length };
+  return kept.length;
+}
+
+export function keptDraft(ticket) {
+  try { return sessionStorage.getItem('helpdesk.draft.' + ticket); } catch { return null; }
 }
 
 export function forgetDraft(ticket) {
