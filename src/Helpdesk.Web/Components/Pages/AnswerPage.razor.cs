@@ -95,8 +95,7 @@ public sealed partial class AnswerPage : IAsyncDisposable
             {
                 // Numbers go to answer.js as strings: a boxed long costs every circuit its own JSON type descriptions.
                 var ticket = v.Ticket.Number.ToString(CultureInfo.InvariantCulture);
-                await _module.InvokeVoidAsync("showing", _stop.Token, ticket);
-                await _module.InvokeVoidAsync("markRendered", _stop.Token, ticket);
+                await _module.InvokeVoidAsync("showing", _stop.Token, ticket); // also marks it rendered
                 // A reload after a lost connection: the claim survived (NextAsync resumes it) and so did the draft. A draft
                 // over the limit stays in the browser: answer.js puts it back in the box and sends only its length.
                 if (Session.Text.Length == 0 && await _module.InvokeAsync<int>("keptLength", _stop.Token, ticket) is var length and > 0)
