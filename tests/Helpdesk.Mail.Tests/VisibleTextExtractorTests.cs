@@ -118,6 +118,34 @@ public sealed class VisibleTextExtractorTests
         Assert.AreEqual("Click here to verify.", result.Forwarded.Text);
     }
 
+    // Found by the 1,000,000-mutation fuzz run: a forwarded "Date:" of no-break spaces only indexed past an empty
+    // string, and a damaged offset ("GMT+99", a CET date in the year 1) threw from DateTimeOffset.
+    [TestMethod]
+    [DataRow("Date: \u00a0\u202f")]
+    [DataRow("Date: January 1, 0001 at 0:10 AM CET")]
+    public void Analyze_ForwardWithDamagedDate_KeepsForwardWithoutDate(string dateLine)
+    {
+        var text = "Is this real?\n\n---------- Forwarded message ---------\nFrom: Meridian Security <alert@meridian-verify.example>\n" + dateLine + "\nSubject: Verify your account\nTo: <me@example.org>\n\nClick here to verify.";
+
+        var result = VisibleTextExtractor.Analyze(text, "Fwd: Verify your account");
+
+        Assert.AreEqual("Is this real?", result.VisibleText);
+        Assert.IsNotNull(result.Forwarded);
+        Assert.AreEqual("Verify your account", result.Forwarded.Subject);
+        Assert.IsNull(result.Forwarded.Date);
+        Assert.AreEqual("Click here to verify.", result.Forwarded.Text);
+    }
+
+    [TestMethod]
+    public void Analyze_ForwardDateWithImpossibleOffset_ReadsTheClockTimeWithoutTheOffset()
+    {
+        var text = "Is this real?\n\n---------- Forwarded message ---------\nFrom: Meridian Security <alert@meridian-verify.example>\nDate: Sat, Nov 21, 2026 at 7:02 PM GMT+99\nSubject: Verify your account\n\nClick here to verify.";
+
+        var result = VisibleTextExtractor.Analyze(text, "Fwd: Verify your account");
+
+        Assert.AreEqual(new DateTimeOffset(2026, 11, 21, 19, 2, 0, TimeSpan.Zero), result.Forwarded!.Date);
+    }
+
     [TestMethod]
     public void Analyze_AppleBeginForwarded_ExtractsForwardedMessage()
     {

@@ -149,12 +149,16 @@ internal static partial class Forwards
         // Client-written dates ("Fri, Nov 20, 2026 at 10:15 AM", "November 20, 2026 at 11:03:52 AM PST") first:
         // MimeKit's lenient parser takes their day and silently drops the time.
         var v = value.Replace('\u202f', ' ').Replace('\u00a0', ' ').Trim();
+        if (v.Length == 0)
+            return null; // "Date:" followed by no-break spaces only
         if (v.Contains(" at ", StringComparison.Ordinal) || !char.IsDigit(v[^1]))
         {
             v = v.Replace(" at ", " ", StringComparison.Ordinal);
             TimeSpan? offset = null;
             var gmt = v.IndexOf(" GMT", StringComparison.Ordinal);
-            if (gmt > 0 && v.Length > gmt + 4 && v[gmt + 4] is '+' or '-' && int.TryParse(v.AsSpan(gmt + 4), System.Globalization.CultureInfo.InvariantCulture, out var hours))
+            // An offset a clock can have (UTC-12 to UTC+14); "GMT+99" is damage, read as no zone rather than thrown on.
+            if (gmt > 0 && v.Length > gmt + 4 && v[gmt + 4] is '+' or '-' && int.TryParse(v.AsSpan(gmt + 4), System.Globalization.CultureInfo.InvariantCulture, out var hours)
+                && hours is >= -14 and <= 14)
             {
                 offset = TimeSpan.FromHours(hours);
                 v = v[..gmt];
@@ -175,7 +179,12 @@ internal static partial class Forwards
             if (comma is > 0 and < 5)
                 v = v[(comma + 2)..];
             if (DateTime.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
+            {
+                var utcTicks = local.Ticks - (offset ?? TimeSpan.Zero).Ticks; // the year 1 east of UTC has no UTC instant
+                if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+                    return null;
                 return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset ?? TimeSpan.Zero);
+            }
         }
         return Dates.Parse(value);
     }
