@@ -209,7 +209,7 @@ internal static class MimeBenchmark
                 var machine = MachineMailDetector.Detect(message, from, subject, text, words, options);
                 var t6 = Stopwatch.GetTimestamp(); var a6 = GC.GetAllocatedBytesForCurrentThread();
                 if (visible.Forwarded is null && machine.Kind == MachineMailKind.None)
-                    AttachedForwards.Find(body.Attachments, options, parserOptions);
+                    AttachedForwards.Find(body.Attachments, options, parserOptions, source);
                 var t7 = Stopwatch.GetTimestamp(); var a7 = GC.GetAllocatedBytesForCurrentThread();
                 _ = body.BuildHtml();
                 _ = defects.Distinct().ToList();

@@ -99,7 +99,7 @@ public sealed class EmailReader
         if (forwarded is not null && forwarded.Attachments.Count == 0 && body.Attachments.Count > 0)
             forwarded = forwarded with { Attachments = ForwardedFiles(body.Attachments) };
         if (forwarded is null && machine.Kind == MachineMailKind.None)
-            forwarded = AttachedForwards.Find(body.Attachments, _options, _parserOptions);
+            forwarded = AttachedForwards.Find(body.Attachments, _options, _parserOptions, source);
 
         var rawHtml = body.BuildHtml();
         var htmlOptions = _htmlOptions;
