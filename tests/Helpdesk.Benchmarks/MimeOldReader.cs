@@ -71,6 +71,17 @@ internal sealed class MimeOldReader
 
     public string Subject(object email) => _subject(email);
 
+    /// <summary>The old build's `helpdesk parse` JSON of a read message, or null when it has no such writer.</summary>
+    public Func<object, string>? JsonWriter()
+    {
+        var method = Assembly.GetType("Helpdesk.Mail.Reading.ParsedEmailJson")?.GetMethods()
+            .FirstOrDefault(m => m.Name == "ToJson" && m.GetParameters().Length >= 2);
+        if (method is null)
+            return null;
+        var extra = method.GetParameters().Length - 2;
+        return e => (string)method.Invoke(null, [e, null, .. Enumerable.Repeat<object?>(null, extra)])!;
+    }
+
     public string? FromAddress(object email) => _from(email);
 
     public int AttachmentCount(object email) => _attachments(email);

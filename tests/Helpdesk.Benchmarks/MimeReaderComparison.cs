@@ -37,8 +37,26 @@ internal static class MimeReaderComparison
                 report.AppendLine($"{Path.GetFileName(files[i])}: {field}\n  old: {Clip(a)}\n  new: {Clip(b)}");
             }
         }
+        // A build with the `helpdesk parse` JSON writer (any MimeKit-based reader) is compared on the whole contract:
+        // visible text, forwards, quote-only, addresses, attachments, machine evidence, defects, sanitized HTML.
+        var json = old.JsonWriter();
+        var jsonDiffers = 0;
+        if (json is not null)
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                string a, b;
+                try { a = json(old.Read(messages[i])); b = ParsedEmailJson.ToJson(reader.Read(messages[i]), null); }
+                catch (Exception) { continue; } // counted above
+                if (string.Equals(a, b, StringComparison.Ordinal))
+                    continue;
+                jsonDiffers++;
+                report.AppendLine($"{Path.GetFileName(files[i])}: parse JSON\n  old: {Clip(a)}\n  new: {Clip(b)}");
+            }
+        }
         File.WriteAllText(diffPath, report.ToString());
         Console.WriteLine($"old vs new on {messages.Count} messages: " + string.Join(", ", fields.Select(f => $"{f} differs {counts[f]}"))
+            + (json is null ? "" : $", whole parse JSON differs {jsonDiffers}")
             + $"; exceptions old {oldErrors}, new {newErrors}; details in {diffPath}");
     }
 

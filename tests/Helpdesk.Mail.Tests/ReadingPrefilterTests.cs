@@ -44,6 +44,32 @@ public sealed class ReadingPrefilterTests
     }
 
     [TestMethod]
+    public void HintFamiliesInOnePass_AgreeWithOneSearchPerFamily_OnEveryCorpusText()
+    {
+        var checkedTexts = 0;
+        var withHints = 0;
+        foreach (var text in CorpusTexts().Concat(HintSamples))
+        {
+            if (HintWords.HasNonAscii(text))
+                continue; // other text keeps one search per family
+            var first = HeaderlessMachineMail.FirstHint(text, nonAscii: false);
+            Assert.AreEqual(HeaderlessMachineMail.FamiliesBySearch(text, nonAscii: false), HeaderlessMachineMail.FamiliesInAscii(text, first), text.Length > 300 ? text[..300] : text);
+            checkedTexts++;
+            if (first >= 0)
+                withHints++;
+        }
+        Assert.IsGreaterThan(1000, checkedTexts);
+        Assert.IsGreaterThan(100, withHints); // texts with hint words of some family, so the agreement means something
+    }
+
+    private static readonly string[] HintSamples =
+    [
+        "I am OUT OF THE OFFICE until Monday.", "She is NO LONGER with the company.", "We have RECEIVED YOUR request.",
+        "This mailbox is not MONITORED.", "Please verify you are HUMAN. Add me to your allowlist.", "value blue haus sede keine",
+        "office", "x", "", "Leave it; away; travel; contacts; approved; noreply; been created; your order.",
+    ];
+
+    [TestMethod]
     [DataRow("This e-mail is CONFIDENTIAL and meant for the INTENDED RECIPIENT only.", true)]
     [DataRow("Diese Nachricht ist vertraulich. Wenn Sie nicht der Adressat sind ...", true)]
     [DataRow("Cette message est confidentiel; si vous l'avez reçu par erreur ...", true)]
@@ -89,19 +115,78 @@ public sealed class ReadingPrefilterTests
     }
 
     [TestMethod]
-    public void TextParser_DropsImageSources_DisplayParserKeepsThem()
+    public void TextParser_KeepsOnlyTheAttributesTextReads_DisplayParserKeepsAll()
     {
-        const string html = "<p>a<!-- note --><img src=\"https://t.example/p.gif\" srcset=\"x 2x\" alt=\"logo\">b</p><iframe src=\"https://x.example\"></iframe>";
+        const string html = "<p style=\"color:red\" width=\"3\">a<!-- note --><img src=\"https://t.example/p.gif\" srcset=\"x 2x\" alt=\"logo\">b</p>"
+            + "<iframe src=\"https://x.example\"></iframe><a href=\"https://y.example\" target=\"_blank\">y</a><div class=\"gmail_quote\" id=\"q\" hidden>z</div>";
         var forText = HtmlDocuments.ParseForText(html);
         var forDisplay = HtmlDocuments.Parse(html);
 
         var image = forText.QuerySelector("img")!;
         Assert.IsFalse(image.HasAttribute("src"));
         Assert.IsFalse(image.HasAttribute("srcset"));
-        Assert.AreEqual("logo", image.GetAttribute("alt"));
-        Assert.AreEqual("https://x.example", forText.QuerySelector("iframe")!.GetAttribute("src")); // only images lose it
+        Assert.IsFalse(image.HasAttribute("alt"));
+        Assert.IsFalse(forText.QuerySelector("iframe")!.HasAttribute("src"));
+        Assert.IsFalse(forText.QuerySelector("p")!.HasAttribute("width"));
+        Assert.AreEqual("color:red", forText.QuerySelector("p")!.GetAttribute("style"));
+        Assert.AreEqual("https://y.example", forText.QuerySelector("a")!.GetAttribute("href"));
+        Assert.IsFalse(forText.QuerySelector("a")!.HasAttribute("target"));
+        Assert.IsNotNull(forText.QuerySelector("div.gmail_quote#q[hidden]"));
         Assert.IsTrue(forDisplay.QuerySelector("img")!.HasAttribute("src"));
-        Assert.AreEqual("ab", HtmlToText.Convert(html));
+        Assert.AreEqual("https://x.example", forDisplay.QuerySelector("iframe")!.GetAttribute("src"));
+        StringAssert.Contains(HtmlToText.Convert(html), "(https://y.example)");
+    }
+
+    // The same tree (element names, nesting, text, and the attributes text reads) from both parsers: the dropped
+    // attributes must never change how HTML5 tree construction builds the document.
+    private static string Dump(AngleSharp.Dom.IDocument document)
+    {
+        var sb = new System.Text.StringBuilder();
+        void Walk(AngleSharp.Dom.INode node, int depth)
+        {
+            sb.Append(' ', depth).Append(node.NodeType).Append(' ').Append(node.NodeName);
+            if (node is AngleSharp.Dom.IElement e)
+            {
+                sb.Append(' ').Append(e.NamespaceUri);
+                foreach (var a in e.Attributes.Where(a => HtmlDocuments.IsReadForText(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
+                    sb.Append(' ').Append(a.Name).Append('=').Append(a.Value);
+            }
+            else if (node is AngleSharp.Dom.ICharacterData c)
+                sb.Append(' ').Append(c.Data);
+            sb.Append('\n');
+            foreach (var child in node.ChildNodes)
+                Walk(child, depth + 1);
+        }
+        Walk(document, 0);
+        return sb.ToString();
+    }
+
+    [TestMethod]
+    [DataRow("<table><tr><td>a</td></tr><input type=\"hidden\" name=\"x\"><input type=\"text\" value=\"y\"></table>")]
+    [DataRow("<p><svg><font color=\"red\">out of svg</font><font data-x=\"1\">still svg</font></svg></p>")]
+    [DataRow("<math><annotation-xml encoding=\"text/html\"><div>html inside</div></annotation-xml></math>")]
+    [DataRow("<isindex prompt=\"Search:\" action=\"/s\" name=\"q\"><form><select><option value=1 selected>one</select></form>")]
+    [DataRow("<html><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Type\" content=\"text/html\"></head><body bgcolor=\"#fff\"><template shadowrootmode=\"open\"><b>t</b></template><frameset cols=\"1\"></body>")]
+    [DataRow("<table width=100% cellpadding=0><tr valign=top><td align=left style=\"display:none\">x</td><td colspan=2><a href=\"mailto:a@b.c\" title=\"t\">a@b.c</a></td></tr></table>")]
+    public void TextParser_BuildsTheSameTree_OnTreeConstructionCases(string html) =>
+        Assert.AreEqual(Dump(HtmlDocuments.Parse(html)), Dump(HtmlDocuments.ParseForText(html)));
+
+    [TestMethod]
+    public void TextParser_BuildsTheSameTree_OnEveryCorpusHtmlBody()
+    {
+        var reader = new EmailReader();
+        var bodies = 0;
+        foreach (var folder in new[] { Path.Combine(TestFiles.Root, "customer-words"), TestFiles.Golden, Path.Combine(TestFiles.Root, "rfc") })
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.eml", SearchOption.AllDirectories))
+            {
+                if (reader.Read(File.ReadAllBytes(file)).RawHtml is not { } html)
+                    continue;
+                bodies++;
+                Assert.AreEqual(Dump(HtmlDocuments.Parse(html)), Dump(HtmlDocuments.ParseForText(html)), file);
+            }
+        }
+        Assert.IsGreaterThan(50, bodies);
     }
 
     [TestMethod]

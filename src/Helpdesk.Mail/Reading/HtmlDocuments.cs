@@ -1,7 +1,7 @@
+using System.Collections.Frozen;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens.Struct;
 
 namespace Helpdesk.Mail.Reading;
 
@@ -16,23 +16,35 @@ internal static class HtmlDocuments
 
     public static IHtmlDocument Parse(string html) => Parser.Value!.ParseDocument(html);
 
-    // For HTML to text only: an image's src/srcset are never read there, while AngleSharp parses them as URLs for
-    // each image it builds (about a tenth of the parse on newsletters), and no source positions are needed. The
-    // sanitizer keeps the full parser: it needs the sources.
+    // For HTML to text only: the text reads a handful of attributes (below), while AngleSharp builds an attribute
+    // object for every one it meets and runs observers on some (an image's src and srcset are parsed as URLs):
+    // newsletters carry dozens per element (style, width, bgcolor, cellpadding ...). Every other attribute is
+    // dropped as it is read; no source positions are needed. The sanitizer keeps the full parser.
     private static readonly ThreadLocal<HtmlParser> TextParser = new(() => new HtmlParser(new HtmlParserOptions
     {
         IsScripting = false,
         IsKeepingSourceReferences = false,
         DisableElementPositionTracking = true,
-        ShouldEmitAttribute = (ref token, name) => !IsImageSource(ref token, name.Span),
+        ShouldEmitAttribute = (ref token, name) => IsReadForText(name.Span),
     }));
 
-    /// <summary>A document for <see cref="HtmlToText"/>: images without their sources.</summary>
+    /// <summary>A document for <see cref="HtmlToText"/>: only the attributes text conversion or the tree needs.</summary>
     public static IHtmlDocument ParseForText(string html) => TextParser.Value!.ParseDocument(html);
 
-    private static bool IsImageSource(ref StructHtmlToken token, ReadOnlySpan<char> name) =>
-        (name.Equals("src", StringComparison.OrdinalIgnoreCase) || name.Equals("srcset", StringComparison.OrdinalIgnoreCase))
-        && token.Name.Memory.Span.Equals("img", StringComparison.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> TextAttributes = new[]
+    {
+        // Read by HtmlToText (hidden elements, link targets) and HtmlQuotes (quote and signature containers).
+        "style", "hidden", "href", "class", "id", "type",
+        // Read by HTML tree construction itself, so the tree stays the one the full parser builds: input type=hidden
+        // in tables (type, above), font color/face/size leaving SVG or MathML, annotation-xml encoding, the old
+        // isindex element's prompt/action/name, meta charset, declarative shadow roots.
+        "color", "face", "size", "encoding", "prompt", "action", "name", "charset", "http-equiv", "content", "shadowrootmode",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TextAttributeLookup =
+        TextAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    internal static bool IsReadForText(ReadOnlySpan<char> name) => TextAttributeLookup.Contains(name);
 }
 
 /// <summary>Bounds on HTML work, so one hostile body cannot take the stack or seconds of CPU.</summary>

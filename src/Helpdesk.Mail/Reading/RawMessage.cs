@@ -298,9 +298,9 @@ internal sealed class RawMessage
         {
             if (header.Offset is not { } offset || offset == 0)
                 continue;
-            foreach (var c in header.Field)
-                if (c is <= ' ' or > '~')
-                    return (int)offset;
+            // A field name is printable ASCII without spaces ('!' to '~'); anything else is a line of the body.
+            if (header.Field.AsSpan().ContainsAnyExceptInRange('!', '~'))
+                return (int)offset;
         }
         return null;
     }
