@@ -121,6 +121,22 @@ public sealed class MachineMailTests
     }
 
     [TestMethod]
+    public void Detect_TextBounceWithTheOriginalInAnHtmlPartWithoutCharset_FindsItsMessageId()
+    {
+        // The Message-ID is read from each part's bytes as Latin-1 (MimeKit's TextPart.Text would sniff the HTML).
+        var email = Read(
+            "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>", "Subject: Delivery Status Notification (Failure)", "Return-Path: <>",
+            "Content-Type: multipart/alternative; boundary=a", "",
+            "--a", "Content-Type: text/plain", "", "** Address not found **", "Your message wasn't delivered to jo@example.org.",
+            "--a", "Content-Type: text/html", "", "<p>Address not found</p>",
+            "Message-ID: <reply-77.2@meridian.example>",
+            "--a--");
+
+        Assert.AreEqual(MachineMailKind.Bounce, email.Machine.Kind);
+        Assert.AreEqual("reply-77.2@meridian.example", email.Machine.Bounce!.OriginalMessageId);
+    }
+
+    [TestMethod]
     public void Detect_QmailTextBounce_ReadsRecipientFromText()
     {
         var email = Simple("failure notice",
