@@ -95,14 +95,19 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
         if (stored.Count == 0) return;
         var sql = new RawSql(db);
         await using var command = sql.Prepare("""
-            INSERT INTO "RawMessages" ("Source", "UidValidity", "Uid", "Sha256", "Size", "Bytes", "FetchedAt", "State")
-            VALUES (@source, @validity, @uid, @sha, @size, @bytes, @at, @state) RETURNING "Id"
-            """, "@source", "@validity", "@uid", "@sha", "@size", "@bytes", "@at", "@state");
+            INSERT INTO "RawMessages" ("Source", "UidValidity", "Uid", "Sha256", "Size", "FetchedAt", "State")
+            VALUES (@source, @validity, @uid, @sha, @size, @at, @state) RETURNING "Id"
+            """, "@source", "@validity", "@uid", "@sha", "@size", "@at", "@state");
+        // The bytes in their own table (see RawMessageConfiguration), in the same transaction as the row.
+        await using var body = sql.Prepare("""
+            INSERT INTO "RawMessageBodies" ("Id", "Bytes") VALUES (@id, @bytes)
+            """, "@id", "@bytes");
         foreach (var r in stored)
         {
-            var id = await RawSql.RunScalarAsync(command, cancellationToken, r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size, r.Bytes,
-                sql.Time(r.FetchedAt), (int)r.State).ConfigureAwait(false);
-            r.StoredAs(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+            var id = Convert.ToInt64(await RawSql.RunScalarAsync(command, cancellationToken, r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size,
+                sql.Time(r.FetchedAt), (int)r.State).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            await RawSql.RunAsync(body, cancellationToken, id, r.Bytes).ConfigureAwait(false);
+            r.StoredAs(id);
         }
     }
 

@@ -3,6 +3,7 @@ using System;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -296,7 +297,8 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Sqlite:ValueGenerationStrategy", SqliteValueGenerationStrategy.Autoincrement);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
@@ -360,6 +362,11 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                         .HasFilter("\"Uid\" IS NOT NULL");
 
                     b.ToTable("RawMessages", (string)null);
+
+                    b.SplitToTable("RawMessageBodies", null, t =>
+                        {
+                            t.Property("Bytes");
+                        });
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Intents.Intent", b =>
@@ -554,108 +561,6 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                             Id = 1,
                             IsPaused = false
                         });
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplate", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FaqAnswer")
-                        .HasColumnType("text");
-
-                    b.Property<string>("FaqQuestion")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Intents")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<bool>("PublishFaq")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ReplyTemplates", (string)null);
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplateVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("ApprovedBy")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("AuthorStaffId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LiveFrom")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("State")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("SupersededAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TemplateId")
-                        .IsRequired()
-                        .HasColumnType("character varying(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TemplateId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ReplyTemplateVersions", (string)null);
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.TemplateUsageCount", b =>
-                {
-                    b.Property<long>("TemplateVersionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Chosen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Suggested")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("TemplateVersionId");
-
-                    b.ToTable("TemplateUsage", (string)null);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Security.PhishingReport", b =>
@@ -900,6 +805,108 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Staff", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FaqAnswer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FaqQuestion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("PublishFaq")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReplyTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ApprovedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AuthorStaffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LiveFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReplyTemplateVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.TemplateUsageCount", b =>
+                {
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Chosen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Suggested")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TemplateVersionId");
+
+                    b.ToTable("TemplateUsage", (string)null);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.MessageAttachment", b =>
@@ -1231,9 +1238,18 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplateVersion", b =>
+            modelBuilder.Entity("Helpdesk.Core.Intake.RawMessage", b =>
                 {
-                    b.HasOne("Helpdesk.Core.Replies.ReplyTemplate", null)
+                    b.HasOne("Helpdesk.Core.Intake.RawMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Helpdesk.Core.Intake.RawMessage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplateVersion", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Templates.ReplyTemplate", null)
                         .WithMany("Versions")
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1301,7 +1317,7 @@ namespace Helpdesk.Data.Migrations.Postgres.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplate", b =>
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplate", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -2,6 +2,7 @@
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -282,6 +283,8 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    SqlitePropertyBuilderExtensions.UseAutoincrement(b.Property<long>("Id"));
+
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -342,6 +345,11 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                         .HasFilter("\"Uid\" IS NOT NULL");
 
                     b.ToTable("RawMessages", (string)null);
+
+                    b.SplitToTable("RawMessageBodies", null, t =>
+                        {
+                            t.Property("Bytes");
+                        });
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Intents.Intent", b =>
@@ -532,106 +540,6 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                             Id = 1,
                             IsPaused = false
                         });
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplate", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FaqAnswer")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FaqQuestion")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Intents")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PublishFaq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ReplyTemplates", (string)null);
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplateVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ApprovedBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AuthorStaffId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LiveFrom")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SupersededAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TemplateId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TemplateId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ReplyTemplateVersions", (string)null);
-                });
-
-            modelBuilder.Entity("Helpdesk.Core.Replies.TemplateUsageCount", b =>
-                {
-                    b.Property<long>("TemplateVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Chosen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Suggested")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("TemplateVersionId");
-
-                    b.ToTable("TemplateUsage", (string)null);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Security.PhishingReport", b =>
@@ -868,6 +776,106 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Staff", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplate", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FaqAnswer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaqQuestion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishFaq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReplyTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthorStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReplyTemplateVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.TemplateUsageCount", b =>
+                {
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Chosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Suggested")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TemplateVersionId");
+
+                    b.ToTable("TemplateUsage", (string)null);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.MessageAttachment", b =>
@@ -1191,9 +1199,18 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplateVersion", b =>
+            modelBuilder.Entity("Helpdesk.Core.Intake.RawMessage", b =>
                 {
-                    b.HasOne("Helpdesk.Core.Replies.ReplyTemplate", null)
+                    b.HasOne("Helpdesk.Core.Intake.RawMessage", null)
+                        .WithOne()
+                        .HasForeignKey("Helpdesk.Core.Intake.RawMessage", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplateVersion", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Templates.ReplyTemplate", null)
                         .WithMany("Versions")
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1261,7 +1278,7 @@ namespace Helpdesk.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("Helpdesk.Core.Replies.ReplyTemplate", b =>
+            modelBuilder.Entity("Helpdesk.Core.Templates.ReplyTemplate", b =>
                 {
                     b.Navigation("Versions");
                 });

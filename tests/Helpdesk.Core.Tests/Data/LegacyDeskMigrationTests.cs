@@ -36,6 +36,12 @@ public sealed partial class LegacyDeskMigrationTests
         // Every value of every column that was there stays; later migrations may add columns (Staff gained Identity's).
         var after = await ReadAllRowsAsync(desk.ConnectionString, keep: columns);
         Assert.IsNotNull(before);
+        // The stored emails' bytes moved to a table of their own (RawMessageBodies): each one is there, under the same id.
+        var rawBefore = before!["RawMessages"];
+        Assert.IsTrue(rawBefore.Count > 0, "the dump has stored emails");
+        var bodies = rawBefore.Select(r => $"{StoredId().Match(r).Value}{StoredBytes().Match(r).Value}").Order(StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEqual(bodies, after["RawMessageBodies"], "the stored emails' bytes changed in the upgrade");
+        before["RawMessages"] = rawBefore.Select(r => StoredBytes().Replace(r, "")).Order(StringComparer.Ordinal).ToList();
         foreach (var (table, rows) in before)
         {
             Assert.IsTrue(after.ContainsKey(table), $"table {table} is gone after the upgrade");
@@ -144,6 +150,12 @@ public sealed partial class LegacyDeskMigrationTests
         return schema.Where(s => !s.Contains("__EF", StringComparison.Ordinal))
             .Select(s => Whitespace().Replace(s, " ").Trim()).Order(StringComparer.Ordinal).ToList();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Id=[0-9]+\|")]
+    private static partial System.Text.RegularExpressions.Regex StoredId();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Bytes=[0-9A-F]*\|")]
+    private static partial System.Text.RegularExpressions.Regex StoredBytes();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
     private static partial System.Text.RegularExpressions.Regex Whitespace();

@@ -51,6 +51,36 @@ public sealed class IdempotencyAndQuarantineTests
     }
 
     [TestMethod]
+    public async Task ProcessPendingAsync_StoredBytes_KeptApartAndNeverRewrittenByTheOutcome()
+    {
+        // The bytes live in RawMessageBodies so that marking an email processed rewrites a small row, not 20 KB of mail
+        // (SQLite rewrites the whole row on UPDATE). Intake must never update or delete them: the database refuses here.
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        var store = desk.Database.Get<IntakeStore>();
+        var mails = Enumerable.Range(0, 5).Select(i => Mails.Customer($"c{i}@example.com", $"m{i}@example.com", $"Question {i}", "help")).ToList();
+        await store.StoreMailboxBatchAsync("box", 1, mails.Select((m, i) => new IntakeStore.Fetched(i + 1, m)).ToList(), 0);
+        await store.StoreMailboxBatchAsync("box", 1, [new IntakeStore.Fetched(6, mails[0])], 0); // the same email again
+        await desk.QueryAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.Provider == DatabaseProvider.Sqlite
+            ? """
+              CREATE TRIGGER keep_u BEFORE UPDATE ON RawMessageBodies BEGIN SELECT RAISE(ABORT, 'bytes rewritten (test)'); END;
+              CREATE TRIGGER keep_d BEFORE DELETE ON RawMessageBodies BEGIN SELECT RAISE(ABORT, 'bytes deleted (test)'); END;
+              """
+            : """
+              CREATE FUNCTION keep() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'bytes rewritten (test)'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER keep BEFORE UPDATE OR DELETE ON "RawMessageBodies" FOR EACH ROW EXECUTE FUNCTION keep();
+              """));
+
+        Assert.AreEqual(6, await desk.Pipeline.ProcessPendingAsync());
+
+        var rows = await desk.QueryAsync(db => db.RawMessages.AsNoTracking().OrderBy(r => r.Uid).ToListAsync());
+        CollectionAssert.AreEqual(new[] { RawMessageState.Processed, RawMessageState.Processed, RawMessageState.Processed, RawMessageState.Processed,
+            RawMessageState.Processed, RawMessageState.Duplicate }, rows.Select(r => r.State).ToList());
+        for (var i = 0; i < 6; i++) CollectionAssert.AreEqual(mails[i % 5], rows[i].Bytes, $"stored email {i + 1}");
+        Assert.AreEqual(6, await desk.QueryAsync(db => db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "RawMessageBodies" """).SingleAsync()));
+        Assert.AreEqual(5, await desk.QueryAsync(db => db.Tickets.CountAsync()));
+    }
+
+    [TestMethod]
     public async Task ProcessAsync_SameMessageIdAndBytesFromAnotherSource_Duplicate()
     {
         await using var desk = await IntakeTestDesk.CreateAsync();
