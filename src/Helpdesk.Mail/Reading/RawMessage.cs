@@ -168,6 +168,12 @@ internal sealed class RawMessage
         if (keep is null)
             return null;
         keep.Add((from, span.Length));
+        return Kept(span, keep);
+    }
+
+    /// <summary>The given ranges of the message, in order, as one new buffer.</summary>
+    private static (byte[], int) Kept(ReadOnlySpan<byte> span, List<(int Start, int End)> keep)
+    {
         var kept = new byte[keep.Sum(k => k.End - k.Start)];
         var o = 0;
         foreach (var (start, end) in keep)
@@ -233,16 +239,15 @@ internal sealed class RawMessage
         if (drop is null)
             return null;
         defects.Add(MimeDefects.TooManyHeaders);
-        var kept = new byte[span.Length - drop.Sum(d => d.End - d.Start)];
-        int from = 0, o = 0;
+        var keep = new List<(int Start, int End)>(drop.Count + 1);
+        var from = 0;
         foreach (var (start, stop) in drop)
         {
-            span[from..start].CopyTo(kept.AsSpan(o));
-            o += start - from;
+            keep.Add((from, start));
             from = stop;
         }
-        span[from..].CopyTo(kept.AsSpan(o));
-        return (kept, kept.Length);
+        keep.Add((from, span.Length));
+        return Kept(span, keep);
     }
 
     /// <summary>1 for a delimiter line of a declared boundary, 2 for its closing line ("--b--"), 0 for anything else.</summary>
