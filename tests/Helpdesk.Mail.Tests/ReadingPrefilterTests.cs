@@ -196,4 +196,79 @@ public sealed class ReadingPrefilterTests
     [DataRow("<p>\u00a0</p>", "")]
     public void HtmlToText_TrailingSpacesAndBlankLines_Collapsed(string html, string expected) =>
         Assert.AreEqual(expected, HtmlToText.Convert(html));
+
+    // Every Message-ID, In-Reply-To and References field of the test corpora, each id of a list on its own too.
+    private static IEnumerable<string> CorpusIdFields()
+    {
+        foreach (var file in Directory.EnumerateFiles(TestFiles.Root, "*.eml", SearchOption.AllDirectories))
+        {
+            MimeKit.MimeMessage message;
+            try
+            {
+                message = MimeKit.MimeMessage.Load(file);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+            foreach (var header in message.Headers)
+            {
+                if (header.Id is not (MimeKit.HeaderId.MessageId or MimeKit.HeaderId.InReplyTo or MimeKit.HeaderId.References or MimeKit.HeaderId.ResentMessageId))
+                    continue;
+                yield return header.Value;
+                foreach (var word in header.Value.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+                    yield return word;
+            }
+        }
+    }
+
+    [TestMethod]
+    public void MessageIdShortcut_AgreesWithMimeKit_OnEveryCorpusIdAndOddCases()
+    {
+        string[] odd =
+        [
+            "<a@b>", " <abc.def@mail.example.com>\r\n", "<a..b@x.com>", "<.a@x.com>", "<a.@x.com>", "<a@x..com>", "<a@.x.com>",
+            "<a@b@c>", "<@x.com>", "<a@>", "<\"quoted local\"@x.com>", "<a@[127.0.0.1]>", "<a@xn--bcher-kva.example>",
+            "<a(comment)@x.com>", "<a b@x.com>", "<a@x.com> (added by relay)", "<a@x.com> <b@y.com>", "a@x.com", "<a@x.com",
+            "<CAFy=2+x/y?z^_`{|}~!#$%&'*-@mail.gmail.com>", "<été@x.com>", "<>", "<a@xé.com>",
+        ];
+        var ids = 0;
+        var shortcut = 0;
+        foreach (var value in CorpusIdFields().Concat(odd))
+        {
+            Assert.AreEqual(MessageIds.OneThroughMimeKit(value), MessageIds.One(value), value);
+            ids++;
+            if (MessageIds.IsPlain(value))
+                shortcut++;
+        }
+        Assert.IsGreaterThan(500, ids);
+        Assert.IsGreaterThan(ids / 4, shortcut); // most ids take the shortcut, so the agreement means something
+    }
+
+    [TestMethod]
+    public void EntityRanges_KeepsEachEntitysRange_PastTheListLimit()
+    {
+        var ranges = new EntityRanges();
+        var parts = Enumerable.Range(0, 100).Select(_ => new MimeKit.TextPart("plain")).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            ranges.Set(parts[i], (i, i + 1000));
+            if (i % 7 == 0)
+                ranges.Set(parts[i / 2], (i / 2, i / 2 + 2000)); // set again: the last range counts
+        }
+        var expected = new Dictionary<MimeKit.MimeEntity, (long, long)>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            expected[parts[i]] = (i, i + 1000);
+            if (i % 7 == 0)
+                expected[parts[i / 2]] = (i / 2, i / 2 + 2000);
+        }
+        foreach (var part in parts)
+        {
+            Assert.IsTrue(ranges.TryGetValue(part, out var range));
+            Assert.AreEqual(expected[part], range);
+        }
+        Assert.IsFalse(ranges.TryGetValue(new MimeKit.TextPart("plain"), out _));
+        Assert.AreEqual(100, ranges.Entities.Count());
+    }
 }

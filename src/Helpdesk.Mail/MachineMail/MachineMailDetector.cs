@@ -177,26 +177,33 @@ public static partial class MachineMailDetector
     {
         MimeEntity? status = null;
         var disposition = false;
-        // Only this message's own parts: a bounce or receipt inside an attached (forwarded) message is not ours.
-        var stack = new Stack<(MimeEntity Entity, int Depth)>();
+        // Only this message's own parts (four levels down): a bounce or receipt inside an attached (forwarded)
+        // message is not ours. Recursion without a collection: almost every message has a handful of parts.
         if (root is not null)
-            stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (e, depth) = stack.Pop();
-            var t = e.ContentType;
-            var subtype = t.MediaSubtype.ToLowerInvariant();
-            if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "delivery-status" or "global-delivery-status")
-                status ??= e;
-            else if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase) && subtype is "disposition-notification" or "global-disposition-notification")
-                disposition = true;
-            else if (e is Multipart && subtype == "report" && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
-                disposition = true;
-            if (depth < 4 && e is Multipart multipart)
-                foreach (var child in multipart)
-                    stack.Push((child, depth + 1));
-        }
+            Visit(root, 0, ref status, ref disposition);
         return new Report(status, disposition);
+
+        static void Visit(MimeEntity e, int depth, ref MimeEntity? status, ref bool disposition)
+        {
+            var t = e.ContentType;
+            var subtype = t.MediaSubtype;
+            if (t.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase))
+            {
+                if (subtype.Equals("delivery-status", StringComparison.OrdinalIgnoreCase) || subtype.Equals("global-delivery-status", StringComparison.OrdinalIgnoreCase))
+                    status ??= e;
+                else if (subtype.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) || subtype.Equals("global-disposition-notification", StringComparison.OrdinalIgnoreCase))
+                    disposition = true;
+            }
+            else if (e is Multipart && subtype.Equals("report", StringComparison.OrdinalIgnoreCase)
+                && t.Parameters["report-type"]?.Equals("disposition-notification", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                disposition = true;
+            }
+            // Last part first: the order the desk has always searched in (the first status found is kept).
+            if (depth < 4 && e is Multipart multipart)
+                for (var i = multipart.Count - 1; i >= 0; i--)
+                    Visit(multipart[i], depth + 1, ref status, ref disposition);
+        }
     }
 
     /// <summary>The Message-ID of the returned mail: from the attached message or headers, else from the text.</summary>

@@ -38,7 +38,7 @@ public sealed class EmailReader
 
     private static bool RegisterCodePagesOnce()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding.RegisterProvider(CodePages.Instance);
         return true;
     }
 

@@ -15,7 +15,7 @@ internal sealed class RawMessage
     private int _length;
     private readonly ParserOptions _options;
     private readonly List<string> _defects;
-    private readonly Dictionary<MimeEntity, (long HeadersEnd, long End)> _ranges = new(ReferenceEqualityComparer.Instance);
+    private readonly EntityRanges _ranges = new();
     private readonly HashSet<MimeEntity> _textBodies = new(ReferenceEqualityComparer.Instance);
 
     // Boundary repairs per message: each one parses a part again, and hostile input can nest them without end.
@@ -93,7 +93,7 @@ internal sealed class RawMessage
             _ranges.Clear();
             stream.Position = 0;
             var body = new TextPart("plain") { Content = new MimeContent(stream) };
-            _ranges[body] = (0, count);
+            _ranges.Set(body, (0, count));
             _defects.Add(MimeDefects.NoHeaders);
             var message = new MimeMessage();
             message.Headers.Clear(); // no invented Date or Message-ID
@@ -388,7 +388,7 @@ internal sealed class RawMessage
                     fixedPart.RemoveAt(0);
                     multipart.Add(child);
                 }
-                foreach (var entity in reparsed._ranges.Keys.Concat(reparsed._foreign.Keys))
+                foreach (var entity in reparsed._ranges.Entities.Concat(reparsed._foreign.Keys))
                     _foreign[entity] = reparsed;
                 return;
             }
@@ -437,9 +437,9 @@ internal sealed class RawMessage
     /// <summary>MimeKit's parser, noting where each entity's headers end and its body ends.</summary>
     private sealed class RangeRecordingParser() : MimeParser(Stream.Null, persistent: true)
     {
-        private Dictionary<MimeEntity, (long, long)> _ranges = [];
+        private EntityRanges? _ranges;
 
-        public void Start(ParserOptions options, Stream stream, Dictionary<MimeEntity, (long, long)> ranges)
+        public void Start(ParserOptions options, Stream stream, EntityRanges ranges)
         {
             _ranges = ranges;
             Options = options;
@@ -448,17 +448,77 @@ internal sealed class RawMessage
 
         public void Release()
         {
-            _ranges = [];
+            _ranges = null;
             SetStream(Stream.Null, MimeFormat.Entity, persistent: true);
         }
 
         protected override void OnMimeEntityEnd(MimeEntityEndEventArgs args)
         {
-            _ranges[args.Entity] = (args.HeadersEndOffset, args.EndOffset);
+            _ranges?.Set(args.Entity, (args.HeadersEndOffset, args.EndOffset));
             base.OnMimeEntityEnd(args);
         }
     }
 
     [ThreadStatic]
     private static RangeRecordingParser? t_parser;
+}
+
+/// <summary>
+/// Where each entity of one parse lies, by reference. A message has a handful of entities, and a list searched by
+/// reference costs less than hashing each new object (the runtime's first hash of an object is its slow path);
+/// past <see cref="ListLimit"/> entities (hostile mail) a dictionary takes over.
+/// </summary>
+internal sealed class EntityRanges
+{
+    private const int ListLimit = 32;
+    private readonly List<(MimeEntity Entity, (long HeadersEnd, long End) Range)> _list = [];
+    private Dictionary<MimeEntity, (long HeadersEnd, long End)>? _map;
+
+    public void Set(MimeEntity entity, (long HeadersEnd, long End) range)
+    {
+        if (_map is not null)
+        {
+            _map[entity] = range;
+            return;
+        }
+        for (var i = 0; i < _list.Count; i++)
+        {
+            if (ReferenceEquals(_list[i].Entity, entity))
+            {
+                _list[i] = (entity, range);
+                return;
+            }
+        }
+        _list.Add((entity, range));
+        if (_list.Count > ListLimit)
+        {
+            _map = new Dictionary<MimeEntity, (long, long)>(ReferenceEqualityComparer.Instance);
+            foreach (var (e, r) in _list)
+                _map[e] = r;
+        }
+    }
+
+    public bool TryGetValue(MimeEntity entity, out (long HeadersEnd, long End) range)
+    {
+        if (_map is not null)
+            return _map.TryGetValue(entity, out range);
+        foreach (var (e, r) in _list)
+        {
+            if (ReferenceEquals(e, entity))
+            {
+                range = r;
+                return true;
+            }
+        }
+        range = default;
+        return false;
+    }
+
+    public IEnumerable<MimeEntity> Entities => _map is not null ? _map.Keys : _list.Select(x => x.Entity);
+
+    public void Clear()
+    {
+        _list.Clear();
+        _map = null;
+    }
 }
