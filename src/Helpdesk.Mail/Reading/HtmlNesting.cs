@@ -19,7 +19,7 @@ internal static class HtmlNesting
     /// <summary>
     /// Elements open at once, as estimated. Chosen from data with <see cref="Measure"/> (2026-12-07, `Helpdesk.Benchmarks
     /// fuzz --depths`): the deepest of the 729 HTML bodies of the test corpora (golden, customer-words, RFC,
-    /// lookalikes) estimates to 14, of the 216 in the 757 real-world messages of /tmp/helpdesk-realmail to 20 (spam
+    /// lookalikes) estimates to 14, of the 216 in the 802 real-world messages of /tmp/helpdesk-realmail to 20 (spam
     /// with nested layout tables). 200 is ten times that; a Gmail reply adds about 4 per quoted level, so a thread of
     /// some 50 replies still fits. It stays under <see cref="HtmlLimits.MaxDepth"/> (256), where text conversion and
     /// the sanitizer flatten a subtree to bare text, so the line breaks standing for left-out blocks still count. The
@@ -42,11 +42,22 @@ internal static class HtmlNesting
 
     public static string Bound(string html, int maxDepth, out Scan scan)
     {
-        var state = new Scanner(html, maxDepth);
-        state.Run();
-        scan = new Scan(state.MaxDepth, state.StartTags, state.Dropped);
-        return state.Result();
+        // One scanner per thread: its stack and name table are reused, so a mail's HTML costs no allocation here.
+        var state = t_scanner ??= new Scanner();
+        try
+        {
+            state.Run(html, maxDepth);
+            scan = new Scan(state.MaxDepth, state.StartTags, state.Dropped);
+            return state.Result();
+        }
+        finally
+        {
+            state.Clear();
+        }
     }
+
+    [ThreadStatic]
+    private static Scanner? t_scanner;
 
     [Flags]
     private enum Kind
@@ -129,12 +140,14 @@ internal static class HtmlNesting
         public Kind Kind;
     }
 
-    private sealed class Scanner(string html, int maxDepth)
+    private sealed class Scanner
     {
+        private string _html = "";
+        private int _maxDepth;
         private Entry[] _stack = new Entry[32];
         private int _count;
         private readonly Dictionary<string, int> _top = new(StringComparer.OrdinalIgnoreCase);
-        private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _topLookup;
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _topLookup;
         private StringBuilder? _out;
         private int _copied;
 
@@ -145,22 +158,36 @@ internal static class HtmlNesting
         public string Result()
         {
             if (_out is null)
-                return html;
-            _out.Append(html, _copied, html.Length - _copied);
+                return _html;
+            _out.Append(_html, _copied, _html.Length - _copied);
             return _out.ToString();
         }
 
-        public void Run()
+        public Scanner() => _topLookup = _top.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public void Clear()
         {
-            _topLookup = _top.GetAlternateLookup<ReadOnlySpan<char>>();
+            Array.Clear(_stack, 0, _count);
+            _count = 0;
+            _top.Clear();
+            _out = null;
+            _copied = 0;
+            _html = "";
+            MaxDepth = StartTags = Dropped = 0;
+        }
+
+        public void Run(string input, int bound)
+        {
+            _html = input;
+            _maxDepth = bound;
             var i = 0;
-            var n = html.Length;
+            var n = _html.Length;
             while (i < n)
             {
-                var lt = html.IndexOf('<', i);
+                var lt = _html.IndexOf('<', i);
                 if (lt < 0 || lt + 1 >= n)
                     return;
-                var c = html[lt + 1];
+                var c = _html[lt + 1];
                 if (char.IsAsciiLetter(c))
                 {
                     i = StartTag(lt);
@@ -169,7 +196,7 @@ internal static class HtmlNesting
                 }
                 else if (c == '/')
                 {
-                    if (lt + 2 < n && char.IsAsciiLetter(html[lt + 2]))
+                    if (lt + 2 < n && char.IsAsciiLetter(_html[lt + 2]))
                     {
                         i = EndTag(lt);
                         if (i < 0)
@@ -177,7 +204,7 @@ internal static class HtmlNesting
                     }
                     else
                     {
-                        var gt = html.IndexOf('>', lt + 2);
+                        var gt = _html.IndexOf('>', lt + 2);
                         if (gt < 0)
                             return;
                         i = gt + 1;
@@ -185,13 +212,13 @@ internal static class HtmlNesting
                 }
                 else if (c == '!')
                 {
-                    if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
+                    if (string.CompareOrdinal(_html, lt, "<!--", 0, 4) == 0)
                     {
-                        var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                        var end = _html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
                         // "<!-->" and "<!--->" close at once
-                        if (lt + 4 < n && html[lt + 4] == '>')
+                        if (lt + 4 < n && _html[lt + 4] == '>')
                             end = lt + 2;
-                        else if (lt + 5 < n && html[lt + 4] == '-' && html[lt + 5] == '>')
+                        else if (lt + 5 < n && _html[lt + 4] == '-' && _html[lt + 5] == '>')
                             end = lt + 3;
                         if (end < 0)
                             return;
@@ -199,7 +226,7 @@ internal static class HtmlNesting
                     }
                     else
                     {
-                        var gt = html.IndexOf('>', lt + 2);
+                        var gt = _html.IndexOf('>', lt + 2);
                         if (gt < 0)
                             return;
                         i = gt + 1;
@@ -207,7 +234,7 @@ internal static class HtmlNesting
                 }
                 else if (c == '?')
                 {
-                    var gt = html.IndexOf('>', lt + 2);
+                    var gt = _html.IndexOf('>', lt + 2);
                     if (gt < 0)
                         return;
                     i = gt + 1;
@@ -221,20 +248,20 @@ internal static class HtmlNesting
         // input (an unterminated tag, which the parser drops too).
         private int ReadTag(int nameStart, out int nameEnd, out bool selfClosing)
         {
-            var n = html.Length;
+            var n = _html.Length;
             var i = nameStart;
-            while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
+            while (i < n && !IsSpace(_html[i]) && _html[i] != '/' && _html[i] != '>')
                 i++;
             nameEnd = i;
             selfClosing = false;
             while (i < n)
             {
-                var c = html[i];
+                var c = _html[i];
                 if (c == '>')
                     return i + 1;
                 if (c == '/')
                 {
-                    selfClosing = i + 1 < n && html[i + 1] == '>';
+                    selfClosing = i + 1 < n && _html[i + 1] == '>';
                     i++;
                     continue;
                 }
@@ -245,25 +272,25 @@ internal static class HtmlNesting
                 }
                 // An attribute: its name (a quote or '=' may start it), then an optional value.
                 i++;
-                while (i < n && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=')
+                while (i < n && !IsSpace(_html[i]) && _html[i] != '/' && _html[i] != '>' && _html[i] != '=')
                     i++;
-                while (i < n && IsSpace(html[i]))
+                while (i < n && IsSpace(_html[i]))
                     i++;
-                if (i < n && html[i] == '=')
+                if (i < n && _html[i] == '=')
                 {
                     i++;
-                    while (i < n && IsSpace(html[i]))
+                    while (i < n && IsSpace(_html[i]))
                         i++;
-                    if (i < n && html[i] is '"' or '\'')
+                    if (i < n && _html[i] is '"' or '\'')
                     {
-                        var close = html.IndexOf(html[i], i + 1);
+                        var close = _html.IndexOf(_html[i], i + 1);
                         if (close < 0)
                             return -1;
                         i = close + 1;
                     }
                     else
                     {
-                        while (i < n && !IsSpace(html[i]) && html[i] != '>')
+                        while (i < n && !IsSpace(_html[i]) && _html[i] != '>')
                             i++;
                     }
                 }
@@ -279,7 +306,7 @@ internal static class HtmlNesting
             var end = ReadTag(lt + 1, out var nameEnd, out var selfClosing);
             if (end < 0)
                 return -1;
-            var name = html.AsSpan(lt + 1, nameEnd - lt - 1);
+            var name = _html.AsSpan(lt + 1, nameEnd - lt - 1);
             KindLookup.TryGetValue(name, out var kind);
             StartTags++;
             if ((kind & Kind.Plaintext) != 0)
@@ -297,7 +324,7 @@ internal static class HtmlNesting
             var depth = _count;
             if (depth + 1 > MaxDepth)
                 MaxDepth = depth + 1;
-            var kept = depth < maxDepth;
+            var kept = depth < _maxDepth;
             if (!kept)
                 Drop(lt, end, kind);
             Push(name, kind, kept);
@@ -309,7 +336,7 @@ internal static class HtmlNesting
             var end = ReadTag(lt + 2, out var nameEnd, out _);
             if (end < 0)
                 return -1;
-            var name = html.AsSpan(lt + 2, nameEnd - lt - 2);
+            var name = _html.AsSpan(lt + 2, nameEnd - lt - 2);
             KindLookup.TryGetValue(name, out var kind);
             if ((kind & (Kind.Void | Kind.Ignored)) != 0 || _count == 0)
                 return end;
@@ -343,18 +370,18 @@ internal static class HtmlNesting
 
         private int SkipRawText(int from, ReadOnlySpan<char> name)
         {
-            var n = html.Length;
+            var n = _html.Length;
             var i = from;
             while (true)
             {
-                var close = html.IndexOf("</", i, StringComparison.Ordinal);
+                var close = _html.IndexOf("</", i, StringComparison.Ordinal);
                 if (close < 0)
                     return -1;
                 var after = close + 2 + name.Length;
-                if (after <= n && html.AsSpan(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-                    && (after == n || IsSpace(html[after]) || html[after] is '/' or '>'))
+                if (after <= n && _html.AsSpan(close + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                    && (after == n || IsSpace(_html[after]) || _html[after] is '/' or '>'))
                 {
-                    var gt = html.IndexOf('>', after);
+                    var gt = _html.IndexOf('>', after);
                     return gt < 0 ? -1 : gt + 1;
                 }
                 i = close + 2;
@@ -488,8 +515,8 @@ internal static class HtmlNesting
         private void Drop(int start, int end, Kind kind)
         {
             Dropped++;
-            _out ??= new StringBuilder(html.Length);
-            _out.Append(html, _copied, start - _copied);
+            _out ??= new StringBuilder(_html.Length);
+            _out.Append(_html, _copied, start - _copied);
             if ((kind & Kind.Breaking) != 0)
                 _out.Append("<br>");
             else if ((kind & Kind.Cell) != 0)
