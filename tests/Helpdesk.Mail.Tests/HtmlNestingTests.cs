@@ -91,6 +91,19 @@ public sealed class HtmlNestingTests
     }
 
     [TestMethod]
+    public void Bound_ForDisplay_LeftOutBlocksAreLineBreakCharactersNotElements()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", HtmlNesting.MaxOpenElements)) + "alpha<div>beta</div><div>gamma</div>";
+
+        var forText = HtmlNesting.Bound(html);
+        var forDisplay = HtmlNesting.Bound(html, forDisplay: true);
+
+        StringAssert.EndsWith(forText, "alpha<br>beta<br><br>gamma<br>");
+        StringAssert.EndsWith(forDisplay, "alpha\nbeta\n\ngamma\n");
+        StringAssert.Contains(HtmlSanitizer.Sanitize(html), "alpha\nbeta\n\ngamma");
+    }
+
+    [TestMethod]
     public void Bound_StyleAndScriptBeyondTheBound_StayOutOfTheText()
     {
         var html = string.Concat(Enumerable.Repeat("<div>", HtmlNesting.MaxOpenElements + 10))
