@@ -20,12 +20,13 @@ internal static class HtmlNesting
     /// Elements open at once, as estimated. Chosen from data with <see cref="Measure"/> (2026-12-07, `Helpdesk.Benchmarks
     /// fuzz --depths`): the deepest of the 729 HTML bodies of the test corpora (golden, customer-words, RFC,
     /// lookalikes) estimates to 14, of the 216 in the 802 real-world messages of /tmp/helpdesk-realmail to 20 (spam
-    /// with nested layout tables). 200 is ten times that; a Gmail reply adds about 4 per quoted level, so a thread of
-    /// some 50 replies still fits. It stays under <see cref="HtmlLimits.MaxDepth"/> (256), where text conversion and
-    /// the sanitizer flatten a subtree to bare text, so the line breaks standing for left-out blocks still count. The
-    /// fuzz mutant of issue 18 estimates to 983.
+    /// with nested layout tables). 128 is six times that; a Gmail reply adds about 4 per quoted level, so a thread of
+    /// some 30 replies still fits. It stays well under <see cref="HtmlLimits.MaxDepth"/> (256), where text conversion
+    /// and the sanitizer flatten a subtree to bare text, so the line breaks standing for left-out blocks still count.
+    /// The fuzz mutant of issue 18 estimates to 983. Not higher because the sanitizer walks its tree with an iterator
+    /// per level: at 200 the mutant's sanitized HTML took about 100 ms, at 128 and below about 50-60.
     /// </summary>
-    public const int MaxOpenElements = 200;
+    public const int MaxOpenElements = 128;
 
     /// <summary>What one pass found: the deepest estimated nesting, the start tags read, the tags (start and end) left out.</summary>
     public readonly record struct Scan(int MaxDepth, int StartTags, int Dropped);
@@ -34,9 +35,9 @@ internal static class HtmlNesting
     /// <param name="html">The markup.</param>
     /// <param name="forDisplay">
     /// For the sanitizer: a left-out block becomes a line break character, not a &lt;br&gt; element. The sanitizer
-    /// walks its tree with an iterator per level, so every element at depth 200 costs 200 steps; thousands of
-    /// &lt;br&gt; there made the fuzz mutant's display 3 times slower than without the bound, while text between
-    /// plain line breaks is one node. Text conversion keeps the &lt;br&gt;, so the lines stay lines.
+    /// walks its tree with an iterator per level, so every element deep down costs a step per level; thousands of
+    /// &lt;br&gt; there made the fuzz mutant's display slower than without the bound, while text between plain line
+    /// breaks is one node. Text conversion keeps the &lt;br&gt;, so the lines stay lines.
     /// </param>
     public static string Bound(string html, bool forDisplay = false) => Bound(html, MaxOpenElements, out _, forDisplay);
 
