@@ -26,6 +26,16 @@ internal static class MimeFuzzBenchmark
         var trace = args.Contains("--trace"); // writes each message to fuzz-current.eml first, to catch a crash
         var data = Path.Combine(Machine.RepositoryRoot(), "tests", "Helpdesk.Mail.Tests", "TestData");
         var corpus = Directory.GetFiles(data, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        // --replay N: writes mutant N of the seed to the temp folder and stops. The mutator draws from its own seeded
+        // Random only, so mutating 0..N without reading them gives the same input as the full run, in seconds.
+        if (Machine.Option(args, "--replay", "") is { Length: > 0 } replay)
+            return Replay(corpus, seed, int.Parse(replay, CultureInfo.InvariantCulture));
+        // --depths DIR[,DIR...]: the nesting estimate of every HTML body under the folders (for HtmlNesting's bound).
+        if (Machine.Option(args, "--depths", "") is { Length: > 0 } folders)
+            return Depths(folders.Split(','));
+        // --time FILE [--reads N]: thread CPU of reading one (slow) input again, median of N reads after a warm-up.
+        if (Machine.Option(args, "--time", "") is { Length: > 0 } timed)
+            return Time(corpus, timed, int.Parse(Machine.Option(args, "--reads", "21"), CultureInfo.InvariantCulture));
         Console.WriteLine($"machine: {Machine.Describe()}");
         Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine($"corpus: {corpus.Count} messages from {data}; {iterations} iterations, seed {seed}, sanitized HTML {(withHtml ? "built" : "not built")}");
@@ -163,6 +173,91 @@ internal static class MimeFuzzBenchmark
     }
 
     // The same mutants, in the same order, through the reader before MimeKit: exceptions, slow messages, rate.
+    private static int Replay(List<byte[]> corpus, int seed, int iteration)
+    {
+        var mutator = new MailMutator(seed);
+        var pick = new Random(seed);
+        byte[] message = [];
+        for (var i = 0; i <= iteration; i++)
+            message = mutator.Mutate(corpus[pick.Next(corpus.Count)]);
+        var path = Path.Combine(Path.GetTempPath(), $"fuzz-replay-{seed}-{iteration}.eml");
+        File.WriteAllBytes(path, message);
+        Console.WriteLine($"iteration {iteration} of seed {seed}: {message.Length} bytes, written to {path}");
+        return 0;
+    }
+
+    private static int Depths(string[] folders)
+    {
+        var reader = new EmailReader(new MimeParserOptions { MaxMessageSize = 4 * 1024 * 1024 });
+        var depths = new List<(int Depth, int Tags, string File)>();
+        foreach (var file in folders.SelectMany(f => Directory.GetFiles(f, "*.eml", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var bodies = new List<string>();
+            try
+            {
+                if (reader.Read(bytes).RawHtml is { } raw)
+                    bodies.Add(raw);
+                using var stream = new MemoryStream(bytes);
+                var message = MimeKit.MimeMessage.Load(stream);
+                foreach (var part in message.BodyParts.OfType<MimeKit.TextPart>())
+                    if (part.IsHtml)
+                        bodies.Add(part.Text);
+            }
+            catch (Exception e) when (e is MessageTooLargeException or FormatException)
+            {
+                continue;
+            }
+            foreach (var html in bodies)
+            {
+                var scan = HtmlNesting.Measure(HtmlLimits.Cap(html));
+                depths.Add((scan.MaxDepth, scan.StartTags, file));
+            }
+        }
+        depths.Sort((a, b) => b.Depth.CompareTo(a.Depth));
+        Console.WriteLine($"{depths.Count} HTML bodies in {string.Join(", ", folders)}");
+        foreach (var (depth, tags, file) in depths.Take(8))
+            Console.WriteLine($"  depth {depth}, {tags} start tags: {file}");
+        if (depths.Count > 0)
+            Console.WriteLine($"median depth {depths[depths.Count / 2].Depth}, p99 {depths[depths.Count / 100].Depth}, max {depths[0].Depth}; most start tags {depths.Max(d => d.Tags)}");
+        return 0;
+    }
+
+    private static int Time(List<byte[]> corpus, string path, int reads)
+    {
+        Console.WriteLine($"machine: {Machine.Describe()}");
+        Console.WriteLine($"date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        if ((OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) && BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity) != 1)
+            Machine.PinToOneCore(0);
+        var reader = new EmailReader(new MimeParserOptions { MaxMessageSize = 4 * 1024 * 1024 });
+        foreach (var m in corpus)
+            _ = reader.Read(m).Html;
+        var message = File.ReadAllBytes(path);
+        var parsed = reader.Read(message);
+        var html = parsed.RawHtml;
+        Console.WriteLine($"{path}: {message.Length} bytes, HTML {html?.Length ?? 0} chars, text {parsed.Text.Length} chars");
+        double Median(Action one)
+        {
+            one();
+            var cpu = new List<double>();
+            for (var k = 0; k < reads; k++)
+            {
+                var before = ThreadCpu.Milliseconds();
+                one();
+                cpu.Add(ThreadCpu.Milliseconds() - before);
+            }
+            cpu.Sort();
+            return cpu[cpu.Count / 2];
+        }
+        Console.WriteLine($"EmailReader.Read + VisibleText: median {Median(() => _ = reader.Read(message).VisibleText):F1} ms of thread CPU ({reads} reads)");
+        if (html is not null)
+        {
+            Console.WriteLine($"HtmlToText.Convert alone: median {Median(() => _ = HtmlToText.Convert(html)):F1} ms");
+            Console.WriteLine($"HtmlSanitizer.Sanitize alone (the Html property): median {Median(() => _ = HtmlSanitizer.Sanitize(html)):F1} ms");
+        }
+        return 0;
+    }
+
     private static void RunOld(MimeOldReader old, List<byte[]> corpus, int iterations, int seed)
     {
         foreach (var m in corpus)

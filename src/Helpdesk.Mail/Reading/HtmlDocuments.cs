@@ -63,6 +63,12 @@ public static class HtmlLimits
     /// <summary>HTML cut to <see cref="MaxLength"/>.</summary>
     public static string Cap(string html) => html.Length <= MaxLength ? html : html[..MaxLength];
 
+    /// <summary>
+    /// What the HTML parser is given: cut to <see cref="MaxLength"/>, and nested no deeper than
+    /// <see cref="HtmlNesting.MaxOpenElements"/> (tree construction is quadratic in the depth of unclosed elements).
+    /// </summary>
+    public static string Bound(string html, bool forDisplay = false) => HtmlNesting.Bound(Cap(html), forDisplay);
+
     /// <summary>The text of a subtree, collected without recursion.</summary>
     public static string FlatText(INode node)
     {

@@ -73,7 +73,7 @@ public static class HtmlSanitizer
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
         var sanitizer = options?.AllowRemoteImages == true ? AllowingRemoteImages : BlockingRemoteImages;
-        return sanitizer.Sanitize(Flatten(HtmlLimits.Cap(html))).Trim();
+        return sanitizer.Sanitize(Flatten(HtmlLimits.Bound(html, forDisplay: true))).Trim();
     }
 
     private static Ganss.Xss.HtmlSanitizer Create(bool allowRemoteImages)

@@ -34,7 +34,7 @@ public static class HtmlToText
     {
         if (string.IsNullOrWhiteSpace(html))
             return string.Empty;
-        var document = HtmlDocuments.ParseForText(HtmlLimits.Cap(html));
+        var document = HtmlDocuments.ParseForText(HtmlLimits.Bound(html));
         var writer = new Writer(null);
         writer.Walk(document.Body ?? (INode)document.DocumentElement);
         return writer.ToString();
@@ -48,7 +48,7 @@ public static class HtmlToText
     {
         if (string.IsNullOrWhiteSpace(html))
             return (string.Empty, null);
-        var document = HtmlDocuments.ParseForText(HtmlLimits.Cap(html));
+        var document = HtmlDocuments.ParseForText(HtmlLimits.Bound(html));
         var root = document.Body ?? (INode)document.DocumentElement;
         var writer = new Writer(null);
         writer.Walk(root);
