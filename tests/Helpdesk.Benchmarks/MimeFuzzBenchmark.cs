@@ -41,13 +41,14 @@ internal static class MimeFuzzBenchmark
         Console.WriteLine($"corpus: {corpus.Count} messages from {data}; {iterations} iterations, seed {seed}, sanitized HTML {(withHtml ? "built" : "not built")}");
         var heapLimit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         Console.WriteLine($"heap limit: {heapLimit / 1024 / 1024} MiB (set DOTNET_GCHeapHardLimit to make bounded memory a pass/fail fact)");
-        // A run started under `taskset -c N` stays on that core; otherwise it is pinned to core 0.
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            if (BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity) != 1)
-                Machine.PinToOneCore(0);
-            Console.WriteLine($"cpu affinity mask: 0x{(ulong)Process.GetCurrentProcess().ProcessorAffinity:x}");
-        }
+        // A run started under `taskset -c N` stays on that core. Otherwise the warm-up runs unpinned and only then is
+        // the reading thread pinned to --core (default 1): confined to one core from the start, the runtime's tiered
+        // JIT never finishes (its background compiler waits behind the reading thread), and the timed mutants then
+        // run largely unoptimized code (mutant 17730: 124 ms of CPU so, 61 ms once optimized; docs/benchmarks.md).
+        var pinnedByCaller = (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+            && BitOperations.PopCount((ulong)Process.GetCurrentProcess().ProcessorAffinity) == 1;
+        var core = int.Parse(Machine.Option(args, "--core", "1"), CultureInfo.InvariantCulture);
+        var warmupSeconds = double.Parse(Machine.Option(args, "--warmup-seconds", "30"), CultureInfo.InvariantCulture);
 
         // Warm up first, so the slowest-message figure measures the parser and not the JIT. Mutants of another seed
         // too: a rare path's first use (the text-bounce rules' type initializer compiling its regexes: 270 ms once
@@ -59,7 +60,9 @@ internal static class MimeFuzzBenchmark
         var warmMutator = new MailMutator(seed + 1);
         var warmPick = new Random(seed + 1);
         var warmFailures = 0;
-        for (var k = 0; k < 5_000; k++)
+        var warmClock = Stopwatch.StartNew();
+        var warmMutants = 0;
+        for (var k = 0; k < 5_000 || (!pinnedByCaller && warmClock.Elapsed.TotalSeconds < warmupSeconds); k++, warmMutants++)
         {
             try { _ = warm.Read(warmMutator.Mutate(corpus[warmPick.Next(corpus.Count)])).VisibleText; }
             catch (MessageTooLargeException) { }
@@ -69,7 +72,11 @@ internal static class MimeFuzzBenchmark
                     Console.WriteLine($"warm-up mutant {k} (seed {seed + 1}): {e.GetType().Name}: {e.Message}");
             }
         }
-        Console.WriteLine($"warm-up: 5,000 mutants of seed {seed + 1}, {warmFailures} unexpected exceptions");
+        Console.WriteLine($"warm-up: {warmMutants:N0} mutants of seed {seed + 1} in {warmClock.Elapsed.TotalSeconds:F0} s, {warmFailures} unexpected exceptions");
+        if (!pinnedByCaller && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+            Machine.PinToOneCore(core);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+            Console.WriteLine($"cpu affinity mask: 0x{(ulong)Process.GetCurrentProcess().ProcessorAffinity:x}{(pinnedByCaller ? " (pinned by the caller for the whole run)" : " (the reading thread, after the warm-up)")}");
 
         var reader = new EmailReader(new MimeParserOptions { MaxMessageSize = 4 * 1024 * 1024 });
         var mutator = new MailMutator(seed);
