@@ -97,8 +97,9 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
             await people.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(agentsTask, leadsTask, bulkTask, reporter, consoleTask).ConfigureAwait(false);
             Say($"agents stopped at {drained.TotalSeconds:0} s; waiting for outbox, bounces and intake to settle");
-            var settled = await WaitForQuietAsync(desk, log, logFrom, options.DrainTimeout + TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
-            Say(settled ? $"settled at {clock.Elapsed.TotalSeconds:0} s" : $"NOT settled by {clock.Elapsed.TotalSeconds:0} s: the checks will show what is missing");
+            var settled = await WaitForQuietAsync(desk, servers, log, logFrom, options.DrainTimeout + TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+            Say(settled ? $"settled at {clock.Elapsed.TotalSeconds:0} s"
+                : $"NOT settled by {clock.Elapsed.TotalSeconds:0} s ({servers.PostfixQueued()?.ToString() ?? "unknown"} mails still in Postfix's queue): the checks will show what is missing");
             await sampling.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(samplerTask).ConfigureAwait(false);
             sampler.Samples.Add(await sampler.SampleAsync(cancellationToken).ConfigureAwait(false));
@@ -238,9 +239,11 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
     /// <summary>
     /// Waits until nothing moves: the outbox has nothing queued, intake has nothing pending, and the counts of mail
     /// saved by Dovecot, taken in by the desk and sent by the outbox are the same three looks running (bounces take
-    /// a round trip through Postfix and the mailbox). False when it did not settle in time.
+    /// a round trip through Postfix and the mailbox), and Postfix's queue is empty (a delivery Dovecot deferred waits
+    /// there for its retry while every count stands still). False when it did not settle in time.
     /// </summary>
-    private static async Task<bool> WaitForQuietAsync(DrillDesk desk, string log, long logFrom, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<bool> WaitForQuietAsync(DrillDesk desk, LoopbackMailServers servers, string log, long logFrom, TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var until = DateTime.UtcNow + timeout;
         (int, int, int, int) last = default;
@@ -255,7 +258,8 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
             var forDesk = DeliveryLog.SavedFor(log, MailMix.DeskUser, logFrom).Count;
             var saved = forDesk + DeliveryLog.SavedFor(log, MailMix.CustomerUser, logFrom).Count;
             var now = (raw, sent, saved, queued + pending);
-            same = now == last && queued == 0 && pending == 0 && raw >= forDesk ? same + 1 : 0;
+            var postfix = servers.PostfixQueued();
+            same = now == last && queued == 0 && pending == 0 && raw >= forDesk && (postfix is null or 0) ? same + 1 : 0;
             if (same >= 3) return true;
             last = now;
             await Task.Delay(1500, cancellationToken).ConfigureAwait(false);

@@ -110,6 +110,33 @@ public sealed class LoopbackMailServers
     /// <summary>Starts whatever is not running (after <see cref="StopDovecot"/>).</summary>
     public void EnsureStarted() => Expect(Run("start"), "start");
 
+    /// <summary>
+    /// Messages in Postfix's queue (maildrop, incoming, active, deferred, hold): mail accepted and not yet delivered or
+    /// bounced. Null when the queue cannot be read (Postfix not started by root, or stopped).
+    /// </summary>
+    public int? PostfixQueued()
+    {
+        var spool = Path.Combine(RunDirectory, "postfix", "spool");
+        try
+        {
+            var count = 0;
+            foreach (var queue in new[] { "maildrop", "incoming", "active", "deferred", "hold" })
+            {
+                var folder = Path.Combine(spool, queue);
+                if (Directory.Exists(folder))
+                {
+                    count += Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+                }
+            }
+
+            return Directory.Exists(spool) ? count : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Saves one message straight into a mailbox (doveadm save, no SMTP, no added headers).</summary>
     public void Deliver(string user, byte[] message, string mailbox = "INBOX")
     {
