@@ -103,7 +103,8 @@ public sealed class DrillSampler(DrillOptions options, DrillDesk desk, DrillCloc
         return new DrillSample(clock.Elapsed.TotalSeconds, clock.Simulated.TotalHours, customers.Accepted.Count, messages, machine,
             outbox.Where(o => o.Kind != OutboxKind.Acknowledgment).Sum(o => o.Count),
             outbox.Where(o => o.Kind == OutboxKind.Acknowledgment).Sum(o => o.Count),
-            outbox.Where(o => o.State == OutboxState.Sent).Sum(o => o.Count),
+            // Sent, and sent then bounced: a bounce moves an item from Sent to Bounced, which must not count as un-sending it.
+            outbox.Where(o => o.State is OutboxState.Sent or OutboxState.Bounced).Sum(o => o.Count),
             outbox.Where(o => o.State == OutboxState.Queued).Sum(o => o.Count),
             total, backlog, staff.Headcount(clock.Simulated), cpu, memory);
     }
