@@ -11,7 +11,8 @@ namespace Helpdesk.Benchmarks;
 /// before and after as console-memory reads them, divided by N. An agent counts as holding a ticket only when its
 /// circuit rendered a ticket number and the database says that ticket is claimed by that agent (--db).
 /// Usage: circuits --url http://127.0.0.1:5090 --pid PID --db /path/run.db [--circuits 50] [--user-prefix drill-agent-]
-///        [--password demo-desk] [--settle 10] [--admin admin] [--parallel 4] [--hold 0]
+///        [--password demo-desk] [--settle 10] [--admin admin] [--parallel 4] [--hold 0] [--no-deflate]
+/// Like a browser, each circuit's WebSocket asks for compressed frames unless --no-deflate.
 /// </summary>
 public static class CircuitsBenchmark
 {
@@ -33,6 +34,7 @@ public static class CircuitsBenchmark
         var settle = TimeSpan.FromSeconds(int.Parse(Arg("--settle", "10"), CultureInfo.InvariantCulture));
         var admin = Arg("--admin", "admin");
         var parallel = int.Parse(Arg("--parallel", "4"), CultureInfo.InvariantCulture);
+        var deflate = !args.Contains("--no-deflate");
         var hold = TimeSpan.FromSeconds(int.Parse(Arg("--hold", "0"), CultureInfo.InvariantCulture));
         if (pid <= 0 || db.Length == 0)
         {
@@ -53,7 +55,7 @@ public static class CircuitsBenchmark
         }
 
         // One warm circuit first, as console-memory does: the baseline already holds what the first page loads once.
-        await using var warm = new CircuitClient(url);
+        await using var warm = new CircuitClient(url, deflate);
         await warm.SignInAsync("agent", password, "/answer", CancellationToken.None);
         await warm.OpenAsync("/answer", TimeSpan.FromMinutes(2), CancellationToken.None);
         Console.WriteLine($"warm circuit: {warm.Components} server components, state {(warm.HadState ? "yes" : "none")}, {warm.Batches} batches, ticket #{warm.Ticket}; JS calls: {string.Join(", ", warm.Calls)}");
@@ -65,7 +67,7 @@ public static class CircuitsBenchmark
         var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(1, circuits), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
         {
-            var client = clients[i - 1] = new CircuitClient(url);
+            var client = clients[i - 1] = new CircuitClient(url, deflate);
             try
             {
                 await client.SignInAsync(prefix + i.ToString("000", CultureInfo.InvariantCulture), password, "/answer", ct);
@@ -106,7 +108,7 @@ public static class CircuitsBenchmark
         var connected = clients.Count(c => c.Connected);
 
         double PerCircuitKb(long b, long a) => (a - b) / 1024.0 / circuits;
-        Console.WriteLine($"circuits: {circuits} signed-in agents on /answer without a browser; {rendered} rendered a ticket ({distinct} distinct), " +
+        Console.WriteLine($"circuits: {circuits} signed-in agents on /answer without a browser (WebSocket compression {(deflate ? "on" : "off")}); {rendered} rendered a ticket ({distinct} distinct), " +
                           $"{holding} of those claimed by that agent in the database; {errors} circuit errors, {connected} still connected; desk pid {pid}");
         if (clients.FirstOrDefault(c => c.Ticket is not null) is { } first)
             Console.WriteLine($"JS calls answered for {first.User}: {string.Join(", ", first.Calls)}");

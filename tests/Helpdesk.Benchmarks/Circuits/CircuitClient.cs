@@ -25,7 +25,17 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private long _jsObjectIds;
     private readonly TaskCompletionSource<long> _ticket = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public CircuitClient(Uri baseUri) => _baseUri = baseUri;
+    private readonly bool _deflate;
+
+    /// <param name="deflate">
+    /// Ask for compressed WebSocket frames (permessage-deflate), as browsers do and Blazor accepts by default: the server
+    /// then keeps a compressor per connection, outside the managed heap but in its RSS.
+    /// </param>
+    public CircuitClient(Uri baseUri, bool deflate = true)
+    {
+        _baseUri = baseUri;
+        _deflate = deflate;
+    }
 
     public string? User { get; private set; }
 
@@ -92,6 +102,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
             {
                 o.Cookies = _cookies;
                 o.Transports = HttpTransportType.WebSockets;
+                if (_deflate) o.WebSocketConfiguration = ws => ws.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions();
             });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         _hub = builder.Build();
