@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["security-page"] = SecurityPageBenchmark.RunAsync,
     ["console"] = ConsoleBenchmark.RunAsync,
     ["console-memory"] = ConsoleMemoryBenchmark.RunAsync,
+    ["circuits"] = CircuitsBenchmark.RunAsync,
     ["fuzz"] = MimeFuzzBenchmark.RunAsync,
     ["imap"] = ImapFetchBenchmark.RunAsync,
     ["intake"] = IntakeBenchmark.RunAsync,

@@ -6,7 +6,8 @@
 # one is also measured with every circuit paused (--pause), as tabs hidden for Helpdesk:Web:PauseHiddenAfter are.
 # Run it under flock /work/bench.lock. DESK_PORT (5091) moves the desk off a port somebody else uses; SKIP_BUILD=1 measures
 # the builds already made (build and seed first without the lock: ONLY_PREPARE=1); BUILDS ("old new") picks which to measure,
-# so that old and new of a long run can each hold the lock on their own.
+# so that old and new of a long run can each hold the lock on their own. CLIENTS ("chromium") picks the agents: chromium
+# (console-memory, a browser page each) and/or signalr (the circuits command, no browser), each on its own desk and copy.
 set -e
 cd "$(dirname "$0")/../.."
 B=${BENCH_DIR:-/tmp/console-mem}
@@ -26,7 +27,8 @@ export Urls=http://127.0.0.1:${DESK_PORT:-5091}
 BUILDS=${BUILDS:-"old new"}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
 echo "build $(date +%T)"
-if [ ! -f $B/old/src/Helpdesk.Web/bin/Release/net10.0/Helpdesk.Web.dll ]; then
+case " $BUILDS " in *" old "*) WANT_OLD=1;; *) WANT_OLD=0;; esac
+if [ $WANT_OLD = 1 ] && [ ! -f $B/old/src/Helpdesk.Web/bin/Release/net10.0/Helpdesk.Web.dll ]; then
   rm -rf $B/old && mkdir -p $B/old && git archive $OLD_REF | tar -x -C $B/old
   dotnet build -c Release $B/old/src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
 fi
@@ -66,18 +68,26 @@ if [ ! -f $B/seed.db ]; then
   mv $B/seeding.db $B/seed.db; rm -f $B/seeding.db-*
 fi
 
-measure() { # $1 label, $2 tree, $3 circuits, $4 extra args
+measure() { # $1 label, $2 tree, $3 circuits, $4 extra args; once per client in $CLIENTS, each on a fresh copy of the seed
+  for client in ${CLIENTS:-chromium}; do
   cp $B/seed.db $B/run.db; rm -f $B/run.db-*
   export ConnectionStrings__Helpdesk="Data Source=$B/run.db"
-  start_desk $2 $B/desk-$1-$3.log
-  echo "== $1, $3 circuits $(date +%T) load $(cat /proc/loadavg)"
-  dotnet tests/Helpdesk.Benchmarks/bin/Release/net10.0/Helpdesk.Benchmarks.dll console-memory --url $Urls --pid $P \
-    --circuits $3 --parallel ${PARALLEL:-4} --settle 15 $4 || echo "console-memory exit $?"
+  start_desk $2 $B/desk-$1-$3-$client.log
+  echo "== $1, $3 circuits, $client $(date +%T) load $(cat /proc/loadavg)"
+  if [ $client = signalr ]; then
+    # Browser-free agents (the circuits command): 1,000 of them fit where 1,000 Chromium pages do not.
+    dotnet tests/Helpdesk.Benchmarks/bin/Release/net10.0/Helpdesk.Benchmarks.dll circuits --url $Urls --pid $P --db $B/run.db \
+      --circuits $3 --parallel ${PARALLEL:-4} --settle 15 || echo "circuits exit $?"
+  else
+    dotnet tests/Helpdesk.Benchmarks/bin/Release/net10.0/Helpdesk.Benchmarks.dll console-memory --url $Urls --pid $P \
+      --circuits $3 --parallel ${PARALLEL:-4} --settle 15 $4 || echo "console-memory exit $?"
+  fi
   echo "== done $(date +%T) load $(cat /proc/loadavg)"
   stop_desk
+  done
 }
 [ "${ONLY_PREPARE:-0}" = 1 ] && { echo "prepared $(date +%T)"; exit 0; }
 for n in $CIRCUITS_LIST; do
   case " $BUILDS " in *" old "*) measure old $B/old $n "";; esac
-  case " $BUILDS " in *" new "*) measure new $B/new $n "--pause";; esac
+  case " $BUILDS " in *" new "*) measure new $B/new $n "${NEW_ARGS---pause}";; esac
 done
