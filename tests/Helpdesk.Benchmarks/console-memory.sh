@@ -1,7 +1,7 @@
 #!/bin/bash
 # Memory per connected agent, the build before against the build after in one run (docs/benchmarks.md, "Console memory
-# per circuit: before and after"). One seeded SQLite desk (demo set + $SYNTHETIC synthetic tickets + drill-agent-NNN
-# accounts) is copied afresh for every measurement; for each N in $CIRCUITS_LIST the old build (git $OLD_REF, built
+# per circuit: before and after"). One seeded SQLite desk per build (demo set + $SYNTHETIC synthetic tickets +
+# drill-agent-NNN accounts, written by that build) is copied afresh for every measurement; for each N in $CIRCUITS_LIST the old build (git $OLD_REF, built
 # under $BENCH_DIR/old) and then the new one (this tree) serve N signed-in agents on /answer (console-memory); the new
 # one is also measured with every circuit paused (--pause), as tabs hidden for Helpdesk:Web:PauseHiddenAfter are.
 # Run it under flock /work/bench.lock. DESK_PORT (5091) moves the desk off a port somebody else uses; SKIP_BUILD=1 measures
@@ -32,6 +32,9 @@ if [ $WANT_OLD = 1 ] && [ ! -f $B/old/src/Helpdesk.Web/bin/Release/net10.0/Helpd
   rm -rf $B/old && mkdir -p $B/old && git archive $OLD_REF | tar -x -C $B/old
   dotnet build -c Release $B/old/src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
 fi
+if [ $WANT_OLD = 1 ] && [ ! -f $B/old/src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll ]; then
+  dotnet build -c Release $B/old/src/Helpdesk.Cli -v q -nologo 2>&1 | tail -2  # it seeds the old build's own database
+fi
 dotnet build -c Release src/Helpdesk.Web -v q -nologo 2>&1 | tail -2
 # The new build runs from a copy, so that building the tree while this runs changes nothing measured.
 rm -rf $B/new && mkdir -p $B/new/src/Helpdesk.Web/bin
@@ -53,24 +56,31 @@ start_desk() { # $1 tree, $2 log; environment carries the settings
 }
 stop_desk() { kill $P 2>/dev/null || true; wait $P || true; }
 
-if [ ! -f $B/seed.db ]; then
+# One seed per build: a build refuses a database written by a newer one (its schema migrations), so the old build
+# seeds its own with its own desk and CLI. A seed.db left by an earlier version of this script is the new build's.
+[ -f $B/seed.db ] && [ ! -f $B/seed-new.db ] && mv $B/seed.db $B/seed-new.db
+seed_for() { # $1 label (old/new), $2 tree whose desk and CLI write it
+  [ -f $B/seed-$1.db ] && return 0
+  local cli=$2/src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll
+  [ $1 = new ] && cli=src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll
   export ConnectionStrings__Helpdesk="Data Source=$B/seeding.db"
   rm -f $B/seeding.db*
-  echo "demo seed $(date +%T)"
-  start_desk $B/new $B/seed1.log; stop_desk
-  echo "synthetic seed $(date +%T)"
-  dotnet src/Helpdesk.Cli/bin/Release/net10.0/helpdesk.dll seed --synthetic $SYNTHETIC 2>&1 | tail -2
-  echo "drill accounts $(date +%T)"
-  Helpdesk__LoadDrill__Agents=$MAX start_desk $B/new $B/seed2.log
-  for i in $(seq 1 120); do grep -q "Load drill: " $B/seed2.log && break; sleep 1; done
+  echo "$1: demo seed $(date +%T)"
+  start_desk $2 $B/seed1-$1.log; stop_desk
+  echo "$1: synthetic seed $(date +%T)"
+  dotnet $cli seed --synthetic $SYNTHETIC 2>&1 | tail -2
+  echo "$1: drill accounts $(date +%T)"
+  Helpdesk__LoadDrill__Agents=$MAX start_desk $2 $B/seed2-$1.log
+  for i in $(seq 1 120); do grep -q "Load drill: " $B/seed2-$1.log && break; sleep 1; done
   stop_desk
   sqlite3 $B/seeding.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null 2>&1 || true
-  mv $B/seeding.db $B/seed.db; rm -f $B/seeding.db-*
-fi
+  mv $B/seeding.db $B/seed-$1.db; rm -f $B/seeding.db-*
+}
+for build in $BUILDS; do seed_for $build $B/$build; done
 
 measure() { # $1 label, $2 tree, $3 circuits, $4 extra args; once per client in $CLIENTS, each on a fresh copy of the seed
   for client in ${CLIENTS:-chromium}; do
-  cp $B/seed.db $B/run.db; rm -f $B/run.db-*
+  cp $B/seed-$1.db $B/run.db; rm -f $B/run.db-*
   export ConnectionStrings__Helpdesk="Data Source=$B/run.db"
   start_desk $2 $B/desk-$1-$3-$client.log
   echo "== $1, $3 circuits, $client $(date +%T) load $(cat /proc/loadavg)"
