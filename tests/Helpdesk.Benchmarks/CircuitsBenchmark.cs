@@ -16,8 +16,6 @@ namespace Helpdesk.Benchmarks;
 /// </summary>
 public static class CircuitsBenchmark
 {
-    private sealed record MemoryReport(long ManagedHeapBytes, long GcCommittedBytes, long WorkingSetBytes, int ProcessId);
-
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name, string fallback)
@@ -45,13 +43,13 @@ public static class CircuitsBenchmark
         var adminClient = new CircuitClient(url);
         await adminClient.SignInAsync(admin, password, "/healthz", CancellationToken.None);
         using var adminHttp = adminClient.NewHttp();
-        async Task<(long Rss, MemoryReport Heap)> MeasureAsync()
+        async Task<(long Rss, DeskMemory.Report Heap)> MeasureAsync()
         {
             await Task.Delay(settle);
-            var heap = JsonSerializer.Deserialize<MemoryReport>(await adminHttp.GetStringAsync("/diagnostics/memory"), PrerenderedPage.Web)
+            var heap = JsonSerializer.Deserialize<DeskMemory.Report>(await adminHttp.GetStringAsync("/diagnostics/memory"), PrerenderedPage.Web)
                 ?? throw new InvalidOperationException("no memory report");
             await Task.Delay(TimeSpan.FromSeconds(2)); // the collection returns freed pages to the OS lazily
-            return (ReadRssKb(pid) * 1024, heap);
+            return (DeskMemory.RssBytes(pid), heap);
         }
 
         // One warm circuit first, as console-memory does: the baseline already holds what the first page loads once.
@@ -123,13 +121,5 @@ public static class CircuitsBenchmark
         if (hold > TimeSpan.Zero) await Task.Delay(hold);
         foreach (var c in clients) await c.DisposeAsync();
         return holding == circuits ? 0 : 1;
-    }
-
-    private static long ReadRssKb(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        throw new InvalidOperationException($"no VmRSS in /proc/{pid}/status");
     }
 }

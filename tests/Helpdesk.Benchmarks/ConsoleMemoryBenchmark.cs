@@ -16,8 +16,6 @@ namespace Helpdesk.Benchmarks;
 /// </summary>
 public static class ConsoleMemoryBenchmark
 {
-    private sealed record MemoryReport(long ManagedHeapBytes, long GcCommittedBytes, long WorkingSetBytes, int ProcessId);
-
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name, string fallback)
@@ -52,15 +50,15 @@ public static class ConsoleMemoryBenchmark
         });
         // The memory report answers only a signed-in Admin.
         var adminPage = await SignInAsync(browser, url, admin, password, "/healthz");
-        async Task<(long Rss, MemoryReport Heap)> MeasureAsync()
+        async Task<(long Rss, DeskMemory.Report Heap)> MeasureAsync()
         {
             await Task.Delay(settle);
             var response = await adminPage.Context.APIRequest.GetAsync("/diagnostics/memory");
             if (!response.Ok) throw new InvalidOperationException($"/diagnostics/memory answered {response.Status}");
-            var heap = System.Text.Json.JsonSerializer.Deserialize<MemoryReport>(await response.TextAsync(),
+            var heap = System.Text.Json.JsonSerializer.Deserialize<DeskMemory.Report>(await response.TextAsync(),
                 new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? throw new InvalidOperationException("no memory report");
             await Task.Delay(TimeSpan.FromSeconds(2)); // the collection returns freed pages to the OS lazily
-            return (ReadRssKb(pid) * 1024, heap);
+            return (DeskMemory.RssBytes(pid), heap);
         }
 
         // One warm circuit first, so the baseline already holds what the first page loads once per process
@@ -148,13 +146,5 @@ public static class ConsoleMemoryBenchmark
         var page = await SignInAsync(browser, url, user, password, "/answer");
         await page.Locator(".answer-workspace[data-state=working]").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         return page;
-    }
-
-    private static long ReadRssKb(int pid)
-    {
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        throw new InvalidOperationException($"no VmRSS in /proc/{pid}/status");
     }
 }
