@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Helpdesk.Benchmarks.Circuits;
 using Microsoft.Data.Sqlite;
 
@@ -43,14 +42,7 @@ public static class CircuitsBenchmark
         var adminClient = new CircuitClient(url);
         await adminClient.SignInAsync(admin, password, "/healthz", CancellationToken.None);
         using var adminHttp = adminClient.NewHttp();
-        async Task<(long Rss, DeskMemory.Report Heap)> MeasureAsync()
-        {
-            await Task.Delay(settle);
-            var heap = JsonSerializer.Deserialize<DeskMemory.Report>(await adminHttp.GetStringAsync("/diagnostics/memory"), PrerenderedPage.Web)
-                ?? throw new InvalidOperationException("no memory report");
-            await Task.Delay(TimeSpan.FromSeconds(2)); // the collection returns freed pages to the OS lazily
-            return (DeskMemory.RssBytes(pid), heap);
-        }
+        Task<DeskMemory.Sample> MeasureAsync() => DeskMemory.MeasureAsync(settle, () => adminHttp.GetStringAsync("/diagnostics/memory"), pid);
 
         // One warm circuit first, as console-memory does: the baseline already holds what the first page loads once.
         await using var warm = new CircuitClient(url, deflate);
@@ -105,19 +97,13 @@ public static class CircuitsBenchmark
         var errors = clients.Count(c => c.Error is not null);
         var connected = clients.Count(c => c.Connected);
 
-        double PerCircuitKb(long b, long a) => (a - b) / 1024.0 / circuits;
         Console.WriteLine($"circuits: {circuits} signed-in agents on /answer without a browser (WebSocket compression {(deflate ? "on" : "off")}); {rendered} rendered a ticket ({distinct} distinct), " +
                           $"{holding} of those claimed by that agent in the database; {errors} circuit errors, {connected} still connected; desk pid {pid}");
         if (clients.FirstOrDefault(c => c.Ticket is not null) is { } first)
             Console.WriteLine($"JS calls answered for {first.User}: {string.Join(", ", first.Calls)}");
         Console.WriteLine(FormattableString.Invariant(
             $"batches per circuit {clients.Average(c => c.Batches):0.0}, JS calls per circuit {clients.Average(c => c.JsCalls):0.0}"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"RSS: {before.Rss / 1048576.0:0.0} MiB -> {after.Rss / 1048576.0:0.0} MiB, {PerCircuitKb(before.Rss, after.Rss):0} KiB per circuit"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"managed heap after full GC: {before.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB -> {after.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB, {PerCircuitKb(before.Heap.ManagedHeapBytes, after.Heap.ManagedHeapBytes):0} KiB per circuit"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"GC committed: {before.Heap.GcCommittedBytes / 1048576.0:0.0} MiB -> {after.Heap.GcCommittedBytes / 1048576.0:0.0} MiB"));
+        DeskMemory.PrintPerCircuit(before, after, circuits);
         if (hold > TimeSpan.Zero) await Task.Delay(hold);
         foreach (var c in clients) await c.DisposeAsync();
         return holding == circuits ? 0 : 1;

@@ -50,16 +50,11 @@ public static class ConsoleMemoryBenchmark
         });
         // The memory report answers only a signed-in Admin.
         var adminPage = await SignInAsync(browser, url, admin, password, "/healthz");
-        async Task<(long Rss, DeskMemory.Report Heap)> MeasureAsync()
+        Task<DeskMemory.Sample> MeasureAsync() => DeskMemory.MeasureAsync(settle, async () =>
         {
-            await Task.Delay(settle);
             var response = await adminPage.Context.APIRequest.GetAsync("/diagnostics/memory");
-            if (!response.Ok) throw new InvalidOperationException($"/diagnostics/memory answered {response.Status}");
-            var heap = System.Text.Json.JsonSerializer.Deserialize<DeskMemory.Report>(await response.TextAsync(),
-                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)) ?? throw new InvalidOperationException("no memory report");
-            await Task.Delay(TimeSpan.FromSeconds(2)); // the collection returns freed pages to the OS lazily
-            return (DeskMemory.RssBytes(pid), heap);
-        }
+            return response.Ok ? await response.TextAsync() : throw new InvalidOperationException($"/diagnostics/memory answered {response.Status}");
+        }, pid);
 
         // One warm circuit first, so the baseline already holds what the first page loads once per process
         // (compiled components, the template catalog, the classifier): the rest is what each further agent costs.
@@ -81,12 +76,7 @@ public static class ConsoleMemoryBenchmark
 
         double PerCircuitKb(long b, long a) => (a - b) / 1024.0 / circuits;
         Console.WriteLine($"console-memory: {circuits} signed-in agents on /answer ({working} holding a ticket), desk pid {pid}");
-        Console.WriteLine(FormattableString.Invariant(
-            $"RSS: {before.Rss / 1048576.0:0.0} MiB -> {after.Rss / 1048576.0:0.0} MiB, {PerCircuitKb(before.Rss, after.Rss):0} KiB per circuit"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"managed heap after full GC: {before.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB -> {after.Heap.ManagedHeapBytes / 1048576.0:0.0} MiB, {PerCircuitKb(before.Heap.ManagedHeapBytes, after.Heap.ManagedHeapBytes):0} KiB per circuit"));
-        Console.WriteLine(FormattableString.Invariant(
-            $"GC committed: {before.Heap.GcCommittedBytes / 1048576.0:0.0} MiB -> {after.Heap.GcCommittedBytes / 1048576.0:0.0} MiB"));
+        DeskMemory.PrintPerCircuit(before, after, circuits);
         var result = working == circuits ? 0 : 1;
         if (pause)
         {

@@ -58,6 +58,4 @@ public sealed partial class PrerenderedPage
         if (!m.Success) m = Regex.Match(html, "<input[^>]*value=\"([^\"]*)\"[^>]*name=\"__RequestVerificationToken\"");
         return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
     }
-
-    internal static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
 }
