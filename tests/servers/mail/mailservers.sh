@@ -13,7 +13,7 @@ IMAP_PORT=${IMAP_PORT:-10143} IMAPS_PORT=${IMAPS_PORT:-10993}
 LMTP_PORT=${LMTP_PORT:-10024} SMTP_PORT=${SMTP_PORT:-10025} SMTPS_PORT=${SMTPS_PORT:-10465}
 OAUTH2_INTROSPECTION_URL=${OAUTH2_INTROSPECTION_URL:-}
 # MAIL_LOCATION: Dovecot's storage. Maildir by default (tests read and write its files); the breach-week drill uses
-# mdbox, whose index-only deliveries stay cheap in a mailbox of 100,000 messages (Maildir rewrites its UID list).
+# sdbox (a file per message, no UID list to rewrite as Maildir does, no shared map index to re-read as mdbox does).
 MAIL_LOCATION=${MAIL_LOCATION:-'maildir:~/Maildir'}
 # DKIM_MILTER (optional, e.g. inet:127.0.0.1:10891): a further SMTP listener on SIGNING_PORT whose mail that milter
 # (OpenDKIM) signs, as the company's own outbound server would; the other listeners never sign.
