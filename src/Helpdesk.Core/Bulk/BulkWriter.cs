@@ -51,30 +51,26 @@ internal static class BulkWriter
 
         await using (var sends = new PreparedInsert<BulkSend>(db))
             bulk.StoredAs(await sends.InsertAsync(bulk, cancellationToken).ConfigureAwait(false));
+        foreach (var member in bulk.Members) member.BelongsTo(bulk.Id);
         await using (var members = new PreparedInsert<BulkSendMember>(db))
-            foreach (var member in bulk.Members)
-            {
-                member.BelongsTo(bulk.Id);
-                await members.InsertAsync(member, cancellationToken).ConfigureAwait(false);
-            }
+            await members.InsertAllAsync(bulk.Members.ToList(), cancellationToken).ConfigureAwait(false);
         await using (var messages = new PreparedInsert<TicketMessage>(db))
-            foreach (var draft in written)
-                draft.Reply.StoredAs(await messages.InsertAsync(draft.Reply, cancellationToken).ConfigureAwait(false));
+        {
+            var ids = await messages.InsertAllAsync(written.Select(d => d.Reply).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < ids.Length; i++) written[i].Reply.StoredAs(ids[i]);
+        }
+        foreach (var draft in written) draft.Item.BelongsToBulk(bulk.Id);
         await using (var outbox = new PreparedInsert<OutboxItem>(db))
-            foreach (var draft in written)
-            {
-                draft.Item.BelongsToBulk(bulk.Id);
-                await outbox.InsertAsync(draft.Item, cancellationToken).ConfigureAwait(false);
-            }
+            await outbox.InsertAllAsync(written.Select(d => d.Item).ToList(), cancellationToken).ConfigureAwait(false);
         await using (var audit = new PreparedInsert<AuditEvent>(db))
         {
             var version = $"template {plan.Template.Id} version {plan.Version.Number} (id {plan.Version.Id}), held until {plan.HoldUntil:u}";
-            foreach (var draft in written)
-                await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version),
-                    cancellationToken).ConfigureAwait(false);
-            await audit.InsertAsync(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
-                $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
-                + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"), cancellationToken).ConfigureAwait(false);
+            var events = written.Select(draft => new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "ticket.bulk_reply", draft.Ticket.Number, version))
+                .Append(new AuditEvent(plan.Now, plan.StaffId, plan.StaffUserName, "bulk.send", null,
+                    $"{written.Count} replies with template {plan.Template.Id} version {plan.Version.Number} for intent {plan.Request.Intent}; "
+                    + $"{skipped.Count} skipped; undo until {plan.HoldUntil:u}"))
+                .ToList();
+            await audit.InsertAllAsync(events, cancellationToken).ConfigureAwait(false);
         }
         return bulk;
     }

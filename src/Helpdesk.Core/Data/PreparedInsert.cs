@@ -15,6 +15,7 @@ namespace Helpdesk.Core.Data;
 internal sealed class PreparedInsert<T> : IAsyncDisposable where T : class
 {
     private readonly DbCommand _command;
+    private readonly string[] _names;
     private readonly (IClrPropertyGetter Getter, Func<object?, object?>? ToProvider)[] _columns;
 
     public PreparedInsert(HelpdeskDbContext db)
@@ -31,6 +32,7 @@ internal sealed class PreparedInsert<T> : IAsyncDisposable where T : class
         var columns = properties.Select(p => Quote(p.GetColumnName(table)!));
         var names = properties.Select((_, i) => $"@p{i}").ToList();
         _command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", names)}) RETURNING {Quote(key.GetColumnName(table)!)}";
+        _names = [.. names];
         foreach (var name in names)
         {
             var parameter = _command.CreateParameter();
@@ -43,14 +45,39 @@ internal sealed class PreparedInsert<T> : IAsyncDisposable where T : class
     /// <summary>Inserts the row; returns the key the database gave it.</summary>
     public async Task<long> InsertAsync(T row, CancellationToken cancellationToken)
     {
+        var values = Values(row);
+        for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        var id = await _command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Inserts the rows in order and returns their keys in the same order: on PostgreSQL a few hundred rows per round
+    /// trip (<see cref="Sql.RawSql.ScalarManyAsync(DbConnection, DbTransaction?, string, string[], IReadOnlyList{object?[]}, CancellationToken)"/>),
+    /// on SQLite this prepared command per row.
+    /// </summary>
+    public async Task<long[]> InsertAllAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    {
+        if (_command.Connection is not { CanCreateBatch: true } connection)
+        {
+            var keys = new long[rows.Count];
+            for (var i = 0; i < rows.Count; i++) keys[i] = await InsertAsync(rows[i], cancellationToken).ConfigureAwait(false);
+            return keys;
+        }
+        var ids = await Sql.RawSql.ScalarManyAsync(connection, _command.Transaction, _command.CommandText, _names, rows.Select(Values).ToList(),
+            cancellationToken).ConfigureAwait(false);
+        return ids.Select(id => Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    private object?[] Values(T row)
+    {
+        var values = new object?[_columns.Length];
         for (var i = 0; i < _columns.Length; i++)
         {
             var value = _columns[i].Getter.GetClrValue(row);
-            if (value is not null && _columns[i].ToProvider is { } convert) value = convert(value);
-            _command.Parameters[i].Value = value ?? DBNull.Value;
+            values[i] = value is not null && _columns[i].ToProvider is { } convert ? convert(value) : value;
         }
-        var id = await _command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        return values;
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

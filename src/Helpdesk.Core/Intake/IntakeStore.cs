@@ -94,21 +94,17 @@ public sealed class IntakeStore(IDbContextFactory<HelpdeskDbContext> factory, Ti
     {
         if (stored.Count == 0) return;
         var sql = new RawSql(db);
-        await using var command = sql.Prepare("""
+        var ids = await sql.ScalarManyAsync("""
             INSERT INTO "RawMessages" ("Source", "UidValidity", "Uid", "Sha256", "Size", "FetchedAt", "State")
             VALUES (@source, @validity, @uid, @sha, @size, @at, @state) RETURNING "Id"
-            """, "@source", "@validity", "@uid", "@sha", "@size", "@at", "@state");
+            """, ["@source", "@validity", "@uid", "@sha", "@size", "@at", "@state"],
+            stored.Select(r => new object?[] { r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size, sql.Time(r.FetchedAt), (int)r.State }).ToList(),
+            cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < stored.Count; i++) stored[i].StoredAs(Convert.ToInt64(ids[i], System.Globalization.CultureInfo.InvariantCulture));
         // The bytes in their own table (see RawMessageConfiguration), in the same transaction as the row.
-        await using var body = sql.Prepare("""
+        await sql.RunManyAsync("""
             INSERT INTO "RawMessageBodies" ("Id", "Bytes") VALUES (@id, @bytes)
-            """, "@id", "@bytes");
-        foreach (var r in stored)
-        {
-            var id = Convert.ToInt64(await RawSql.RunScalarAsync(command, cancellationToken, r.Source, r.UidValidity, r.Uid, r.Sha256, r.Size,
-                sql.Time(r.FetchedAt), (int)r.State).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-            await RawSql.RunAsync(body, cancellationToken, id, r.Bytes).ConfigureAwait(false);
-            r.StoredAs(id);
-        }
+            """, ["@id", "@bytes"], stored.Select(r => new object?[] { r.Id, r.Bytes }).ToList(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<MailboxCursor> CursorAsync(HelpdeskDbContext db, string mailbox, CancellationToken cancellationToken)

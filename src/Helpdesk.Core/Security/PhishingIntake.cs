@@ -19,12 +19,10 @@ internal sealed class PhishingIntake(HelpdeskDbContext db, SecurityOptions optio
         await using (var insertReport = new PreparedInsert<PhishingReport>(db))
         await using (var insertIndicator = new PreparedInsert<ReportedIndicator>(db))
         {
-            foreach (var report in reports)
-            {
-                report.StoredAs(await insertReport.InsertAsync(report, cancellationToken).ConfigureAwait(false));
-                foreach (var indicator in report.Indicators())
-                    await insertIndicator.InsertAsync(indicator, cancellationToken).ConfigureAwait(false);
-            }
+            var ids = await insertReport.InsertAllAsync(reports, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < ids.Length; i++) reports[i].StoredAs(ids[i]);
+            // Indicators refer to their report's id, so they are made once the reports have one.
+            await insertIndicator.InsertAllAsync(reports.SelectMany(r => r.Indicators()).ToList(), cancellationToken).ConfigureAwait(false);
         }
         return options.WebhookUri is null ? 0 : await RaiseAlertsAsync(reports, now, cancellationToken).ConfigureAwait(false);
     }
