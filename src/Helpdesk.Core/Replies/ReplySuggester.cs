@@ -37,7 +37,12 @@ public sealed class ReplySuggester(
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
     private readonly Lock _cacheLock = new();
-    private (DateTimeOffset At, int Version, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)? _cache;
+    private Snapshot? _cache;
+    // The one load in flight (any caller's), so 300 agents whose cache ran out in the same second start one query, not 300.
+    private Task<Snapshot>? _loading;
+    private int _generation; // moved on by Invalidate, so a load begun before it does not put back what it forgot
+
+    private sealed record Snapshot(DateTimeOffset At, int Version, IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates);
 
     /// <summary>Suggestions for a ticket (loaded with its customer and messages): classifies its first customer message again,
     /// unless an agent corrected the intent.</summary>
@@ -61,7 +66,8 @@ public sealed class ReplySuggester(
     public async Task<IReadOnlyList<ReplySuggestion>> SuggestAsync(IntentPrediction prediction, string language, MergeContext context,
         CancellationToken cancellationToken = default, string? firstTemplateId = null)
     {
-        var (rates, templates) = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var (rates, templates) = (snapshot.Rates, snapshot.Templates);
         var candidates = new List<(LiveTemplate Template, double Score, int Tier)>();
         foreach (var t in templates)
         {
@@ -99,27 +105,71 @@ public sealed class ReplySuggester(
     /// through <see cref="TemplateCatalog.Version"/>).</summary>
     public void Invalidate()
     {
-        lock (_cacheLock) _cache = null;
+        lock (_cacheLock)
+        {
+            _cache = null;
+            _generation++;
+        }
     }
 
-    private async Task<(IReadOnlyDictionary<string, double> Rates, IReadOnlyList<LiveTemplate> Templates)> SnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The templates and unedited rates, cached for <see cref="CacheFor"/>. Counting every templated send is a scan of the
+    /// replies that grows with the week: when the minute is up the stale rates are returned at once while one load
+    /// refreshes them in the background (the rates move slowly; a reply should not wait for them). After a template save
+    /// (a new <see cref="TemplateCatalog.Version"/>) callers wait for the load, since stale templates would be wrong.
+    /// Concurrent callers share one load either way.
+    /// </summary>
+    private async Task<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         // Read before loading: a save while this loads leaves the cache a version behind, so the next call loads again.
         var version = catalog.Version;
+        Task<Snapshot> loading;
         lock (_cacheLock)
-            if (_cache is { } c && c.Version == version && now - c.At < CacheFor) return (c.Rates, c.Templates);
+        {
+            if (_cache is { } c && c.Version == version)
+            {
+                if (now - c.At < CacheFor) return c;
+                if (_loading is null || _loading.IsCompleted) _loading = StartLoad(version);
+                return c;
+            }
+            if (_loading is null || _loading.IsCompleted) _loading = StartLoad(version);
+            loading = _loading;
+        }
+        var loaded = await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A load begun for an older version (a save landed meanwhile): load again for this one.
+        return loaded.Version == version ? loaded : await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-        var templates = await catalog.LiveAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var sends = await db.Messages.AsNoTracking()
-            .Where(m => m.TemplateVersionId != null)
-            .Join(db.ReplyTemplateVersions.AsNoTracking(), m => m.TemplateVersionId, v => (long?)v.Id, (m, v) => new { v.TemplateId, m.SentUnedited })
-            .GroupBy(x => x.TemplateId)
-            .Select(g => new { TemplateId = g.Key, Sent = g.Count(), Unedited = g.Count(x => x.SentUnedited) })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var rates = sends.Where(s => s.Sent > 0).ToDictionary(s => s.TemplateId, s => (double)s.Unedited / s.Sent, StringComparer.Ordinal);
-        lock (_cacheLock) _cache = (now, version, rates, templates);
-        return (rates, templates);
+    // On the thread pool, never inline under the lock: SQLite's "async" reads complete synchronously.
+    private Task<Snapshot> StartLoad(int version)
+    {
+        var generation = _generation;
+        return Task.Run(() => LoadAsync(version, generation));
+    }
+
+    private async Task<Snapshot> LoadAsync(int version, int generation)
+    {
+        try
+        {
+            // Shared by every waiting caller, so no one caller's cancellation stops it.
+            var templates = await catalog.LiveAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+            var sends = await db.Messages.AsNoTracking()
+                .Where(m => m.TemplateVersionId != null)
+                .Join(db.ReplyTemplateVersions.AsNoTracking(), m => m.TemplateVersionId, v => (long?)v.Id, (m, v) => new { v.TemplateId, m.SentUnedited })
+                .GroupBy(x => x.TemplateId)
+                .Select(g => new { TemplateId = g.Key, Sent = g.Count(), Unedited = g.Count(x => x.SentUnedited) })
+                .ToListAsync(CancellationToken.None).ConfigureAwait(false);
+            var rates = sends.Where(s => s.Sent > 0).ToDictionary(s => s.TemplateId, s => (double)s.Unedited / s.Sent, StringComparer.Ordinal);
+            var snapshot = new Snapshot(time.GetUtcNow(), version, rates, templates);
+            lock (_cacheLock)
+                if (generation == _generation && (_cache is null || _cache.Version <= version)) _cache = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            lock (_cacheLock) _loading = null;
+        }
     }
 }

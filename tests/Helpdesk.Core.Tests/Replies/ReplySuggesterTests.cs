@@ -74,6 +74,26 @@ public sealed class ReplySuggesterTests
         Assert.AreEqual(3, suggestions.Count);
     }
 
+    [TestMethod]
+    public async Task UneditedRates_AfterTheMinute_StaleRatesAnsweredAtOnceWhileOneLoadRefreshesThem()
+    {
+        await using var desk = await TestDatabase.CreateAsync();
+        await desk.Get<TemplateCatalog>().ImportSeedAsync();
+        var suggester = desk.Get<ReplySuggester>();
+        Assert.IsFalse((await suggester.UneditedRatesAsync()).ContainsKey("thanks.you_are_welcome.en"));
+        await SendAsync(desk, "thanks.you_are_welcome.en", unedited: true, times: 2);
+
+        desk.Clock.Advance(TimeSpan.FromMinutes(2));
+        // The minute is up: the caller gets the rates it had (no send waits for the scan of all replies) ...
+        Assert.IsFalse((await suggester.UneditedRatesAsync()).ContainsKey("thanks.you_are_welcome.en"), "stale rates expected while the refresh runs");
+        // ... and the refresh it started lands for a later caller.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        IReadOnlyDictionary<string, double> rates;
+        while (!(rates = await suggester.UneditedRatesAsync()).ContainsKey("thanks.you_are_welcome.en") && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.AreEqual(1.0, rates["thanks.you_are_welcome.en"], 1e-9);
+    }
+
     private static async Task SendAsync(TestDatabase desk, string templateId, bool unedited, int times)
     {
         await using var db = await desk.Factory.CreateDbContextAsync();
