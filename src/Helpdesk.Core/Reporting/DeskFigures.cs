@@ -23,27 +23,70 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
     }
 
-    /// <summary>All figures, read one after the other (SQLite gives one reader no advantage from parallel reads here).</summary>
+    private bool? _sqlite;
+
+    /// <summary>
+    /// All figures. On SQLite one after the other (one file, one process: parallel reads gain nothing there). On
+    /// PostgreSQL the independent figures are read at once, each on its own pooled connection: a dashboard read is about
+    /// 25 round trips, and while intake and hundreds of agents keep the machine busy every round trip waits for the
+    /// scheduler, so one after the other the waits add up (p95 about 1 s in the 20,000-mail drill, docs/benchmarks.md).
+    /// </summary>
     public async Task<DeskSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
+        _sqlite ??= await IsSqliteAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var start = await IncidentStartAsync(cancellationToken).ConfigureAwait(false);
         var currentHour = HourOf(now);
-        var last24 = await FlowAsync(currentHour - TimeSpan.FromHours(23), currentHour, cancellationToken).ConfigureAwait(false);
-        var sinceStart = start is { } s ? await FlowAsync(HourOf(s), currentHour, cancellationToken).ConfigureAwait(false) : [];
-        var backlog = await BacklogAsync(now, cancellationToken).ConfigureAwait(false);
-        return new DeskSnapshot(
-            now, start, last24, sinceStart, backlog,
-            await OldestWaitingAsync(cancellationToken).ConfigureAwait(false),
-            await FirstResponseAsync(currentHour - TimeSpan.FromHours(23), cancellationToken).ConfigureAwait(false),
-            await FirstResponseAsync(null, cancellationToken).ConfigureAwait(false),
-            await ForecastAsync(now, backlog.Total, cancellationToken).ConfigureAwait(false),
-            await AgentsAsync(now, cancellationToken).ConfigureAwait(false),
-            await TriageAsync(cancellationToken).ConfigureAwait(false),
-            await OutboxAsync(cancellationToken).ConfigureAwait(false),
-            await IntakeAsync(now, cancellationToken).ConfigureAwait(false),
-            await EscalatedAsync(cancellationToken).ConfigureAwait(false),
-            await IncidentModeSinceAsync(cancellationToken).ConfigureAwait(false));
+        var dayAgo = currentHour - TimeSpan.FromHours(23);
+        if (_sqlite == true)
+        {
+            var start = await IncidentStartAsync(cancellationToken).ConfigureAwait(false);
+            var last24 = await FlowAsync(dayAgo, currentHour, cancellationToken).ConfigureAwait(false);
+            var sinceStart = start is { } s ? await FlowAsync(HourOf(s), currentHour, cancellationToken).ConfigureAwait(false) : [];
+            var backlog = await BacklogAsync(now, cancellationToken).ConfigureAwait(false);
+            return new DeskSnapshot(
+                now, start, last24, sinceStart, backlog,
+                await OldestWaitingAsync(cancellationToken).ConfigureAwait(false),
+                await FirstResponseAsync(dayAgo, cancellationToken).ConfigureAwait(false),
+                await FirstResponseAsync(null, cancellationToken).ConfigureAwait(false),
+                await ForecastAsync(now, backlog.Total, cancellationToken).ConfigureAwait(false),
+                await AgentsAsync(now, cancellationToken).ConfigureAwait(false),
+                await TriageAsync(cancellationToken).ConfigureAwait(false),
+                await OutboxAsync(cancellationToken).ConfigureAwait(false),
+                await IntakeAsync(now, cancellationToken).ConfigureAwait(false),
+                await EscalatedAsync(cancellationToken).ConfigureAwait(false),
+                await IncidentModeSinceAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var startTask = IncidentStartAsync(cancellationToken);
+        var last24Task = FlowAsync(dayAgo, currentHour, cancellationToken);
+        var backlogTask = BacklogAsync(now, cancellationToken);
+        var sinceStartTask = SinceStartAsync();
+        var forecastTask = ForecastAfterBacklogAsync();
+        var oldest = OldestWaitingAsync(cancellationToken);
+        var day = FirstResponseAsync(dayAgo, cancellationToken);
+        var ever = FirstResponseAsync(null, cancellationToken);
+        var agents = AgentsAsync(now, cancellationToken);
+        var triage = TriageAsync(cancellationToken);
+        var outbox = OutboxAsync(cancellationToken);
+        var intake = IntakeAsync(now, cancellationToken);
+        var escalated = EscalatedAsync(cancellationToken);
+        var incidentMode = IncidentModeSinceAsync(cancellationToken);
+        await Task.WhenAll(startTask, last24Task, backlogTask, sinceStartTask, forecastTask, oldest, day, ever, agents, triage, outbox, intake,
+            escalated, incidentMode).ConfigureAwait(false);
+        return new DeskSnapshot(now, startTask.Result, last24Task.Result, sinceStartTask.Result, backlogTask.Result, oldest.Result, day.Result,
+            ever.Result, forecastTask.Result, agents.Result, triage.Result, outbox.Result, intake.Result, escalated.Result, incidentMode.Result);
+
+        async Task<IReadOnlyList<HourFlow>> SinceStartAsync() =>
+            await startTask.ConfigureAwait(false) is { } s ? await FlowAsync(HourOf(s), currentHour, cancellationToken).ConfigureAwait(false) : [];
+
+        async Task<DrainForecast> ForecastAfterBacklogAsync() =>
+            await ForecastAsync(now, (await backlogTask.ConfigureAwait(false)).Total, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsSqliteAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return db.IsSqlite;
     }
 
     /// <summary>When incident mode was last switched on (the single switch row), for the charts' marker.</summary>
