@@ -119,6 +119,11 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
                 consoleAgents, consoleStored);
             DrillReportWriter.Write(result, output);
             foreach (var c in checks) Say($"{(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {c.Detail}");
+            if (checks.Any(c => !c.Passed) && desk.DatabaseName is { } kept)
+            {
+                desk.KeepDatabase = true;
+                Say($"a check failed: database {kept} kept for a look (DROP DATABASE \"{kept}\" when done)");
+            }
             if (result.Console is { } cr)
                 Say(FormattableString.Invariant($"Chromium x{cr.Browsers}: {cr.Replies:N0} replies ({cr.RepliesStored:N0} in the desk), send→next p50 {cr.SendToNextMs.P50:0} ms, ")
                     + FormattableString.Invariant($"p95 {cr.SendToNextMs.P95:0} ms, max {cr.SendToNextMs.Max:0} ms over {cr.SendToNextMs.Count:N0} timed sends (target p95 < 150 ms)"));

@@ -54,7 +54,7 @@ public static class ExactlyOnce
         results.Add(new("every delivered mail is exactly one ticket message or one machine mail", missing.Count == 0 && doubled.Count == 0,
             $"{deskSaved.Count:N0} delivered to {MailMix.DeskUser} ({deskSaved.Values.Sum():N0} saves); {inbound.Count:N0} ticket messages, "
             + $"{machine.Count:N0} machine mails; {missing.Count:N0} lost, {doubled.Count:N0} doubled",
-            [.. missing.Take(ExampleCount).Select(m => "lost: " + m), .. doubled.Take(ExampleCount).Select(d => "doubled: " + d)]));
+            [.. await LostExamplesAsync(db, missing, cancellationToken).ConfigureAwait(false), .. doubled.Take(ExampleCount).Select(d => "doubled: " + d)]));
 
         // 1b. Machine mail made no work and human mail did: the drill knows what it wrote.
         var wrong = written.Where(w => accepted.ContainsKey(w.MessageId) && (w.IsMachine ? inbound.ContainsKey(w.MessageId) : machine.ContainsKey(w.MessageId)))
@@ -103,6 +103,21 @@ public static class ExactlyOnce
             $"{toGone.Count:N0} undeliverable customers were sent mail; {bounces:N0} bounces taken in; {unmarked.Count:N0} addresses not marked, "
             + $"{wronglyMarked.Count:N0} deliverable addresses marked", [.. unmarked.Take(ExampleCount), .. wronglyMarked.Take(ExampleCount).Select(w => "wrongly: " + w)]));
         return results;
+    }
+
+    /// <summary>What became of a lost mail, as far as the desk's stored emails tell: never taken in, or taken in and left in which state.</summary>
+    private static async Task<List<string>> LostExamplesAsync(Helpdesk.Core.Data.HelpdeskDbContext db, List<string> missing, CancellationToken cancellationToken)
+    {
+        var examples = new List<string>();
+        foreach (var id in missing.Take(ExampleCount))
+        {
+            var rows = await db.RawMessages.AsNoTracking().Where(r => r.MessageIdHeader == id)
+                .Select(r => new { r.Id, r.State, r.MachineKind, r.TicketNumber, r.Error }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            examples.Add(rows.Count == 0
+                ? $"lost: {id} (no stored email has this Message-ID: never taken in, or stored without it)"
+                : $"lost: {id} (" + string.Join("; ", rows.Select(r => $"stored email {r.Id}: {r.State}, kind {r.MachineKind ?? "-"}, ticket {r.TicketNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}{(r.Error is null ? "" : ", " + r.Error)}")) + ")");
+        }
+        return examples;
     }
 
     /// <summary>The fault switch: deletes one delivered customer question's ticket message, as a lost mail would leave the desk.</summary>

@@ -177,6 +177,12 @@ public sealed class DrillDesk : IAsyncDisposable
         }
     }
 
+    /// <summary>The PostgreSQL database made for the run (null on SQLite, whose file stays in the report's work folder).</summary>
+    public string? DatabaseName => _database;
+
+    /// <summary>Leave the PostgreSQL database in place when disposed (set when a check failed, to look at it afterwards).</summary>
+    public bool KeepDatabase { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var host in Instances)
@@ -185,7 +191,7 @@ public sealed class DrillDesk : IAsyncDisposable
             else host.Dispose();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_database is not null && _server is not null)
+        if (_database is not null && _server is not null && !KeepDatabase)
         {
             NpgsqlConnection.ClearAllPools();
             try
