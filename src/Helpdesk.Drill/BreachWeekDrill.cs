@@ -48,7 +48,8 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
             Say($"drill {run}: {mails.Count:N0} customer mails over {options.Days} simulated days, one day = {options.Day}, "
                 + $"{options.Agents} agents at peak, {options.Engine} x{options.Instances}; servers in {servers.RunDirectory}");
             var withConsole = options.Browsers > 0 ? console : null;
-            await using var desk = await DrillDesk.StartAsync(options, servers, work, null, withConsole, cancellationToken).ConfigureAwait(false);
+            using var deskLog = new DeskLogFile(Path.Combine(work, "desk-warnings.log"));
+            await using var desk = await DrillDesk.StartAsync(options, servers, work, deskLog, withConsole, cancellationToken).ConfigureAwait(false);
             Say("desk started (schema, templates, intent model)" + (desk.ConsoleAddress is { } address ? $"; instance 1 is the console at {address}" : ""));
             var clock = new DrillClock(options.Day);
             var staff = new DrillStaff(options, desk, clock);
@@ -119,6 +120,7 @@ public sealed class BreachWeekDrill(DrillOptions options, TextWriter progress, I
                 consoleAgents, consoleStored);
             DrillReportWriter.Write(result, output);
             foreach (var c in checks) Say($"{(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {c.Detail}");
+            if (deskLog.Lines > 0) Say($"the desk logged {deskLog.Lines:N0} warnings or errors: {deskLog.Path}");
             if (checks.Any(c => !c.Passed) && desk.DatabaseName is { } kept)
             {
                 desk.KeepDatabase = true;
