@@ -336,7 +336,12 @@ internal sealed class IntakeBatch(HelpdeskDbContext db, IReadOnlyList<PreparedMe
                 ?? db.Outbox.FirstOrDefault(o => o.MessageIdHeader == original);
         if (item is not null)
         {
-            item.MarkBounced(reason);
+            // A DSN can come back before the outbox pass that sent the mail has recorded it (a pass sends its whole batch,
+            // then saves). Its lease is that pass's concurrency token: marking the item here failed this whole batch
+            // when the pass saved first (and, one by one, quarantined a bounce in the drill), or was overwritten with
+            // Sent when it saved after. The pass records the send; the customer is marked undeliverable below either way,
+            // so nothing more goes to them.
+            if (!item.SendInFlight) item.MarkBounced(reason);
             ticketNumber = item.TicketNumber;
             if (addresses.Count == 0) addresses.Add(Customer.NormalizeAddress(item.ToAddress));
         }

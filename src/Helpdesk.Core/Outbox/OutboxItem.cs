@@ -97,6 +97,9 @@ public sealed class OutboxItem
 
     public void Lease(DateTimeOffset until) => LeasedUntil = until;
 
+    /// <summary>Leased by an outbox pass that has not recorded its outcome yet (Sent, a retry or a failure).</summary>
+    public bool SendInFlight => State == OutboxState.Queued && LeasedUntil is not null;
+
     public void SetMime(byte[] mime) => Mime = mime;
 
     public void BelongsToBulk(long batchId) => BulkBatchId = batchId;

@@ -29,6 +29,32 @@ public sealed class MachineMailAndAckTests
     }
 
     [TestMethod]
+    public async Task ProcessAsync_BounceWhileItsSendIsInFlight_LeavesTheItemToTheOutboxPassAndMarksTheCustomer()
+    {
+        await using var desk = await IntakeTestDesk.CreateAsync();
+        await desk.TakeInAsync(Mails.Customer("gone@example.com", "m1@example.com", "Help", "first"));
+        var now = desk.Database.Clock.GetUtcNow();
+        // An outbox pass leases the acknowledgment and sends it; it saves the outcome of its whole batch afterwards.
+        await using var pass = await desk.Database.Factory.CreateDbContextAsync();
+        var leased = await pass.Outbox.SingleAsync();
+        leased.Lease(now + TimeSpan.FromMinutes(2));
+        await pass.SaveChangesAsync();
+
+        // The DSN is back before the pass has saved.
+        var bounce = await desk.TakeInAsync(Mails.Bounce("gone@example.com", leased.MessageIdHeader!));
+
+        Assert.AreEqual(RawMessageState.Processed, bounce.State);
+        Assert.AreEqual("bounce", bounce.MachineKind);
+        Assert.IsTrue((await desk.QueryAsync(db => db.Customers.SingleAsync())).Undeliverable, "nothing more goes to them");
+        var during = await desk.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync());
+        Assert.AreEqual(OutboxState.Queued, during.State, "the in-flight item is the pass's to record");
+        Assert.AreEqual(leased.LeasedUntil, during.LeasedUntil);
+        leased.MarkSent(now);
+        await pass.SaveChangesAsync(); // the pass's save is not refused by a change intake made under its lease
+        Assert.AreEqual(OutboxState.Sent, (await desk.QueryAsync(db => db.Outbox.AsNoTracking().SingleAsync())).State);
+    }
+
+    [TestMethod]
     public async Task ProcessAsync_AutoReply_AttachedSilentlyNoWorkNoAck()
     {
         await using var desk = await IntakeTestDesk.CreateAsync();
