@@ -48,7 +48,7 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
                 await OldestWaitingAsync(cancellationToken).ConfigureAwait(false),
                 await FirstResponseAsync(dayAgo, cancellationToken).ConfigureAwait(false),
                 await FirstResponseAsync(null, cancellationToken).ConfigureAwait(false),
-                await ForecastAsync(now, backlog.Total, cancellationToken).ConfigureAwait(false),
+                options.ForecastHours <= 23 ? Forecast(now, backlog.Total, last24) : await ForecastAsync(now, backlog.Total, cancellationToken).ConfigureAwait(false),
                 await AgentsAsync(now, cancellationToken).ConfigureAwait(false),
                 await TriageAsync(cancellationToken).ConfigureAwait(false),
                 await OutboxAsync(cancellationToken).ConfigureAwait(false),
@@ -79,8 +79,12 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
         async Task<IReadOnlyList<HourFlow>> SinceStartAsync() =>
             await startTask.ConfigureAwait(false) is { } s ? await FlowAsync(HourOf(s), currentHour, cancellationToken).ConfigureAwait(false) : [];
 
-        async Task<DrainForecast> ForecastAfterBacklogAsync() =>
-            await ForecastAsync(now, (await backlogTask.ConfigureAwait(false)).Total, cancellationToken).ConfigureAwait(false);
+        async Task<DrainForecast> ForecastAfterBacklogAsync()
+        {
+            var backlog = (await backlogTask.ConfigureAwait(false)).Total;
+            return options.ForecastHours <= 23 ? Forecast(now, backlog, await last24Task.ConfigureAwait(false))
+                : await ForecastAsync(now, backlog, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> IsSqliteAsync(CancellationToken cancellationToken)
@@ -158,23 +162,27 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
             """, r => (Hour: RawSql.ReadTime(r, 0), Tickets: RawSql.ReadInt(r, 1)), cancellationToken).ConfigureAwait(false);
         var total = byHour.Sum(h => h.Tickets);
 
-        // Waiting at least `age`: whole rollup hours before the cut, plus an exact count inside the cut's own hour.
-        async Task<int> WaitingAtLeastAsync(TimeSpan age)
+        // Waiting at least `age`: whole rollup hours before the cut, plus an exact count inside the cut's own hour. The
+        // exact counts of every band go in one statement (a round trip each was most of the dashboard's wait under load).
+        var cuts = AgeBands.All.Where(b => b != AgeBand.UnderOneHour)
+            .Select(b => (Band: b, Cut: now - AgeBands.From(b))).Select(x => (x.Band, x.Cut, CutHour: HourOf(x.Cut))).ToList();
+        var exact = cuts.Where(c => byHour.Any(h => h.Hour == c.CutHour)).ToList();
+        var partial = new Dictionary<AgeBand, int>();
+        if (exact.Count > 0)
         {
-            var cut = now - age;
-            var cutHour = HourOf(cut);
-            var whole = byHour.Where(h => h.Hour < cutHour).Sum(h => h.Tickets);
-            if (!byHour.Any(h => h.Hour == cutHour)) return whole;
-            var partial = await sql.ScalarAsync($"""
-                SELECT COUNT(*) FROM "Tickets"{sql.IndexedBy("IX_Tickets_Waiting")}
-                WHERE "Status" IN (0, 1) AND "WaitingSince" >= @from AND "WaitingSince" <= @cut
-                """, cancellationToken, ("from", sql.Time(cutHour)), ("cut", sql.Time(cut))).ConfigureAwait(false);
-            return whole + Convert.ToInt32(partial, System.Globalization.CultureInfo.InvariantCulture);
+            var selects = exact.Select((c, i) => $"""
+                SELECT {(int)c.Band}, COUNT(*) FROM "Tickets"{sql.IndexedBy("IX_Tickets_Waiting")}
+                WHERE "Status" IN (0, 1) AND "WaitingSince" >= @from{i} AND "WaitingSince" <= @cut{i}
+                """);
+            var parameters = exact.SelectMany((c, i) => new (string, object?)[] { ($"from{i}", sql.Time(c.CutHour)), ($"cut{i}", sql.Time(c.Cut)) }).ToArray();
+            foreach (var (band, count) in await sql.ListAsync(string.Join("\nUNION ALL\n", selects),
+                r => ((AgeBand)RawSql.ReadInt(r, 0), RawSql.ReadInt(r, 1)), cancellationToken, parameters).ConfigureAwait(false))
+                partial[band] = count;
         }
 
-        var atLeast = new Dictionary<AgeBand, int>();
-        foreach (var band in AgeBands.All)
-            atLeast[band] = band == AgeBand.UnderOneHour ? total : await WaitingAtLeastAsync(AgeBands.From(band)).ConfigureAwait(false);
+        var atLeast = new Dictionary<AgeBand, int> { [AgeBand.UnderOneHour] = total };
+        foreach (var (band, _, cutHour) in cuts)
+            atLeast[band] = byHour.Where(h => h.Hour < cutHour).Sum(h => h.Tickets) + partial.GetValueOrDefault(band);
         var byAge = AgeBands.All.Select(b => new AgeBandCount(b, atLeast[b] - (b == AgeBand.OverTwoDays ? 0 : atLeast[b + 1]))).ToList();
         return new BacklogFigures(total, byIntent.OrderByDescending(i => i.Tickets).ThenBy(i => i.Intent).ToList(), byAge);
     }
@@ -222,9 +230,18 @@ public sealed class DeskFigures(IDbContextFactory<HelpdeskDbContext> factory, Ti
     /// </summary>
     public async Task<DrainForecast> ForecastAsync(DateTimeOffset now, int backlog, CancellationToken cancellationToken = default)
     {
+        var currentHour = HourOf(now);
+        var flow = await FlowAsync(currentHour - TimeSpan.FromHours(options.ForecastHours), currentHour - OneHour, cancellationToken).ConfigureAwait(false);
+        return Forecast(now, backlog, flow);
+    }
+
+    /// <summary>As <see cref="ForecastAsync"/> from hourly flows already read (any range holding the forecast's hours).</summary>
+    public DrainForecast Forecast(DateTimeOffset now, int backlog, IReadOnlyList<HourFlow> flows)
+    {
         var hours = options.ForecastHours;
         var currentHour = HourOf(now);
-        var flow = await FlowAsync(currentHour - TimeSpan.FromHours(hours), currentHour - OneHour, cancellationToken).ConfigureAwait(false);
+        var from = currentHour - TimeSpan.FromHours(hours);
+        var flow = flows.Where(f => f.Hour >= from && f.Hour < currentHour).ToList();
         var inPerHour = flow.Sum(f => f.In) / (double)hours;
         var outPerHour = flow.Sum(f => f.Answered) / (double)hours;
         var net = outPerHour - inPerHour;
