@@ -54,17 +54,11 @@ internal sealed class PreparedInsert<T> : IAsyncDisposable where T : class
     /// <summary>
     /// Inserts the rows in order and returns their keys in the same order: on PostgreSQL a few hundred rows per round
     /// trip (<see cref="Sql.RawSql.ScalarManyAsync(DbConnection, DbTransaction?, string, string[], IReadOnlyList{object?[]}, CancellationToken)"/>),
-    /// on SQLite this prepared command per row.
+    /// on SQLite the statement prepared once and run per row.
     /// </summary>
     public async Task<long[]> InsertAllAsync(IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
-        if (_command.Connection is not { CanCreateBatch: true } connection)
-        {
-            var keys = new long[rows.Count];
-            for (var i = 0; i < rows.Count; i++) keys[i] = await InsertAsync(rows[i], cancellationToken).ConfigureAwait(false);
-            return keys;
-        }
-        var ids = await Sql.RawSql.ScalarManyAsync(connection, _command.Transaction, _command.CommandText, _names, rows.Select(Values).ToList(),
+        var ids = await Sql.RawSql.ScalarManyAsync(_command.Connection!, _command.Transaction, _command.CommandText, _names, rows.Select(Values).ToList(),
             cancellationToken).ConfigureAwait(false);
         return ids.Select(id => Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     }

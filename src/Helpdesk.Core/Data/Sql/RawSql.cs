@@ -69,8 +69,7 @@ public sealed class RawSql(HelpdeskDbContext db)
     /// <summary>A command on the context's (opened) connection, in its current transaction.</summary>
     public async Task<DbCommand> CommandAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var conn = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return Command(conn, db.Database.CurrentTransaction?.GetDbTransaction(), sql, parameters);
     }
 
